@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace Nightshift.Cli;
+
+/// <summary>The options every command accepts.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "The configuration file (default: nightshift.yml, found by walking up from the current directory)",
+        Recursive = true,
+        HelpName = "FILE",
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print results as JSON on stdout",
+        Recursive = true,
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = "Print more detail on stderr",
+        Recursive = true,
+    };
+
+    public void AddTo(Command root)
+    {
+        root.Add(Config);
+        root.Add(Json);
+        root.Add(Verbose);
+    }
+}

@@ -1,0 +1,3 @@
+using Nightshift.Cli;
+
+return await NightshiftApp.RunAsync(args, CliHost.FromProcess());
