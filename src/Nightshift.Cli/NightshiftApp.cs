@@ -6,7 +6,11 @@ namespace Nightshift.Cli;
 /// <summary>The composition root of the <c>nightshift</c> command: every command is wired here.</summary>
 internal static class NightshiftApp
 {
-    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default) =>
+        InvokeAsync(CreateRootCommand(host), args, host, cancellationToken);
+
+    /// <summary>The root command with every command wired (tests read its subcommands).</summary>
+    public static RootCommand CreateRootCommand(CliHost host)
     {
         var globals = new GlobalOptions();
         var root = new RootCommand("Nightshift runs AI coding agents unattended overnight and lands only what it has verified.");
@@ -17,6 +21,19 @@ internal static class NightshiftApp
             root.Add(command);
         }
 
+        // A bare `nightshift` is a usage error, but the most helpful answer to it is the help itself:
+        // on stderr, so that a script capturing stdout does not mistake it for a result.
+        root.SetAction(parseResult =>
+        {
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = host.Error });
+            return ExitCodes.UsageOrConfig;
+        });
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/> against <paramref name="root"/>, mapping errors to exit codes.</summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, CliHost host, CancellationToken cancellationToken)
+    {
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -1,3 +1,11 @@
-// A tiny real program the tests run as a subprocess. Modes are added with the process runner.
-Console.WriteLine("dummy");
-return 0;
+// A tiny real program the tests run as a subprocess: `dummy <mode> [args...]`.
+using Nightshift.Tests.Dummy;
+
+switch (args.Length > 0 ? args[0] : "")
+{
+    case "hold-lock":
+        return LockHolderMode.Run(args[1..]);
+    default:
+        Console.WriteLine("dummy");
+        return 0;
+}
