@@ -1,0 +1,12 @@
+namespace Nightshift.Store;
+
+/// <summary>One session as journaled: a run of one workload on one branch under one configuration.</summary>
+public sealed record SessionRow(
+    long Id,
+    string Workload,
+    string Branch,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    string? StopReason,
+    string ConfigHash,
+    SessionState State);
