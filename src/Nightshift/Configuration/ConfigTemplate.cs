@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Nightshift.Configuration.Reading;
+using Nightshift.Diagnostics;
+using Nightshift.Testing;
 
 namespace Nightshift.Configuration;
 

@@ -1,3 +1,4 @@
+using Nightshift.Diagnostics;
 namespace Nightshift.Configuration;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Nightshift.Testing;
 namespace Nightshift.Configuration;
 
 /// <summary>The test suite a fix must keep green (<c>tests</c>).</summary>

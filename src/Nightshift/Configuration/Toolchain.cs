@@ -1,3 +1,5 @@
+using Nightshift.Diagnostics;
+using Nightshift.Testing;
 namespace Nightshift.Configuration;
 
 /// <summary>

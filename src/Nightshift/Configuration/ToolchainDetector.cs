@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Nightshift.Diagnostics;
+using Nightshift.Testing;
 
 namespace Nightshift.Configuration;
 
@@ -54,7 +56,7 @@ public static class ToolchainDetector
             Evidence = target,
             // A full rebuild reports every warning, not only those of the projects that changed.
             Probe = Argv("dotnet", "build", target, "--no-incremental", "-nologo", "-clp:NoSummary"),
-            ProbeFormat = DiagnosticFormat.Msbuild,
+            ProbeFormat = DiagnosticFormat.MSBuild,
             Tests = Argv("dotnet", "test", target, "--logger", "trx", "--results-directory", TestResultsDirectory),
             TestFormat = TestFormat.Trx,
             TestResults = $"{TestResultsDirectory}/*.trx",
@@ -96,7 +98,7 @@ public static class ToolchainDetector
             Probe = Argv("python3", "-m", "compileall", "-q", "-x", @"/\.|/(venv|env|node_modules|site-packages)/", "."),
             ProbeFormat = DiagnosticFormat.Python,
             Tests = Argv("python3", "-m", "pytest", $"--junitxml={TestResultsDirectory}/junit.xml"),
-            TestFormat = TestFormat.Junit,
+            TestFormat = TestFormat.JUnit,
             TestResults = $"{TestResultsDirectory}/junit.xml",
         };
     }

@@ -1,4 +1,6 @@
 using Nightshift.Configuration;
+using Nightshift.Diagnostics;
+using Nightshift.Testing;
 using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.Configuration;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Nightshift.Configuration;
+using Nightshift.Diagnostics;
+using Nightshift.Testing;
 using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.Configuration;
@@ -8,17 +10,17 @@ public sealed class InitSpecs
 {
     [Theory(Timeout = 30_000)]
     [InlineData("Cargo.toml", "cargo", "cargo check --message-format=json", DiagnosticFormat.CargoJson, "cargo test", TestFormat.CargoTest, "cargo build")]
-    [InlineData("App.sln", "dotnet", "dotnet build App.sln --no-incremental -nologo -clp:NoSummary", DiagnosticFormat.Msbuild,
+    [InlineData("App.sln", "dotnet", "dotnet build App.sln --no-incremental -nologo -clp:NoSummary", DiagnosticFormat.MSBuild,
         "dotnet test App.sln --logger trx --results-directory .nightshift/test-results", TestFormat.Trx, "dotnet build App.sln")]
-    [InlineData("App.slnx", "dotnet", "dotnet build App.slnx --no-incremental -nologo -clp:NoSummary", DiagnosticFormat.Msbuild,
+    [InlineData("App.slnx", "dotnet", "dotnet build App.slnx --no-incremental -nologo -clp:NoSummary", DiagnosticFormat.MSBuild,
         "dotnet test App.slnx --logger trx --results-directory .nightshift/test-results", TestFormat.Trx, "dotnet build App.slnx")]
-    [InlineData("Lib.csproj", "dotnet", "dotnet build Lib.csproj --no-incremental -nologo -clp:NoSummary", DiagnosticFormat.Msbuild,
+    [InlineData("Lib.csproj", "dotnet", "dotnet build Lib.csproj --no-incremental -nologo -clp:NoSummary", DiagnosticFormat.MSBuild,
         "dotnet test Lib.csproj --logger trx --results-directory .nightshift/test-results", TestFormat.Trx, "dotnet build Lib.csproj")]
     [InlineData("package.json tsconfig.json", "node", "npx tsc --noEmit", DiagnosticFormat.Tsc, "npm test", TestFormat.ExitCode, "npm run build")]
     [InlineData("pyproject.toml", "python", @"python3 -m compileall -q -x /\.|/(venv|env|node_modules|site-packages)/ .", DiagnosticFormat.Python,
-        "python3 -m pytest --junitxml=.nightshift/test-results/junit.xml", TestFormat.Junit, null)]
+        "python3 -m pytest --junitxml=.nightshift/test-results/junit.xml", TestFormat.JUnit, null)]
     [InlineData("setup.cfg", "python", @"python3 -m compileall -q -x /\.|/(venv|env|node_modules|site-packages)/ .", DiagnosticFormat.Python,
-        "python3 -m pytest --junitxml=.nightshift/test-results/junit.xml", TestFormat.Junit, null)]
+        "python3 -m pytest --junitxml=.nightshift/test-results/junit.xml", TestFormat.JUnit, null)]
     [InlineData("Makefile", "make", "make -k -B", DiagnosticFormat.Gcc, "make test", TestFormat.ExitCode, "make")]
     [InlineData("CMakeLists.txt Makefile", "cmake", "cmake -S . -B build && cmake --build build --clean-first", DiagnosticFormat.Gcc,
         "ctest --test-dir build --output-on-failure", TestFormat.ExitCode, "cmake -S . -B build && cmake --build build")]

@@ -1,3 +1,5 @@
+using Nightshift.Diagnostics;
+using Nightshift.Testing;
 namespace Nightshift.Configuration.Reading;
 
 internal sealed partial class ConfigReader
@@ -143,11 +145,11 @@ internal sealed partial class ConfigReader
         var command = RequireCommand(tests, "the command that runs the test suite, such as [cargo, test]");
         var format = tests.Choice<TestFormat>("format") ?? TestFormat.ExitCode;
         var results = tests.Text("results");
-        if (format is TestFormat.Trx or TestFormat.Junit && !tests.Has("results"))
+        if (format is TestFormat.Trx or TestFormat.JUnit && !tests.Has("results"))
         {
             tests.Missing("results", $"format {WireNames.Name(format)} reads the report files the command writes; give their glob, e.g. '.nightshift/test-results/*.xml'");
         }
-        else if (format is not (TestFormat.Trx or TestFormat.Junit) && tests.Has("results"))
+        else if (format is not (TestFormat.Trx or TestFormat.JUnit) && tests.Has("results"))
         {
             tests.Problem("results", "results are only read with format trx or junit", atKey: true);
         }

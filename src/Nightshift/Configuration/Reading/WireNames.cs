@@ -1,3 +1,5 @@
+using Nightshift.Diagnostics;
+using Nightshift.Testing;
 namespace Nightshift.Configuration.Reading;
 
 /// <summary>
@@ -8,18 +10,9 @@ internal static class WireNames
 {
     private static readonly Dictionary<Type, IReadOnlyList<(string Name, Enum Value)>> _tables = new()
     {
-        [typeof(DiagnosticFormat)] =
-        [
-            ("cargo-json", DiagnosticFormat.CargoJson), ("rustc-json", DiagnosticFormat.RustcJson),
-            ("rustc", DiagnosticFormat.Rustc), ("msbuild", DiagnosticFormat.Msbuild), ("gcc", DiagnosticFormat.Gcc),
-            ("tsc", DiagnosticFormat.Tsc), ("python", DiagnosticFormat.Python), ("pytest", DiagnosticFormat.Pytest),
-            ("regex", DiagnosticFormat.Regex),
-        ],
-        [typeof(TestFormat)] =
-        [
-            ("cargo-test", TestFormat.CargoTest), ("trx", TestFormat.Trx), ("junit", TestFormat.Junit),
-            ("exit-code", TestFormat.ExitCode),
-        ],
+        // Formats are named once, next to their parsers.
+        [typeof(DiagnosticFormat)] = [.. DiagnosticFormats.Names.Select(n => (n, (Enum)Parse(DiagnosticFormats.TryParse(n, out var f), f)))],
+        [typeof(TestFormat)] = [.. TestFormats.Names.Select(n => (n, (Enum)Parse(TestFormats.TryParse(n, out var f), f)))],
         [typeof(AgentProvider)] =
         [
             ("suggest", AgentProvider.Suggest), ("openai", AgentProvider.OpenAI), ("anthropic", AgentProvider.Anthropic),
@@ -51,6 +44,9 @@ internal static class WireNames
         value = default;
         return false;
     }
+
+    private static T Parse<T>(bool found, T? value)
+        where T : struct => found ? value!.Value : throw new InvalidOperationException("A format name without a value.");
 
     private static IReadOnlyList<(string Name, Enum Value)> Table<T>()
         where T : struct, Enum => _tables[typeof(T)];
