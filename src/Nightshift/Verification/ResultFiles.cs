@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using Nightshift.Configuration;
 
 namespace Nightshift.Verification;
 
@@ -13,20 +14,21 @@ internal sealed class ResultFiles
     private readonly Glob _glob;
     private readonly string _base;
 
-    /// <exception cref="ArgumentException">The glob is absolute or climbs out with "..": results
-    /// outside the worktree would be shared between attempts (and deleted for each).</exception>
+    /// <exception cref="ConfigException">The glob is absolute or climbs out with "..": results outside
+    /// the worktree would be shared between attempts (and deleted for each).</exception>
     public ResultFiles(string glob)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(glob);
-        var segments = glob.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var segments = glob.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != ".").ToList();
         if (Path.IsPathRooted(glob) || segments.Contains(".."))
         {
-            throw new ArgumentException(
-                $"tests.results '{glob}' must be relative to the repository and stay inside it (no leading '/', no '..').", nameof(glob));
+            throw new ConfigException(
+                $"tests.results '{glob}' must be relative to the repository and stay inside it (no leading '/', no '..'), "
+                + "because every attempt's worktree gets its own results; e.g. '.nightshift/test-results/*.xml'.");
         }
 
         _glob = new Glob(glob);
-        _base = string.Join('/', segments.TakeWhile(s => s.IndexOfAny(_wildcards) < 0 && s != "."));
+        _base = string.Join('/', segments.TakeWhile(s => s.IndexOfAny(_wildcards) < 0));
         Pattern = glob;
     }
 

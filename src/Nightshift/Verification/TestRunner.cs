@@ -24,7 +24,7 @@ public sealed class TestRunner
     /// <param name="processRunner">Runs the test command.</param>
     /// <param name="tests">The configured suite.</param>
     /// <param name="environment">Variables set for the test command (<c>workspace.env</c>).</param>
-    /// <exception cref="ArgumentException">trx or junit without a results glob, or one outside the repository.</exception>
+    /// <exception cref="ConfigException">trx or junit without a results glob, or one outside the repository.</exception>
     public TestRunner(ProcessRunner processRunner, TestsConfig tests, IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(processRunner);
@@ -35,7 +35,8 @@ public sealed class TestRunner
         if (ReadsFiles)
         {
             _resultFiles = new ResultFiles(tests.Results
-                ?? throw new ArgumentException($"tests.format {tests.Format.Name()} needs tests.results.", nameof(tests)));
+                ?? throw new ConfigException(
+                    $"tests.format {tests.Format.Name()} reads the report files the test command writes: set tests.results to their glob."));
         }
     }
 
@@ -70,7 +71,16 @@ public sealed class TestRunner
     public async Task<TestRun> RunOnceAsync(string workingDirectory, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workingDirectory);
-        _resultFiles?.DeleteStale(workingDirectory);
+        try
+        {
+            _resultFiles?.DeleteStale(workingDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reading the old report as this run's would be worse than not running.
+            return TestRun.NotRun($"an earlier results file matching '{_resultFiles!.Pattern}' could not be deleted: {e.Message}", -1, TimeSpan.Zero);
+        }
+
         var command = _tests.Command.ToSpec();
         var spec = command with
         {

@@ -3,8 +3,8 @@ using Nightshift.Testing;
 namespace Nightshift.Verification;
 
 /// <summary>
-/// The test suite's results over one or more runs (<c>tests.runs</c>). Runs that did not run are kept
-/// (for the record) but compared only when no run ran. A test whose outcome differs between the runs
+/// The test suite's results over one or more runs (<c>tests.runs</c>). Results come from the runs that
+/// ran; a run that did not is kept for the record. A test whose outcome differs between the runs
 /// that ran, including reported in one and absent from another, is <see cref="Quarantined"/>: flaky, so
 /// neither its passing nor its failing says anything about a fix.
 /// </summary>

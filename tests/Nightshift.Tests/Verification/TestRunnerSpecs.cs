@@ -94,7 +94,7 @@ public sealed class TestRunnerSpecs : IDisposable
         var write = $"mkdir -p reports && echo '{Junit("one", "/>")}' > reports/a.xml"
             + $" && echo '{Junit("two", "/>")}' > reports/b.xml && exit 1";
 
-        var run = await RunOnceAsync(Tests(write, TestFormat.JUnit, "reports/*.xml"));
+        var run = await RunOnceAsync(Tests(write, TestFormat.JUnit, "./reports/*.xml"));
 
         run.Results.Select(r => (r.Name, r.Outcome)).Should().Equal(
             ("m.one", TestOutcome.Passed), ("m.two", TestOutcome.Passed), (TestResults.ExitCodeName, TestOutcome.Failed));
@@ -153,15 +153,15 @@ public sealed class TestRunnerSpecs : IDisposable
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task A_results_glob_outside_the_repository_is_refused()
+    public async Task A_results_glob_outside_the_repository_or_a_missing_one_is_a_configuration_error()
     {
         var absolute = () => Runner(Tests("true", TestFormat.JUnit, "/tmp/*.xml"));
         var climbing = () => Runner(Tests("true", TestFormat.JUnit, "../reports/*.xml"));
         var missing = () => Runner(Tests("true", TestFormat.Trx));
 
-        absolute.Should().Throw<ArgumentException>().WithMessage("*tests.results '/tmp/*.xml'*");
-        climbing.Should().Throw<ArgumentException>();
-        missing.Should().Throw<ArgumentException>().WithMessage("*tests.results*");
+        absolute.Should().Throw<ConfigException>().WithMessage("tests.results '/tmp/*.xml' must be relative*");
+        climbing.Should().Throw<ConfigException>().WithMessage("tests.results '../reports/*.xml' must be relative*");
+        missing.Should().Throw<ConfigException>().WithMessage("tests.format trx reads the report files*");
         await Task.CompletedTask;
     }
 
