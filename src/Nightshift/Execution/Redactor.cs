@@ -1,0 +1,58 @@
+namespace Nightshift.Execution;
+
+/// <summary>
+/// Replaces secret values with <see cref="Mask"/> in text meant for people or logs: a command line, a
+/// transcript, captured output a caller is about to persist.
+/// </summary>
+public sealed class Redactor
+{
+    public const string Mask = "***";
+
+    /// <summary>
+    /// A value this short taken from a variable's name alone (<c>USE_KEY=1</c>) is no credential, and
+    /// masking it would turn <c>exit 1</c> into <c>exit ***</c>. Explicit secrets are masked at any length.
+    /// </summary>
+    private const int MinimumDerivedLength = 4;
+
+    private static readonly string[] _secretNameEndings = ["_KEY", "_TOKEN", "_SECRET", "PASSWORD"];
+
+    private readonly string[] _secrets;
+
+    public Redactor(IEnumerable<string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+
+        // Longest first, so a secret that contains another is masked whole rather than in part.
+        _secrets = [.. secrets.Where(secret => !string.IsNullOrWhiteSpace(secret))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(secret => secret.Length)];
+    }
+
+    /// <summary>The spec's explicit secrets plus the values of its environment variables with secret-looking names.</summary>
+    public static Redactor For(CommandSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var derived = spec.Environment
+            .Where(variable => IsSecretName(variable.Key) && variable.Value is { Length: >= MinimumDerivedLength })
+            .Select(variable => variable.Value!);
+        return new Redactor(spec.Secrets.Concat(derived));
+    }
+
+    /// <summary>True for variable names that by convention hold credentials: *_KEY, *_TOKEN, *_SECRET, *PASSWORD.</summary>
+    public static bool IsSecretName(string variableName)
+    {
+        ArgumentNullException.ThrowIfNull(variableName);
+        return _secretNameEndings.Any(ending => variableName.EndsWith(ending, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var secret in _secrets)
+        {
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+}
