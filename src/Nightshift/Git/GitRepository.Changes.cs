@@ -4,12 +4,13 @@ public sealed partial class GitRepository
 {
     /// <summary>
     /// What differs between the user's HEAD and their files: staged and unstaged changes and untracked files that are
-    /// not ignored. Read without refreshing the user's index (GIT_OPTIONAL_LOCKS=0).
+    /// not ignored, except <paramref name="excludedPaths"/> (files Nightshift copies into worktrees, such as <c>.env</c>). Read
+    /// without refreshing the user's index (GIT_OPTIONAL_LOCKS=0).
     /// </summary>
-    public async Task<IReadOnlyList<PendingChange>> PendingChangesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingChange>> PendingChangesAsync(IReadOnlyList<string> excludedPaths, CancellationToken cancellationToken)
     {
         var output = await RunCheckedAsync(
-            GitCall.Of("status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignore-submodules=none", "--", ".", ExcludeNightshift),
+            new GitCall(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignore-submodules=none", "--", .. Pathspecs(excludedPaths)]),
             cancellationToken).ConfigureAwait(false);
         return PendingChange.ParsePorcelain(output);
     }

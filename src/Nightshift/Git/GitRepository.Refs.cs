@@ -33,9 +33,15 @@ public sealed partial class GitRepository
     /// <summary>True when <paramref name="name"/> is a valid branch name as it stands (git check-ref-format --branch).</summary>
     public async Task<bool> IsValidBranchNameAsync(string name, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.StartsWith('-'))
+        {
+            return false; // git would read it as an option
+        }
+
         var result = await RunAsync(GitCall.Of("check-ref-format", "--branch", name), cancellationToken).ConfigureAwait(false);
         // --branch also expands @{-1} and friends; only a name that comes back unchanged is a plain name.
-        return result.Succeeded && result.StandardOutput.Trim() == name && !name.StartsWith('-');
+        return result.Succeeded && result.StandardOutput.Trim() == name;
     }
 
     /// <summary>Creates branch <paramref name="name"/> at <paramref name="commit"/> without checking it out anywhere.</summary>

@@ -9,14 +9,15 @@ public sealed partial class GitRepository
 
     /// <summary>
     /// The tree of the user's checkout as it is on disk: HEAD plus every tracked change and every untracked file
-    /// git does not ignore. Built in a scratch index, so the user's index and files are only read.
+    /// git does not ignore, except <paramref name="excludedPaths"/>. Built in a scratch index, so the user's index and files are
+    /// only read.
     /// </summary>
-    public async Task<string> SnapshotWorkingTreeAsync(CancellationToken cancellationToken)
+    public async Task<string> SnapshotWorkingTreeAsync(IReadOnlyList<string> excludedPaths, CancellationToken cancellationToken)
     {
         using var index = ScratchFile.Create(this, "index");
         var head = await HeadAsync(cancellationToken).ConfigureAwait(false);
         await RunCheckedAsync(new GitCall(["read-tree", head]) { IndexFile = index.Path }, cancellationToken).ConfigureAwait(false);
-        await RunCheckedAsync(new GitCall(["add", "--all", "--", ".", ExcludeNightshift]) { IndexFile = index.Path }, cancellationToken)
+        await RunCheckedAsync(new GitCall(["add", "--all", "--", .. Pathspecs(excludedPaths)]) { IndexFile = index.Path }, cancellationToken)
             .ConfigureAwait(false);
         return await WriteTreeAsync(new GitCall(["write-tree"]) { IndexFile = index.Path }, cancellationToken).ConfigureAwait(false);
     }
@@ -27,9 +28,8 @@ public sealed partial class GitRepository
     /// </summary>
     public async Task<string> StageWorktreeAsync(string worktree, IReadOnlyList<string> excludedPaths, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(excludedPaths);
-        string[] arguments = ["add", "--all", "--", ".", ExcludeNightshift, .. excludedPaths.Select(path => $":(exclude,literal){path}")];
-        await RunCheckedAsync(new GitCall(arguments) { WorkingDirectory = worktree }, cancellationToken).ConfigureAwait(false);
+        await RunCheckedAsync(new GitCall(["add", "--all", "--", .. Pathspecs(excludedPaths)]) { WorkingDirectory = worktree }, cancellationToken)
+            .ConfigureAwait(false);
         return await WriteTreeAsync(new GitCall(["write-tree"]) { WorkingDirectory = worktree }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,6 +80,13 @@ public sealed partial class GitRepository
         }
 
         return sha;
+    }
+
+    // Everything below the working directory but Nightshift's folder and the excluded paths (taken literally, not as globs).
+    private static string[] Pathspecs(IReadOnlyList<string> excludedPaths)
+    {
+        ArgumentNullException.ThrowIfNull(excludedPaths);
+        return [".", ExcludeNightshift, .. excludedPaths.Select(path => $":(exclude,literal){path}")];
     }
 
     private async Task<string> WriteTreeAsync(GitCall call, CancellationToken cancellationToken) =>

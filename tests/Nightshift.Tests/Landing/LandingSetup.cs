@@ -66,10 +66,12 @@ internal sealed class LandingSetup : IAsyncDisposable
             setup.OnEvent?.Invoke(e);
         });
         var journal = Journal.Open(Journal.PathIn(repo.Path));
-        setup = new LandingSetup(repo, ownsRepo, git, journal, options, workspaceOptions ?? new WorkspaceOptions());
+        workspaceOptions ??= new WorkspaceOptions();
+        setup = new LandingSetup(repo, ownsRepo, git, journal, options, workspaceOptions);
         var session = await journal.StartSessionAsync("burn-down", "pending", "hash", CancellationToken.None);
         setup.SessionId = session.Id;
-        setup.Branch = await SessionBranches.OpenAsync(git, options, session.Id, resume, TimeProvider.System, CancellationToken.None);
+        setup.Branch = await SessionBranches.OpenAsync(
+            git, options, session.Id, resume, workspaceOptions.CopyFiles, TimeProvider.System, CancellationToken.None);
         return setup;
     }
 

@@ -1,0 +1,132 @@
+using Nightshift.Git;
+using Nightshift.Tests.Support;
+
+namespace Nightshift.Tests.Git;
+
+public sealed class GitGuardSpecs
+{
+    private const string Sha = "0123456789abcdef0123456789abcdef01234567";
+    private const string Session = "refs/heads/nightshift/x:refs/heads/nightshift/x";
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("push", "--force", "origin", Session)]
+    [InlineData("push", "-f", "origin", Session)]
+    [InlineData("push", "--force-with-lease", "origin", Session)]
+    [InlineData("push", "origin", "+" + Session)]
+    [InlineData("push", "origin", ":refs/heads/main")]
+    [InlineData("push", "origin")]
+    [InlineData("push", "--mirror", "origin")]
+    [InlineData("push", "origin", "refs/heads/main:refs/heads/nightshift/x")]
+    [InlineData("reset", "--hard")]
+    [InlineData("reset", "--hard", "HEAD~1")]
+    [InlineData("checkout", "--", "README.md")]
+    [InlineData("checkout", "-f", "main")]
+    [InlineData("switch", "--discard-changes", "main")]
+    [InlineData("restore", "README.md")]
+    [InlineData("stash")]
+    [InlineData("stash", "push", "--include-untracked")]
+    [InlineData("clean", "-fdx")]
+    [InlineData("commit", "-am", "x")]
+    [InlineData("rebase", "main")]
+    [InlineData("cherry-pick", Sha)]
+    [InlineData("branch", "-f", "main", "HEAD")]
+    [InlineData("branch", "-D", "main")]
+    [InlineData("branch", "-M", "renamed")]
+    [InlineData("branch", "--force", "main", Sha)]
+    [InlineData("update-ref", "refs/heads/main", Sha)]
+    [InlineData("update-ref", "-d", "refs/heads/main")]
+    [InlineData("update-ref", "refs/tags/v1", Sha, Sha)]
+    [InlineData("update-ref", "refs/heads/main", Sha, "HEAD")]
+    [InlineData("symbolic-ref", "HEAD", "refs/heads/other")]
+    [InlineData("config", "user.name", "someone")]
+    [InlineData("add", "--all")]
+    [InlineData("add", "-f", "ignored.txt")]
+    [InlineData("read-tree", "HEAD")]
+    [InlineData("write-tree")]
+    [InlineData("apply", "fix.patch")]
+    [InlineData("worktree", "prune")]
+    [InlineData("worktree", "add", ".nightshift/worktrees/a1", "HEAD")]
+    [InlineData("worktree", "add", "--detach", "../elsewhere", "HEAD")]
+    [InlineData("worktree", "remove", "--force", ".")]
+    [InlineData("-c", "core.hooksPath=x", "status")]
+    public async Task Commands_that_could_touch_the_users_checkout_or_force_anything_are_refused_before_they_run(params string[] arguments)
+    {
+        using var repo = await GitRepo.InitAsync("guard");
+        repo.Write("README.md", "# edited by the user\n");
+        repo.Write("notes.txt", "untracked\n");
+        await repo.GitAsync("add", "README.md");
+        var before = await repo.FingerprintAsync();
+        var git = await GitRepository.OpenAsync(repo.Path);
+
+        var run = () => git.RunAsync(new GitCall(arguments), CancellationToken.None);
+
+        (await run.Should().ThrowAsync<UnsafeGitCommandException>()).Which.IsFatal.Should().BeTrue();
+        (await repo.FingerprintAsync()).Should().Equal(before);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task The_branch_checked_out_by_the_user_is_never_moved_or_pushed_even_by_a_well_formed_compare_and_swap()
+    {
+        using var repo = await GitRepo.InitAsync("guard");
+        var head = await repo.RevParseAsync("HEAD");
+        var git = await GitRepository.OpenAsync(repo.Path);
+        var tree = await git.TreeOfAsync(head, CancellationToken.None);
+        var commit = await git.CommitTreeAsync(tree, head, "would move main", CancellationToken.None);
+
+        var advance = () => git.TryAdvanceBranchAsync("main", commit, head, CancellationToken.None);
+        var push = () => git.PushBranchAsync("origin", "main", CancellationToken.None);
+
+        (await advance.Should().ThrowAsync<UnsafeGitCommandException>()).Which.Message.Should().Contain("refs/heads/main is checked out in");
+        await push.Should().ThrowAsync<UnsafeGitCommandException>();
+        (await repo.RevParseAsync("main")).Should().Be(head);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_branch_checked_out_in_another_worktree_of_the_user_is_never_moved()
+    {
+        using var repo = await GitRepo.InitAsync("guard");
+        using var elsewhere = new TempDir("user-worktree");
+        var worktree = Path.Combine(elsewhere.Path, "feature");
+        await repo.GitAsync("worktree", "add", "--quiet", "-b", "feature", worktree);
+        var head = await repo.RevParseAsync("HEAD");
+        var git = await GitRepository.OpenAsync(repo.Path);
+        var commit = await git.CommitTreeAsync(await git.TreeOfAsync(head, CancellationToken.None), head, "x", CancellationToken.None);
+
+        var advance = () => git.TryAdvanceBranchAsync("feature", commit, head, CancellationToken.None);
+
+        await advance.Should().ThrowAsync<UnsafeGitCommandException>().WithMessage($"*{worktree}*");
+        (await repo.RevParseAsync("feature")).Should().Be(head);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Index_writing_commands_are_allowed_only_on_a_scratch_index_or_in_an_attempt_worktree()
+    {
+        using var repo = await GitRepo.InitAsync("guard");
+        var git = await GitRepository.OpenAsync(repo.Path);
+        git.EnsureNightshiftDirectory();
+        var scratch = Path.Combine(Directory.CreateDirectory(git.Paths.ScratchDirectory).FullName, "index-test");
+        var foreign = Path.Combine(repo.Path, ".git", "index");
+
+        var applyToUserFiles = () => git.RunAsync(new GitCall(["apply", "fix.patch"]) { IndexFile = scratch }, CancellationToken.None);
+        var userIndexByName = () => git.RunAsync(new GitCall(["read-tree", "HEAD"]) { IndexFile = foreign }, CancellationToken.None);
+        var outsideTheRepository = () => git.RunAsync(new GitCall(["status"]) { WorkingDirectory = Path.GetTempPath() }, CancellationToken.None);
+        var readTree = await git.RunAsync(new GitCall(["read-tree", "HEAD"]) { IndexFile = scratch }, CancellationToken.None);
+
+        await applyToUserFiles.Should().ThrowAsync<UnsafeGitCommandException>().WithMessage("*--cached*");
+        await userIndexByName.Should().ThrowAsync<UnsafeGitCommandException>().WithMessage("*not a scratch index*");
+        await outsideTheRepository.Should().ThrowAsync<UnsafeGitCommandException>();
+        readTree.Succeeded.Should().BeTrue(readTree.StandardError);
+        File.Exists(scratch).Should().BeTrue();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_file_named_like_an_option_after_the_double_dash_is_a_path_not_a_force_flag()
+    {
+        using var repo = await GitRepo.InitAsync("guard");
+        var git = await GitRepository.OpenAsync(repo.Path);
+
+        var result = await git.RunAsync(GitCall.Of("log", "--format=%H", "HEAD", "--", "-f"), CancellationToken.None);
+
+        result.Succeeded.Should().BeTrue(result.StandardError);
+    }
+}
