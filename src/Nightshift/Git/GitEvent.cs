@@ -3,7 +3,8 @@ namespace Nightshift.Git;
 /// <summary>
 /// What the git layer, the workspaces and the lander report while they work, for the journal, the event log
 /// and alerts. The engine never prints; the caller passes an <c>Action&lt;GitEvent&gt;</c> and renders what
-/// it wants. Handlers run synchronously on the reporting task, so they must be quick.
+/// it wants. Handlers run synchronously on the reporting task, so they must be quick, and thread-safe: background pushes
+/// report from the thread pool.
 /// </summary>
 public abstract record GitEvent
 {

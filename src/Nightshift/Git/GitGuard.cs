@@ -38,7 +38,7 @@ internal static class GitGuard
         }
 
         var command = GitCommandShape.Of(call.Arguments);
-        var workingDirectory = call.WorkingDirectory ?? paths.RepositoryRoot;
+        var workingDirectory = Path.GetFullPath(call.WorkingDirectory ?? paths.RepositoryRoot, paths.RepositoryRoot);
         if (!SameDirectory(workingDirectory, paths.RepositoryRoot) && !paths.IsInAttemptWorktree(workingDirectory))
         {
             return $"it would run in {workingDirectory}, which is neither the repository root nor an attempt's worktree";
@@ -50,9 +50,17 @@ internal static class GitGuard
             return $"{force} forces git past its own safety checks, and Nightshift never forces";
         }
 
-        if (call.IndexFile is { } index && !paths.IsScratch(index))
+        if (call.IndexFile is { } index && !paths.IsScratch(Path.GetFullPath(index, workingDirectory)))
         {
             return $"its index file {index} is not a scratch index under {paths.ScratchDirectory}";
+        }
+
+        // diff, log and show write their output into a file with --output; only scratch files may be written.
+        if (command.Options.FirstOrDefault(o => o.StartsWith("--output", StringComparison.Ordinal)) is { } output
+            && !(output.StartsWith("--output=", StringComparison.Ordinal)
+                && paths.IsScratch(Path.GetFullPath(output["--output=".Length..], workingDirectory))))
+        {
+            return $"{output} would write outside the scratch folder {paths.ScratchDirectory}";
         }
 
         return command.Name switch
@@ -67,7 +75,7 @@ internal static class GitGuard
             "read-tree" => command.OnlyOptions() ?? Count(command, 1, "it only loads one tree") ?? IndexScope(call, paths, workingDirectory),
             "add" => command.OnlyOptions("-A", "--all") ?? IndexScope(call, paths, workingDirectory),
             "apply" => Apply(call, command, paths, workingDirectory),
-            "worktree" => Worktree(command, paths),
+            "worktree" => Worktree(command, paths, workingDirectory),
             "push" => Push(command),
             _ => $"git {command.Name} is not among the commands Nightshift runs (they never touch the user's checkout)",
         };
@@ -116,20 +124,22 @@ internal static class GitGuard
             ? null
             : $"git {call.Subcommand} would write the user's index; use a scratch index or an attempt's worktree";
 
-    private static string? Worktree(GitCommandShape command, GitPaths paths) => command.Positionals switch
+    private static string? Worktree(GitCommandShape command, GitPaths paths, string workingDirectory) => command.Positionals switch
     {
         ["list"] => command.OnlyOptions("--porcelain", "-z"),
         ["add", var path, _] => command.OnlyOptions("--detach", "--quiet")
             ?? (command.Options.Contains("--detach") ? null : "an attempt's worktree must be detached, so the session branch stays free")
-            ?? AttemptWorktree(path, paths),
-        ["remove", var path] => command.OnlyOptions("--force") ?? AttemptWorktree(path, paths),
+            ?? AttemptWorktree(path, paths, workingDirectory),
+        ["remove", var path] => command.OnlyOptions("--force") ?? AttemptWorktree(path, paths, workingDirectory),
         [var action, ..] => $"git worktree {action} is not run by Nightshift (prune would also drop the records of the user's own "
             + "worktrees whose folders are missing, e.g. on an unmounted disk)",
         _ => "git worktree needs an action",
     };
 
-    private static string? AttemptWorktree(string path, GitPaths paths) =>
-        paths.IsInAttemptWorktree(path) ? null : $"{path} is not an attempt's worktree under {paths.WorktreesDirectory}";
+    private static string? AttemptWorktree(string path, GitPaths paths, string workingDirectory) =>
+        paths.IsInAttemptWorktree(Path.GetFullPath(path, workingDirectory))
+            ? null
+            : $"{path} is not an attempt's worktree under {paths.WorktreesDirectory}";
 
     private static string? Push(GitCommandShape command)
     {

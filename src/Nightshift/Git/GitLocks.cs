@@ -28,15 +28,11 @@ internal sealed partial class GitLocks(
     /// <exception cref="GitException">The lock was still there after <see cref="GitOptions.LockWait"/>.</exception>
     public async Task WaitOrClearAsync(string lockPath, Waiting waiting, GitCall call, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(lockPath);
-        if (!File.Exists(path))
-        {
-            return;
-        }
-
-        var age = DateTime.UtcNow - File.GetLastWriteTimeUtc(path);
+        var path = Path.GetFullPath(lockPath, call.WorkingDirectory ?? paths.RepositoryRoot);
+        var exists = File.Exists(path);
+        var age = exists ? DateTime.UtcNow - File.GetLastWriteTimeUtc(path) : TimeSpan.Zero;
         IReadOnlyList<int>? holders = null;
-        if (age >= options.StaleLockAge && IsGitsOwnLock(path))
+        if (exists && age >= options.StaleLockAge && IsGitsOwnLock(path))
         {
             holders = GitProcesses.In(await repositoryFolders(cancellationToken).ConfigureAwait(false));
             if (holders is { Count: 0 } && TryDelete(path))
@@ -51,11 +47,12 @@ internal sealed partial class GitLocks(
             throw new GitException(StillLocked(call, path, age, holders), isFatal: false);
         }
 
-        if (waiting.FirstSight(path))
+        if (exists && waiting.FirstSight(path))
         {
             onEvent?.Invoke(new GitEvent.LockWaiting(path, age, call.Display));
         }
 
+        // Also when the lock is gone already: its holder may be about to take it again (a burst of ref updates).
         await Task.Delay(waiting.NextDelay(options), cancellationToken).ConfigureAwait(false);
     }
 

@@ -143,7 +143,7 @@ public sealed partial class GitRepository
 
         var spec = new CommandSpec(Options.Executable, [.. _settings, .. call.Arguments])
         {
-            WorkingDirectory = call.WorkingDirectory ?? RepositoryRoot,
+            WorkingDirectory = Path.GetFullPath(call.WorkingDirectory ?? RepositoryRoot, RepositoryRoot),
             Environment = environment,
             Timeout = timeout,
             GracePeriod = _gracePeriod,

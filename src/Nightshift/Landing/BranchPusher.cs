@@ -63,8 +63,9 @@ internal sealed class BranchPusher(GitRepository repository, LandingOptions opti
 
                 error = (result.StandardError + "\n" + result.StandardOutput).Trim();
             }
-            catch (NightshiftException e)
+            catch (Exception e) when (e is NightshiftException or IOException or InvalidOperationException)
             {
+                // Timeouts, a missing git, a broken pipe: all one failed attempt, reported below; never thrown at the session.
                 error = e.Message;
             }
 

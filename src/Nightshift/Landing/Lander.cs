@@ -137,13 +137,20 @@ public sealed partial class Lander : IAsyncDisposable
         ?? throw new NightshiftException(
             $"The session branch {branch} no longer exists in {_repository.RepositoryRoot}: was it deleted? Start a new session.");
 
-    // 17 → 17-r1 → 17-r2: each replay gets a fresh worktree next to the one the caller still holds.
-    private static string NextRebaseId(string attemptId)
+    // 17 → 17-r1 → 17-r2: each replay gets a fresh worktree next to the ones the caller still holds.
+    private string NextRebaseId(string attemptId)
     {
         var match = RebaseSuffix().Match(attemptId);
-        return match.Success
-            ? $"{attemptId[..match.Index]}-r{(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)}"
-            : $"{attemptId}-r1";
+        var stem = match.Success ? attemptId[..match.Index] : attemptId;
+        var n = match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        string id;
+        do
+        {
+            id = $"{stem}-r{(++n).ToString(CultureInfo.InvariantCulture)}";
+        }
+        while (Directory.Exists(Path.Combine(_workspaces.Root, id)));
+
+        return id;
     }
 
     private void Report(GitEvent e) => _repository.OnEvent?.Invoke(e);

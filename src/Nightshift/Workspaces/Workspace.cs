@@ -78,15 +78,7 @@ public sealed class Workspace : IAsyncDisposable
         }
 
         _removed = true;
-        try
-        {
-            await _repository.RemoveWorktreeAsync(Path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (GitException e)
-        {
-            _repository.OnEvent?.Invoke(new GitEvent.WorktreeRemovalFailed(Path, e.Message));
-            WorkspaceFolders.Delete(Path);
-        }
+        await WorkspaceFolders.RemoveWorktreeAsync(_repository, Path, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync() => await RemoveAsync(CancellationToken.None).ConfigureAwait(false);

@@ -67,10 +67,8 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
         var removed = new List<string>();
         foreach (var worktree in await repository.ListWorktreesAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (IsStale(worktree.Path))
+            if (IsStale(worktree.Path) && await WorkspaceFolders.RemoveWorktreeAsync(repository, worktree.Path, cancellationToken).ConfigureAwait(false))
             {
-                await repository.RemoveWorktreeAsync(worktree.Path, cancellationToken).ConfigureAwait(false);
-                WorkspaceFolders.Delete(worktree.Path);
                 removed.Add(worktree.Path);
             }
         }

@@ -3,7 +3,7 @@ using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.Git;
 
-public sealed class GitGuardSpecs
+public sealed class GitGuardSpecs(GitGuardSpecs.DirtyRepository dirty) : IClassFixture<GitGuardSpecs.DirtyRepository>
 {
     private const string Sha = "0123456789abcdef0123456789abcdef01234567";
     private const string Session = "refs/heads/nightshift/x:refs/heads/nightshift/x";
@@ -40,7 +40,7 @@ public sealed class GitGuardSpecs
     [InlineData("symbolic-ref", "HEAD", "refs/heads/other")]
     [InlineData("config", "user.name", "someone")]
     [InlineData("add", "--all")]
-    [InlineData("add", "-f", "ignored.txt")]
+    [InlineData("add", "-f", "target/ignored.bin")]
     [InlineData("read-tree", "HEAD")]
     [InlineData("write-tree")]
     [InlineData("apply", "fix.patch")]
@@ -48,20 +48,19 @@ public sealed class GitGuardSpecs
     [InlineData("worktree", "add", ".nightshift/worktrees/a1", "HEAD")]
     [InlineData("worktree", "add", "--detach", "../elsewhere", "HEAD")]
     [InlineData("worktree", "remove", "--force", ".")]
+    [InlineData("worktree", "remove", "--force", ".nightshift/worktrees/../..")]
+    [InlineData("diff", "--output=README.md", "HEAD")]
+    [InlineData("log", "--output", "README.md")]
     [InlineData("-c", "core.hooksPath=x", "status")]
     public async Task Commands_that_could_touch_the_users_checkout_or_force_anything_are_refused_before_they_run(params string[] arguments)
     {
-        using var repo = await GitRepo.InitAsync("guard");
-        repo.Write("README.md", "# edited by the user\n");
-        repo.Write("notes.txt", "untracked\n");
-        await repo.GitAsync("add", "README.md");
-        var before = await repo.FingerprintAsync();
-        var git = await GitRepository.OpenAsync(repo.Path);
+        var before = await dirty.Repo.FingerprintAsync();
+        var git = await GitRepository.OpenAsync(dirty.Repo.Path);
 
         var run = () => git.RunAsync(new GitCall(arguments), CancellationToken.None);
 
         (await run.Should().ThrowAsync<UnsafeGitCommandException>()).Which.IsFatal.Should().BeTrue();
-        (await repo.FingerprintAsync()).Should().Equal(before);
+        (await dirty.Repo.FingerprintAsync()).Should().Equal(before);
     }
 
     [Fact(Timeout = 30_000)]
@@ -128,5 +127,28 @@ public sealed class GitGuardSpecs
         var result = await git.RunAsync(GitCall.Of("log", "--format=%H", "HEAD", "--", "-f"), CancellationToken.None);
 
         result.Succeeded.Should().BeTrue(result.StandardError);
+    }
+
+    /// <summary>One checkout with staged, unstaged and untracked work, shared by the refusal cases (none of which may change it).</summary>
+    public sealed class DirtyRepository : IAsyncLifetime
+    {
+        public GitRepo Repo { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Repo = await GitRepo.InitAsync("guard");
+            Repo.Write("src/lib.rs", "pub fn answer() -> u32 { 0 }\n");
+            await Repo.GitAsync("stash", "push", "--quiet");
+            Repo.Write("README.md", "# edited by the user\n");
+            Repo.Write("notes.txt", "untracked\n");
+            Repo.Write("target/ignored.bin", "ignored\n");
+            await Repo.GitAsync("add", "README.md");
+        }
+
+        public Task DisposeAsync()
+        {
+            Repo.Dispose();
+            return Task.CompletedTask;
+        }
     }
 }
