@@ -9,9 +9,9 @@ namespace Nightshift.Git;
 /// option that a subcommand here does not need.
 /// </summary>
 /// <remarks>
-/// The guard looks at the shape of a command. The one rule that needs the repository's state (never move a
-/// branch that is checked out somewhere) is checked by <see cref="GitRepository"/> right before update-ref
-/// and push, also in its single run path.
+/// The guard looks at the shape of a command. The rules that need the repository's state (never move a branch
+/// that is checked out somewhere, only ever move a branch forward) are checked by <see cref="GitRepository"/>
+/// right before update-ref and push, also in its single run path.
 /// </remarks>
 internal static class GitGuard
 {

@@ -70,13 +70,13 @@ public sealed partial class GitRepository
     /// <summary>Every worktree of the repository, the user's main checkout first.</summary>
     public async Task<IReadOnlyList<WorktreeInfo>> ListWorktreesAsync(CancellationToken cancellationToken)
     {
-        var output = await RunCheckedAsync(GitCall.Of("worktree", "list", "--porcelain", "-z"), cancellationToken).ConfigureAwait(false);
+        var output = await RunCheckedAsync(GitCall.Of("worktree", "list", "--porcelain"), cancellationToken).ConfigureAwait(false);
         return WorktreeInfo.ParsePorcelain(output);
     }
 
-    // The guard's one rule that needs the repository's state: a branch checked out in any worktree (the user's
-    // main checkout or their other worktrees) is never moved or pushed by Nightshift.
-    private async Task EnsureNotCheckedOutAsync(GitCall call, CancellationToken cancellationToken)
+    // The guard's rules that need the repository's state: a branch checked out in any worktree (the user's main checkout or
+    // their other worktrees) is never moved or pushed by Nightshift, and a branch only ever moves forward (no history rewritten).
+    private async Task CheckRepositoryRulesAsync(GitCall call, CancellationToken cancellationToken)
     {
         var shape = GitCommandShape.Of(call.Arguments);
         var reference = shape switch
@@ -95,13 +95,19 @@ public sealed partial class GitRepository
         {
             throw new UnsafeGitCommandException(call.Display, $"{reference} is checked out in {checkedOut.Path}");
         }
+
+        if (shape.Positionals is [_, var newValue, var oldValue] && oldValue.Any(c => c != '0')
+            && !(await RunOnceAsync(GitCall.Of("merge-base", "--is-ancestor", oldValue, newValue), cancellationToken).ConfigureAwait(false)).Succeeded)
+        {
+            throw new UnsafeGitCommandException(call.Display, $"{newValue} does not descend from {oldValue}, so the move would rewrite history");
+        }
     }
 
     // Where a git process would have to work to hold one of this repository's locks.
     private async Task<IReadOnlyCollection<string>> RepositoryFoldersAsync(CancellationToken cancellationToken)
     {
         var folders = new HashSet<string>(StringComparer.Ordinal) { RepositoryRoot, Paths.GitDirectory, Paths.CommonDirectory };
-        var result = await RunOnceAsync(GitCall.Of("worktree", "list", "--porcelain", "-z"), cancellationToken).ConfigureAwait(false);
+        var result = await RunOnceAsync(GitCall.Of("worktree", "list", "--porcelain"), cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             folders.UnionWith(WorktreeInfo.ParsePorcelain(result.StandardOutput).Select(w => w.Path));

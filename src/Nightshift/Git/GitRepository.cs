@@ -14,6 +14,7 @@ namespace Nightshift.Git;
 /// Nightshift writes only objects, the session branch (compare-and-swap), its own worktrees under
 /// <c>.nightshift/worktrees</c> and scratch files under <c>.nightshift/tmp</c>. Methods split by concern
 /// into partial files: refs, trees and commits, changes, worktrees, history, remote.
+/// Needs git 2.25 or newer (Ubuntu 20.04 and later); tested with 2.39.
 /// </remarks>
 public sealed partial class GitRepository
 {
@@ -67,7 +68,7 @@ public sealed partial class GitRepository
         options ??= GitOptions.Default;
         var spec = new CommandSpec(
             options.Executable,
-            ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-dir", "--git-common-dir"])
+            ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-common-dir"])
         {
             WorkingDirectory = Path.GetFullPath(directory),
             Environment = Environment(indexFile: null),
@@ -83,7 +84,9 @@ public sealed partial class GitRepository
                 + "run nightshift in the working tree of a git repository with at least one commit.");
         }
 
-        return new GitRepository(new GitPaths(lines[0], lines[1], lines[2]), options, onEvent);
+        // --git-common-dir may be relative to where git ran (--path-format=absolute would need git 2.31).
+        var common = Path.TrimEndingDirectorySeparator(Path.GetFullPath(lines[2], spec.WorkingDirectory));
+        return new GitRepository(new GitPaths(lines[0], lines[1], common), options, onEvent);
     }
 
     /// <summary>
@@ -106,7 +109,7 @@ public sealed partial class GitRepository
     internal async Task<CommandResult> RunAsync(GitCall call, CancellationToken cancellationToken)
     {
         GitGuard.Check(call, Paths);
-        await EnsureNotCheckedOutAsync(call, cancellationToken).ConfigureAwait(false);
+        await CheckRepositoryRulesAsync(call, cancellationToken).ConfigureAwait(false);
         var waiting = new GitLocks.Waiting();
         while (true)
         {

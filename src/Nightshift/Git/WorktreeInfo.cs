@@ -7,13 +7,16 @@ namespace Nightshift.Git;
 /// <param name="IsPrunable">Its folder is gone; only its record in the git directory remains.</param>
 public sealed record WorktreeInfo(string Path, string? Head, string? Branch, bool IsPrunable)
 {
-    /// <summary>Parses the <c>-z</c> form: attributes separated by NUL, worktrees by an empty attribute.</summary>
+    /// <summary>
+    /// Parses <c>git worktree list --porcelain</c>: one attribute per line, worktrees separated by an empty line. (The NUL
+    /// separated <c>-z</c> form would survive paths with newlines, but needs git 2.36.)
+    /// </summary>
     public static IReadOnlyList<WorktreeInfo> ParsePorcelain(string output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var worktrees = new List<WorktreeInfo>();
         WorktreeInfo? current = null;
-        foreach (var attribute in output.Split('\0'))
+        foreach (var attribute in output.Split('\n'))
         {
             var (key, value) = attribute.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0
                 ? (attribute[..space], attribute[(space + 1)..])

@@ -98,6 +98,25 @@ public sealed class GitGuardSpecs(GitGuardSpecs.DirtyRepository dirty) : IClassF
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_branch_only_moves_forward_never_to_a_commit_that_drops_its_history()
+    {
+        using var repo = await GitRepo.InitAsync("guard");
+        var root = await repo.RevParseAsync("HEAD");
+        repo.Write("more.txt", "more\n");
+        var head = await repo.CommitAllAsync("second");
+        await repo.GitAsync("branch", "nightshift/x", head);
+        var git = await GitRepository.OpenAsync(repo.Path);
+        var sideways = await git.CommitTreeAsync(await git.TreeOfAsync(root, CancellationToken.None), root, "rewritten", CancellationToken.None);
+
+        var rewind = () => git.TryAdvanceBranchAsync("nightshift/x", root, head, CancellationToken.None);
+        var sideStep = () => git.TryAdvanceBranchAsync("nightshift/x", sideways, head, CancellationToken.None);
+
+        await rewind.Should().ThrowAsync<UnsafeGitCommandException>().WithMessage("*rewrite history*");
+        await sideStep.Should().ThrowAsync<UnsafeGitCommandException>();
+        (await repo.RevParseAsync("nightshift/x")).Should().Be(head);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Index_writing_commands_are_allowed_only_on_a_scratch_index_or_in_an_attempt_worktree()
     {
         using var repo = await GitRepo.InitAsync("guard");
