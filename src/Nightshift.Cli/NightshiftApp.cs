@@ -70,5 +70,7 @@ internal static class NightshiftApp
     {
         yield return InitCommand.Create(globals, host);
         yield return ConfigCommand.Create(globals, host);
+        yield return BaselineCommand.Create(globals, host);
+        yield return DiffCommand.Create(globals, host);
     }
 }
