@@ -72,5 +72,6 @@ internal static class NightshiftApp
         yield return ConfigCommand.Create(globals, host);
         yield return BaselineCommand.Create(globals, host);
         yield return DiffCommand.Create(globals, host);
+        yield return VerifyCommand.Create(globals, host);
     }
 }
