@@ -1,0 +1,8 @@
+namespace Nightshift.Testing;
+
+public enum TestOutcome
+{
+    Passed,
+    Failed,
+    Skipped,
+}
