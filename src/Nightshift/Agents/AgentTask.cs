@@ -1,0 +1,19 @@
+using Nightshift.Diagnostics;
+
+namespace Nightshift.Agents;
+
+/// <summary>
+/// What an agent is asked to do. Every workload turns its input (a cluster, a crash, a bench item,
+/// a koan) into one of these.
+/// </summary>
+/// <param name="Id">Stable id, used in transcript file names and the journal.</param>
+/// <param name="Kind">cluster, crash, bench or koan: selects the prompt template.</param>
+/// <param name="Title">One line a person reads in status and reports.</param>
+/// <param name="Variables">Values the prompt template renders (strictly: a missing one is an error).</param>
+/// <param name="Diagnostics">The diagnostics the task is about; the offline agent reads their suggestions.</param>
+public sealed record AgentTask(
+    string Id,
+    string Kind,
+    string Title,
+    IReadOnlyDictionary<string, string> Variables,
+    IReadOnlyList<Diagnostic> Diagnostics);
