@@ -69,5 +69,6 @@ internal static class NightshiftApp
     private static IEnumerable<Command> CreateCommands(GlobalOptions globals, CliHost host)
     {
         yield return InitCommand.Create(globals, host);
+        yield return ConfigCommand.Create(globals, host);
     }
 }

@@ -1,0 +1,59 @@
+namespace Nightshift.Configuration;
+
+/// <summary>
+/// Who writes the patches and within which limits (<c>agent</c>). The configuration never holds secrets:
+/// <see cref="ApiKeyEnv"/> names the environment variable that holds the key.
+/// </summary>
+public sealed record AgentConfig
+{
+    public AgentProvider Provider { get; init; } = AgentProvider.Suggest;
+
+    public string? Model { get; init; }
+
+    /// <summary>An OpenAI- or Anthropic-compatible endpoint (a proxy, a local server); null for the provider's own.</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>The name of the environment variable holding the API key; null for the provider's usual one.</summary>
+    public string? ApiKeyEnv { get; init; }
+
+    /// <summary>The external agent's argument list (provider <c>command</c>); exclusive with <see cref="Preset"/>.</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
+    public AgentPreset? Preset { get; init; }
+
+    public PromptInput PromptInput { get; init; } = PromptInput.Stdin;
+
+    /// <summary>The recorded transcript played back by the <c>replay</c> provider.</summary>
+    public string? Replay { get; init; }
+
+    /// <summary>Providers tried in turn when the previous one fails on a task; empty means just <see cref="Provider"/>.</summary>
+    public IReadOnlyList<AgentProvider> Ladder { get; init; } = [];
+
+    public int MaxSteps { get; init; } = 30;
+
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Spending limit for one attempt.</summary>
+    public decimal? MaxCostUsd { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>An agent that prints nothing for this long is considered hung and stopped.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public PriceConfig? Price { get; init; }
+
+    /// <summary>A directory whose template files replace the built-in prompts of the same name.</summary>
+    public string? Prompts { get; init; }
+
+    /// <summary>The environment variable holding the key: <see cref="ApiKeyEnv"/>, or the provider's customary one.</summary>
+    public string? ApiKeyVariable => ApiKeyEnv ?? Provider switch
+    {
+        AgentProvider.OpenAI => "OPENAI_API_KEY",
+        AgentProvider.Anthropic => "ANTHROPIC_API_KEY",
+        _ => null,
+    };
+
+    /// <summary>The providers in the order they are tried.</summary>
+    public IReadOnlyList<AgentProvider> EffectiveLadder => Ladder.Count > 0 ? Ladder : [Provider];
+}

@@ -1,0 +1,13 @@
+namespace Nightshift.Configuration;
+
+/// <summary>The bench workload (<c>bench</c>): agents scored on suites of known tasks.</summary>
+public sealed record BenchConfig
+{
+    public IReadOnlyList<string> Suites { get; init; } = [];
+
+    /// <summary>Tasks run in parallel; 0 means one per processor core.</summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>Below this much free disk the bench stops rather than fill the disk with workspaces.</summary>
+    public int MinFreeDiskMb { get; init; } = 2048;
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Nightshift.Configuration;
+
+/// <summary>Where accepted fixes land (<c>landing</c>).</summary>
+public sealed partial record LandingConfig
+{
+    /// <summary>The session branch; <see cref="BranchPlaceholders"/> are replaced when the session starts.</summary>
+    public string Branch { get; init; } = "nightshift/{date}";
+
+    /// <summary>The ticket of each commit: <c>{n}</c> is the fix's number, <c>{n:0000}</c> pads it with zeros.</summary>
+    public string Ticket { get; init; } = "NS-{n:0000}";
+
+    public PendingChanges Pending { get; init; } = PendingChanges.Refuse;
+
+    public bool Push { get; init; }
+
+    public string Remote { get; init; } = "origin";
+
+    /// <summary><c>{date}</c>: yyyy-MM-dd; <c>{time}</c>: HHmm; <c>{session}</c>: the session id.</summary>
+    public static IReadOnlyList<string> BranchPlaceholders { get; } = ["{date}", "{time}", "{session}"];
+
+    /// <summary>The ticket for fix number <paramref name="number"/>, e.g. <c>NS-0042</c>.</summary>
+    public string FormatTicket(int number) => TicketNumber().Replace(Ticket, match =>
+        number.ToString(match.Groups["pad"].Success ? match.Groups["pad"].Value : "0", CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"\{n(?::(?<pad>0+))?\}")]
+    internal static partial Regex TicketNumber();
+}

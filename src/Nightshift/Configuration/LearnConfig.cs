@@ -1,0 +1,9 @@
+namespace Nightshift.Configuration;
+
+/// <summary>The learn workload (<c>learn</c>): train on the night's episodes, keep a model only if it gates.</summary>
+public sealed record LearnConfig
+{
+    public TrainConfig? Train { get; init; }
+
+    public GatesConfig Gates { get; init; } = new();
+}

@@ -1,0 +1,129 @@
+namespace Nightshift.Configuration.Reading;
+
+internal sealed partial class ConfigReader
+{
+    private static readonly string[] _workspaceKeys = ["copy", "env", "setup"];
+    private static readonly string[] _benchKeys = ["suites", "jobs", "min_free_disk_mb"];
+    private static readonly string[] _learnKeys = ["train", "gates"];
+    private static readonly string[] _trainKeys = ["command", "loss_pattern", "output"];
+    private static readonly string[] _gatesKeys = ["margin"];
+    private static readonly string[] _crashKeys = ["watch", "repro", "service"];
+    private static readonly string[] _serviceKeys = ["stop", "start", "health", "health_timeout", "grace"];
+
+    private static WorkspaceConfig ReadWorkspace(MappingReader root)
+    {
+        var defaults = new WorkspaceConfig();
+        if (root.Section("workspace", _workspaceKeys) is not { } workspace)
+        {
+            return defaults;
+        }
+
+        return new WorkspaceConfig
+        {
+            Copy = workspace.TextList("copy", "path", allowSingle: true) ?? defaults.Copy,
+            Env = workspace.Read("env", (e, n, p) => Values.Map(e, n, p, CheckVariableName)) ?? defaults.Env,
+            Setup = workspace.Command("setup"),
+        };
+    }
+
+    private static string? CheckVariableName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            ? null
+            : $"'{name}' is not an environment variable name: letters, digits and _, not starting with a digit";
+
+    private static BenchConfig ReadBench(MappingReader root)
+    {
+        var defaults = new BenchConfig();
+        if (root.Section("bench", _benchKeys) is not { } bench)
+        {
+            return defaults;
+        }
+
+        return new BenchConfig
+        {
+            Suites = bench.TextList("suites", "path", allowSingle: true) ?? defaults.Suites,
+            Jobs = bench.Integer("jobs", 0) ?? defaults.Jobs,
+            MinFreeDiskMb = bench.Integer("min_free_disk_mb", 0) ?? defaults.MinFreeDiskMb,
+        };
+    }
+
+    private static LearnConfig ReadLearn(MappingReader root)
+    {
+        var defaults = new LearnConfig();
+        if (root.Section("learn", _learnKeys) is not { } learn)
+        {
+            return defaults;
+        }
+
+        TrainConfig? train = null;
+        if (learn.Section("train", _trainKeys) is { } section)
+        {
+            train = new TrainConfig
+            {
+                Command = RequireCommand(section, "the command that trains a model"),
+                LossPattern = section.Read("loss_pattern", (e, n, p) => Values.Pattern(e, n, p, ["loss", "step"], "loss")),
+                Output = section.Text("output"),
+            };
+        }
+
+        var gates = learn.Section("gates", _gatesKeys) is { } gatesSection
+            ? new GatesConfig { Margin = gatesSection.Number("margin") ?? defaults.Gates.Margin }
+            : defaults.Gates;
+        return new LearnConfig { Train = train, Gates = gates };
+    }
+
+    private static CrashConfig? ReadCrash(MappingReader root)
+    {
+        if (root.Section("crash", _crashKeys) is not { } crash)
+        {
+            return null;
+        }
+
+        var watch = crash.TextList("watch", "glob or path", allowSingle: true);
+        if (!crash.Has("watch"))
+        {
+            crash.Missing("watch", "say where crash reports appear, as a glob or path, or a list of them");
+        }
+        else if (watch is { Count: 0 })
+        {
+            crash.Problem("watch", "the list of globs is empty");
+        }
+
+        return new CrashConfig
+        {
+            Watch = watch ?? [],
+            Repro = crash.Argv("repro"),
+            Service = ReadService(crash),
+        };
+    }
+
+    private static ServiceConfig? ReadService(MappingReader crash)
+    {
+        if (crash.Section("service", _serviceKeys) is not { } service)
+        {
+            return null;
+        }
+
+        var defaults = new ServiceConfig { Start = RequireCommand(service, "the command that starts the service", "start") };
+        return defaults with
+        {
+            Stop = service.Command("stop"),
+            Health = service.Read("health", ReadHealth),
+            HealthTimeout = service.Duration("health_timeout") ?? defaults.HealthTimeout,
+            Grace = service.Duration("grace") ?? defaults.Grace,
+        };
+    }
+
+    private static HealthCheck? ReadHealth(ConfigErrors errors, ConfigNode node, string path) => node switch
+    {
+        SequenceNode => Values.Argv(errors, node, path) is { } argv ? new HealthCheck.Command(ConfiguredCommand.Argv(argv)) : null,
+        ScalarNode => Values.HttpUrl(errors, node, path) is { } url ? new HealthCheck.Http(url) : null,
+        _ => Unexpected(errors, node, path),
+    };
+
+    private static HealthCheck? Unexpected(ConfigErrors errors, ConfigNode node, string path)
+    {
+        errors.Add(node, path, $"expected an http(s) URL or an argument list such as [curl, -f, http://localhost:8080/health], got {node.Kind}");
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+namespace Nightshift.Configuration.Reading;
+
+/// <summary>
+/// Turns the YAML tree of nightshift.yml into a <see cref="NightshiftConfig"/>, validating every value and
+/// collecting every problem; one partial file per group of sections.
+/// </summary>
+internal sealed partial class ConfigReader
+{
+    private static readonly string[] _rootKeys =
+        ["version", "probe", "tests", "build", "agent", "limits", "landing", "policy", "workspace", "bench", "learn", "crash"];
+
+    private readonly ConfigErrors _errors;
+    private readonly string _filePath;
+    private readonly string _repositoryRoot;
+
+    private ConfigReader(string file)
+    {
+        _errors = new ConfigErrors(file);
+        _filePath = Path.GetFullPath(file);
+        _repositoryRoot = Path.GetDirectoryName(_filePath)!;
+    }
+
+    /// <summary>Reads and validates <paramref name="text"/>; <paramref name="file"/> names it in errors and anchors relative paths.</summary>
+    /// <exception cref="ConfigException">With every problem found.</exception>
+    public static NightshiftConfig Read(string text, string file) => new ConfigReader(file).Read(text);
+
+    private NightshiftConfig Read(string text)
+    {
+        var tree = YamlTreeBuilder.Build(text, _errors);
+        if (tree is null && _errors.Count == 0)
+        {
+            _errors.Add(1, 1, "version", "missing; the file is empty. Start it with 'version: 1', or run 'nightshift init' to write a commented one");
+        }
+
+        if (tree is not null and not MappingNode)
+        {
+            _errors.Add(tree, "", $"expected a mapping of sections (version: 1, probe: ..., ...), got {tree.Kind}", _rootKeys, "keys");
+        }
+
+        if (tree is not MappingNode mapping)
+        {
+            throw new ConfigException(_errors.All);
+        }
+
+        var root = MappingReader.Root(_errors, mapping, _rootKeys);
+        var config = new NightshiftConfig
+        {
+            FilePath = _filePath,
+            RepositoryRoot = _repositoryRoot,
+            Version = ReadVersion(root),
+            Probe = ReadProbe(root),
+            Tests = ReadTests(root),
+            Build = ReadBuild(root),
+            Agent = ReadAgent(root),
+            Limits = ReadLimits(root),
+            Landing = ReadLanding(root),
+            Policy = ReadPolicy(root),
+            Workspace = ReadWorkspace(root),
+            Bench = ReadBench(root),
+            Learn = ReadLearn(root),
+            Crash = ReadCrash(root),
+        };
+
+        return _errors.Count == 0 ? config : throw new ConfigException(_errors.All);
+    }
+
+    private int ReadVersion(MappingReader root)
+    {
+        string[] accepted = [NightshiftConfig.SupportedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        if (root.Node("version") is not { } node)
+        {
+            root.Missing("version", "nightshift.yml starts with 'version: 1', the format it is written in", accepted);
+            return NightshiftConfig.SupportedVersion;
+        }
+
+        var version = Values.Integer(_errors, node, "version", int.MinValue);
+        if (version is { } value && value != NightshiftConfig.SupportedVersion)
+        {
+            _errors.Add(node, "version", $"version {value} is not supported; this Nightshift reads version {NightshiftConfig.SupportedVersion}", accepted);
+        }
+
+        return NightshiftConfig.SupportedVersion;
+    }
+
+    /// <summary>Checks that a path the configuration names already exists (a file or a directory).</summary>
+    private void RequireExisting(MappingReader section, string key, string? path, bool directory)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(path, _repositoryRoot);
+        var exists = directory ? Directory.Exists(full) : File.Exists(full);
+        if (!exists)
+        {
+            section.Problem(key, $"no {(directory ? "directory" : "file")} at {full}");
+        }
+    }
+}
