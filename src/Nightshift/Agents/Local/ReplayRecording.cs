@@ -18,7 +18,7 @@ namespace Nightshift.Agents.Local;
 /// (<c>{"patch"}</c>). A line with a <c>task</c> belongs to the task with that key or id; a line without one
 /// to every task, so an agent's transcript replays as it was recorded. Other lines are skipped.
 /// </summary>
-public static class ReplayRecording
+internal static class ReplayRecording
 {
     private static readonly string[] _patchExtensions = [".patch", ".diff"];
 

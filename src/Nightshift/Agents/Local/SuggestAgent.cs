@@ -4,6 +4,9 @@ namespace Nightshift.Agents.Local;
 /// The offline agent (provider <c>suggest</c>, the default when no model is configured): applies the
 /// compiler's own suggestions from the task's diagnostics and from its re-checks, for any tool whose
 /// diagnostics carry them (rustc's JSON; gcc and clang fix-its).
+/// The task's diagnostics name the target (their cluster, see <see cref="SuggestionScope"/>) and the files;
+/// the suggestions themselves come from a check of those files at the start, so their offsets match the
+/// worktree as it is, and then from each re-check.
 /// <list type="number">
 /// <item>Each round starts from the latest check of the files. All MachineApplicable suggestions are applied
 /// together (non-overlapping; by rustc's byte offsets from the end of each file, else by line and column)
