@@ -20,5 +20,8 @@ return args switch
     ["hold-lock", .. var rest] => LockHolderMode.Run(rest),
     ["journal-writer", .. var rest] => await JournalWriterMode.RunAsync(rest),
     ["land-and-hang", .. var rest] => await LandAndHangMode.RunAsync(rest),
+    ["fake-claude", ..] => FakeClaude.Run(),
+    ["fake-hang"] => FakeHang.Run(),
+    ["fake-aider", "--message-file", var messageFile, ..] => FakeAider.Run(messageFile),
     _ => Basic.Usage(args),
 };
