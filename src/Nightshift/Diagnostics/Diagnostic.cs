@@ -5,10 +5,10 @@ namespace Nightshift.Diagnostics;
 /// clusters are made of, that agents are asked to fix and that the verifier counts.
 /// </summary>
 /// <param name="Tool">Who said it: rustc, csc, msbuild, gcc, tsc, python, pytest, or a configured name.</param>
+/// <param name="Severity">How serious it is, normalized across tools.</param>
 /// <param name="Code">The tool's stable identifier for the kind of problem (E0308, CS0103, TS2304,
 /// clippy::needless_range_loop, -Wunused-variable, NameError); null when the tool gives none.</param>
-/// <param name="Severity">How serious it is, normalized across tools.</param>
-/// <param name="Message">The first line of the message, as the tool wrote it.</param>
+/// <param name="Message">The (first line of the) message, as the tool wrote it.</param>
 /// <param name="Location">The primary span; null for messages about no file (a linker error, a
 /// missing project).</param>
 public sealed record Diagnostic(

@@ -5,7 +5,7 @@ namespace Nightshift.Diagnostics;
 /// <summary>The configuration names of <see cref="DiagnosticFormat"/> values.</summary>
 public static class DiagnosticFormats
 {
-    private static readonly Dictionary<string, DiagnosticFormat> s_byName = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, DiagnosticFormat> _byName = new(StringComparer.OrdinalIgnoreCase)
     {
         ["cargo-json"] = DiagnosticFormat.CargoJson,
         ["rustc-json"] = DiagnosticFormat.RustcJson,
@@ -19,14 +19,14 @@ public static class DiagnosticFormats
     };
 
     /// <summary>Every configuration name, in declaration order, for help and error messages.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. s_byName.Keys];
+    public static IReadOnlyList<string> Names { get; } = [.. _byName.Keys];
 
     public static string Name(this DiagnosticFormat format) =>
-        s_byName.First(pair => pair.Value == format).Key;
+        _byName.First(pair => pair.Value == format).Key;
 
     public static bool TryParse(string name, [NotNullWhen(true)] out DiagnosticFormat? format)
     {
-        if (s_byName.TryGetValue(name.Trim(), out var found))
+        if (_byName.TryGetValue(name.Trim(), out var found))
         {
             format = found;
             return true;

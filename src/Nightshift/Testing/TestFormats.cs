@@ -5,7 +5,7 @@ namespace Nightshift.Testing;
 /// <summary>The configuration names of <see cref="TestFormat"/> values.</summary>
 public static class TestFormats
 {
-    private static readonly Dictionary<string, TestFormat> s_byName = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, TestFormat> _byName = new(StringComparer.OrdinalIgnoreCase)
     {
         ["cargo-test"] = TestFormat.CargoTest,
         ["trx"] = TestFormat.Trx,
@@ -14,13 +14,13 @@ public static class TestFormats
     };
 
     /// <summary>Every configuration name, in declaration order, for help and error messages.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. s_byName.Keys];
+    public static IReadOnlyList<string> Names { get; } = [.. _byName.Keys];
 
-    public static string Name(this TestFormat format) => s_byName.First(pair => pair.Value == format).Key;
+    public static string Name(this TestFormat format) => _byName.First(pair => pair.Value == format).Key;
 
     public static bool TryParse(string name, [NotNullWhen(true)] out TestFormat? format)
     {
-        if (s_byName.TryGetValue(name.Trim(), out var found))
+        if (_byName.TryGetValue(name.Trim(), out var found))
         {
             format = found;
             return true;

@@ -33,4 +33,28 @@ public sealed class DiagnosticParserSpecs
         parsed.Should().BeNull();
         await Task.CompletedTask;
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Every_parser_reads_every_other_tools_output_without_throwing()
+    {
+        var fixtures = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".sh", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .Append("")
+            .Append("\u001b[31m\r\n\n{\"reason\":\"compiler-message\",\"message\":42}\n   --> :0:0\n|\n")
+            .ToList();
+        fixtures.Should().HaveCountGreaterThan(20);
+
+        foreach (var format in Enum.GetValues<DiagnosticFormat>())
+        {
+            var parser = DiagnosticParser.For(format, @"^(?<file>\S+):(?<line>\d+): (?<message>.+)$");
+            foreach (var output in fixtures)
+            {
+                var parse = () => parser.Parse(output);
+                parse.Should().NotThrow($"{format} must skip what it cannot read");
+            }
+        }
+
+        await Task.CompletedTask;
+    }
 }

@@ -5,7 +5,7 @@ namespace Nightshift.Tests.Diagnostics;
 
 public sealed class GccParserSpecs
 {
-    private static readonly (Severity Severity, string? Code, string File, int? Line, int? Column, int Suggestions)[] s_gcc =
+    private static readonly (Severity Severity, string? Code, string File, int? Line, int? Column, int Suggestions)[] _gcc =
     [
         (Severity.Error, null, "config.h", 3, 20, 0),
         (Severity.Error, null, "main.cpp", 6, 2, 1),
@@ -23,7 +23,7 @@ public sealed class GccParserSpecs
     {
         var diagnostics = new GccParser().Parse(Fixture.Read(fixture));
 
-        Summarize(diagnostics).Should().Equal(s_gcc);
+        Summarize(diagnostics).Should().Equal(_gcc);
         diagnostics[3].Message.Should().Be("unused variable ‘unused’");
         await Task.CompletedTask;
     }

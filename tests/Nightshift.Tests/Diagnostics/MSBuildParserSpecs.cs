@@ -7,7 +7,7 @@ public sealed class MSBuildParserSpecs
 {
     private const string Calculator = "/tmp/nightshift-fixtures/msbuild/Calculator.cs";
 
-    private static readonly (string Tool, Severity Severity, string Code, string File, int? Line, int? Column)[] s_expected =
+    private static readonly (string Tool, Severity Severity, string Code, string File, int? Line, int? Column)[] _expected =
     [
         ("msbuild", Severity.Warning, "MSB9008", "/usr/share/dotnet/sdk/10.0.401/Microsoft.Common.CurrentVersion.targets", 2205, 5),
         ("csc", Severity.Error, "CS0103", Calculator, 8, 24),
@@ -25,7 +25,7 @@ public sealed class MSBuildParserSpecs
 
         var diagnostics = new MSBuildParser().Parse(output);
 
-        diagnostics.Select(d => (d.Tool, d.Severity, d.Code!, d.Location!.File, d.Location.Line, d.Location.Column)).Should().Equal(s_expected);
+        diagnostics.Select(d => (d.Tool, d.Severity, d.Code!, d.Location!.File, d.Location.Line, d.Location.Column)).Should().Equal(_expected);
         diagnostics.Count(d => d.IsError).Should().Be(3);
         await Task.CompletedTask;
     }
@@ -48,7 +48,7 @@ public sealed class MSBuildParserSpecs
 
         var diagnostics = new MSBuildParser().Parse(output);
 
-        diagnostics.Select(d => (d.Tool, d.Severity, d.Code!, d.Location!.File, d.Location.Line, d.Location.Column)).Should().Equal(s_expected);
+        diagnostics.Select(d => (d.Tool, d.Severity, d.Code!, d.Location!.File, d.Location.Line, d.Location.Column)).Should().Equal(_expected);
         diagnostics[1].Message.Should().Be("The name 'offset' does not exist in the current context");
         await Task.CompletedTask;
     }

@@ -5,7 +5,7 @@ namespace Nightshift.Tests.Diagnostics;
 
 public sealed class TscParserSpecs
 {
-    private static readonly (string Code, int? Line, int? Column)[] s_expected =
+    private static readonly (string Code, int? Line, int? Column)[] _expected =
     [
         ("TS2305", 1, 10),
         ("TS2322", 3, 7),
@@ -25,7 +25,7 @@ public sealed class TscParserSpecs
     {
         var diagnostics = new TscParser().Parse(Fixture.Read(fixture));
 
-        diagnostics.Select(d => (d.Code!, d.Location!.Line, d.Location.Column)).Should().Equal(s_expected);
+        diagnostics.Select(d => (d.Code!, d.Location!.Line, d.Location.Column)).Should().Equal(_expected);
         diagnostics.Should().OnlyContain(d => d.Tool == "tsc" && d.Severity == Severity.Error && d.Location!.File == "src/a.ts");
         diagnostics[2].Message.Should().Be("Cannot find name 'itemz'. Did you mean 'item'?");
         diagnostics.Should().OnlyContain(d => d.Suggestions.Count == 0);

@@ -17,9 +17,9 @@ public sealed partial class GccParser : IDiagnosticParser
 
     public IReadOnlyList<Diagnostic> Parse(string output)
     {
-        var diagnostics = new List<Entry>();
+        var diagnostics = new List<GccEntry>();
         var includes = new List<SourceSpan>();
-        Entry? current = null;
+        GccEntry? current = null;
         foreach (var line in OutputText.Lines(output))
         {
             if (IncludedFrom().Match(line) is { Success: true } include)
@@ -33,11 +33,11 @@ public sealed partial class GccParser : IDiagnosticParser
             else if (Header().Match(line) is { Success: true } header)
             {
                 var location = new SourceSpan(header.Groups["file"].Value, Number(header, "line"), Number(header, "column"));
-                current = Start(header, location, diagnostics, includes);
+                current = Start(header, line, location, diagnostics, includes);
             }
             else if (ToolHeader().Match(line) is { Success: true } toolHeader)
             {
-                current = Start(toolHeader, null, diagnostics, includes);
+                current = Start(toolHeader, line, null, diagnostics, includes);
             }
             else if (ParseableFixIt().Match(line) is { Success: true } fixIt)
             {
@@ -47,14 +47,14 @@ public sealed partial class GccParser : IDiagnosticParser
             }
             else if (current is not null && !Context().IsMatch(line))
             {
-                current.Snippet.Add(line);
+                current.Lines.Add(line);
             }
         }
 
-        return [.. diagnostics.Select(d => d.ToDiagnostic())];
+        return [.. diagnostics.Select(d => d.ToDiagnostic(Tool))];
     }
 
-    private static Entry? Start(Match header, SourceSpan? location, List<Entry> diagnostics, List<SourceSpan> includes)
+    private static GccEntry Start(Match header, string line, SourceSpan? location, List<GccEntry> diagnostics, List<SourceSpan> includes)
     {
         var (message, code) = SplitCode(header.Groups["message"].Value);
         var severity = header.Groups["severity"].Value switch
@@ -65,15 +65,14 @@ public sealed partial class GccParser : IDiagnosticParser
             _ => Severity.Error,
         };
 
+        var entry = new GccEntry(line, message, location) { Severity = severity, Code = code };
         if (severity == Severity.Note && diagnostics.Count > 0)
         {
-            var parent = diagnostics[^1];
-            var note = new Entry(parent, message, location);
-            parent.Notes.Add(note);
-            return note;
+            diagnostics[^1].Notes.Add(entry);
+            return entry;
         }
 
-        var entry = new Entry(null, message, location) { Severity = severity, Code = code, Includes = [.. includes] };
+        entry.Includes.AddRange(includes);
         includes.Clear();
         diagnostics.Add(entry);
         return entry;
@@ -123,71 +122,4 @@ public sealed partial class GccParser : IDiagnosticParser
 
     [GeneratedRegex(@"\s\[(?<flags>(?:-W|-f|-pedantic|-Werror)[^\]\s]*(?:,[^\]\s]+)*|[a-z][\w.-]*-[\w.-]+(?:,[a-z][\w.-]*)*)\]$")]
     private static partial Regex TrailingFlag();
-
-    private sealed class Entry(Entry? parent, string message, SourceSpan? location)
-    {
-        public Severity Severity { get; init; }
-        public string? Code { get; init; }
-        public IReadOnlyList<SourceSpan> Includes { get; init; } = [];
-        public List<Entry> Notes { get; } = [];
-        public List<string> Snippet { get; } = [];
-        public List<Replacement> ParseableFixIts { get; } = [];
-
-        public Diagnostic ToDiagnostic()
-        {
-            var related = new List<SourceSpan>(Includes);
-            related.AddRange(Notes.Where(n => n.Location is not null).Select(n => n.Location! with { Label = n.Message }));
-            var suggestions = new List<Suggestion>();
-            AddSuggestion(this, suggestions);
-            foreach (var note in Notes)
-            {
-                AddSuggestion(note, suggestions);
-            }
-
-            return new Diagnostic(Tool, Severity, Code, message, location)
-            {
-                Related = related,
-                Children = [.. Notes.Select(n => $"note: {n.Message}")],
-                Suggestions = suggestions,
-                Rendered = string.Join('\n', Rendering()),
-            };
-        }
-
-        private string Message => message;
-
-        private SourceSpan? Location => location;
-
-        private static void AddSuggestion(Entry entry, List<Suggestion> suggestions)
-        {
-            IReadOnlyList<Replacement> edits = entry.ParseableFixIts.Count > 0
-                ? entry.ParseableFixIts
-                : entry.Location is { } at ? GccSnippet.FixIts(entry.Snippet, at) : [];
-            if (edits.Count > 0)
-            {
-                suggestions.Add(new Suggestion(entry.Message, edits, Applicability.Unspecified));
-            }
-        }
-
-        private IEnumerable<string> Rendering()
-        {
-            yield return $"{(location is null ? "" : Describe(location) + ": ")}{SeverityName()}: {message}{(Code is null ? "" : $" [{Code}]")}";
-            foreach (var line in Snippet)
-            {
-                yield return line;
-            }
-
-            foreach (var note in Notes)
-            {
-                yield return $"{(note.Location is null ? "" : Describe(note.Location) + ": ")}note: {note.Message}";
-                foreach (var line in note.Snippet)
-                {
-                    yield return line;
-                }
-            }
-        }
-
-        private string SeverityName() => parent is not null ? "note" : Severity.ToString().ToLowerInvariant();
-
-        private static string Describe(SourceSpan span) => span.Column is { } column ? $"{span.File}:{span.Line}:{column}" : $"{span.File}:{span.Line}";
-    }
 }

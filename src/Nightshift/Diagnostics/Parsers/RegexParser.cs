@@ -14,7 +14,7 @@ public sealed class RegexParser : IDiagnosticParser
     public const string DefaultTool = "custom";
 
     // A user's pattern can backtrack catastrophically; a build log is not worth a hung night.
-    private static readonly TimeSpan s_matchTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan _matchTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Regex _pattern;
     private readonly string _tool;
@@ -24,7 +24,7 @@ public sealed class RegexParser : IDiagnosticParser
     {
         try
         {
-            _pattern = new Regex(pattern, RegexOptions.Multiline | RegexOptions.CultureInvariant, s_matchTimeout);
+            _pattern = new Regex(pattern, RegexOptions.Multiline | RegexOptions.CultureInvariant, _matchTimeout);
         }
         catch (ArgumentException e)
         {
@@ -57,7 +57,7 @@ public sealed class RegexParser : IDiagnosticParser
         catch (RegexMatchTimeoutException e)
         {
             throw new DiagnosticPatternException(
-                $"The diagnostic pattern `{_pattern}` took longer than {s_matchTimeout.TotalSeconds:0} s on one match; simplify it (avoid nested quantifiers such as (a+)+).", e);
+                $"The diagnostic pattern `{_pattern}` took longer than {_matchTimeout.TotalSeconds:0} s on one match; simplify it (avoid nested quantifiers such as (a+)+).", e);
         }
 
         return diagnostics;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Nightshift.Diagnostics.Parsers;
@@ -85,8 +86,8 @@ public sealed partial class RustcParser : IDiagnosticParser
             {
                 var span = new SourceSpan(
                     location.Groups["file"].Value,
-                    int.Parse(location.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
-                    int.Parse(location.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture));
+                    int.Parse(location.Groups["line"].Value, CultureInfo.InvariantCulture),
+                    int.Parse(location.Groups["column"].Value, CultureInfo.InvariantCulture));
                 if (_location is null && _child is null && location.Groups["arrow"].Value == "-->")
                 {
                     _location = span;
