@@ -23,12 +23,8 @@ public sealed partial class BuiltInAgent
         ProcessRunner? runner = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!ChatModels.IsSupported(options.Provider))
-        {
-            // Checked before the key, so a typo in the provider is reported as such.
-            _ = ChatModels.Create(new ChatModelOptions(options.Provider, options.Model));
-        }
-
+        // Before the key, so that a misspelt provider is reported as that and not as a missing key.
+        ChatModels.Validate(options.Provider);
         var apiKey = ApiKey(options.ApiKeyEnv, environment ?? Environment.GetEnvironmentVariable);
         var model = ChatModels.Create(new ChatModelOptions(options.Provider, options.Model)
         {

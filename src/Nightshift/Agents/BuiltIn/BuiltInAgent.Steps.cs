@@ -70,7 +70,12 @@ public sealed partial class BuiltInAgent
 
     private static async Task RecordReplyAsync(RedactingTranscript transcript, int step, ModelReply reply, CancellationToken cancellationToken)
     {
-        await transcript.AppendAsync(new TranscriptEntry(step, "assistant", reply.Text), cancellationToken).ConfigureAwait(false);
+        // A reply that only calls tools has no text worth an entry; its calls follow.
+        if (reply.Text.Length > 0 || reply.ToolCalls.Count == 0)
+        {
+            await transcript.AppendAsync(new TranscriptEntry(step, "assistant", reply.Text), cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var call in reply.ToolCalls)
         {
             await transcript.AppendAsync(

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Anthropic;
 using Anthropic.Core;
@@ -71,7 +72,8 @@ public sealed partial class AnthropicChatModel : IChatModel
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint, "v1/models"));
         if (_options.ApiKey is { } key)
         {
-            request.Headers.Add("x-api-key", key);
+            // The same credential header the SDK sends with its queries.
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
 
         request.Headers.Add("anthropic-version", ApiVersion);

@@ -73,22 +73,14 @@ public sealed partial class OpenAIChatModel : IChatModel
         }
     }
 
-    public Task<EndpointProbe> ProbeEndpointAsync(CancellationToken cancellationToken)
+    public async Task<EndpointProbe> ProbeEndpointAsync(CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint.ToString().TrimEnd('/') + "/models"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint.ToString().TrimEnd('/') + "/models"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey ?? KeylessPlaceholder);
-        return ProbeAsync(request, cancellationToken);
+        return await _transport.ProbeAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => _transport.Dispose();
-
-    private async Task<EndpointProbe> ProbeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            return await _transport.ProbeAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     private async Task<ModelReply> CompleteOnceAsync(
         List<ChatMessage> messages, ChatCompletionOptions options, CancellationToken cancellationToken)

@@ -109,7 +109,7 @@ internal static partial class RetryAdvice
     private static partial Regex DurationPattern();
 
     [GeneratedRegex(
-        @"limit[^|""]{0,80}\|(?<epoch>\d{10})\b|reset(?:s|_at|s_at|sAt|At| at)?""?\s*[:=]?\s*""?(?:(?<epoch>\d{10})\b|(?<date>\d{4}-\d{2}-\d{2}[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?))",
+        @"limit[^|""]{0,80}\|(?<epoch>\d{10})\b|resets?(?:[ _]?at)?""?\s*[:=]?\s*""?(?:(?<epoch>\d{10})\b|(?<date>\d{4}-\d{2}-\d{2}[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?))",
         RegexOptions.IgnoreCase)]
     private static partial Regex BodyResetPattern();
 }

@@ -86,26 +86,20 @@ internal sealed class SearchTool : IAgentTool
 
     private static bool IsSearchable(FileInfo file, string relative, WorktreePaths paths)
     {
-        if (file.Length > MaxFileBytes || WorktreeWalk.IsBinary(file.FullName))
+        if (file.LinkTarget is not null)
         {
-            return false;
+            // A linked file is read only when its target is inside the worktree too, and exists.
+            try
+            {
+                file = new FileInfo(paths.Resolve(relative));
+            }
+            catch (ToolException)
+            {
+                return false;
+            }
         }
 
-        if (file.LinkTarget is null)
-        {
-            return true;
-        }
-
-        // A linked file is read only when its target is inside the worktree too.
-        try
-        {
-            paths.Resolve(relative);
-            return true;
-        }
-        catch (ToolException)
-        {
-            return false;
-        }
+        return file.Exists && file.Length <= MaxFileBytes && !WorktreeWalk.IsBinary(file.FullName);
     }
 
     private static bool IsMatch(Regex regex, string line, string pattern)
