@@ -64,6 +64,14 @@ public sealed partial class OpenAIChatModel : IChatModel
                 ? await StreamAsync(messages, completionOptions, request.OnProgress, cancellationToken).ConfigureAwait(false)
                 : await CompleteOnceAsync(messages, completionOptions, cancellationToken).ConfigureAwait(false);
         }
+        catch (IOException exception)
+        {
+            // The answer had begun (the handler saw its status) when the connection broke: nothing to retry there.
+            throw new ProviderException(
+                ProviderFailure.Unreachable,
+                $"openai at {_endpoint} broke off its answer: {exception.Message}",
+                innerException: exception);
+        }
         catch (Exception exception) when (exception is ClientResultException or JsonException or InvalidOperationException or FormatException)
         {
             throw new ProviderException(
