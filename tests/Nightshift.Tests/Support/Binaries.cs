@@ -10,8 +10,13 @@ public static class Binaries
     public static string Dummy => Path.Combine(
         RepositoryRoot, "tests", "Nightshift.Tests.Dummy", "bin", Configuration, "net10.0", "dummy");
 
-    /// <summary>The nightshift CLI's main assembly, run with <c>dotnet</c>.</summary>
-    public static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "Nightshift.Cli.dll");
+    /// <summary>
+    /// The nightshift CLI's main assembly, run with <c>dotnet</c>, from the CLI project's own output: the copy next to
+    /// the tests resolves its dependencies against the test project's frameworks (ASP.NET for loopback servers), which
+    /// the CLI does not load.
+    /// </summary>
+    public static string CliAssembly => Path.Combine(
+        RepositoryRoot, "src", "Nightshift.Cli", "bin", Configuration, "net10.0", "Nightshift.Cli.dll");
 
     /// <summary>The build configuration these tests were built with (Debug or Release).</summary>
     public static string Configuration =>
