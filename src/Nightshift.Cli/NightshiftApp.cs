@@ -70,5 +70,8 @@ internal static class NightshiftApp
     {
         yield return InitCommand.Create(globals, host);
         yield return ConfigCommand.Create(globals, host);
+        yield return StatusCommand.Create(globals, host);
+        yield return WatchCommand.Create(globals, host);
+        yield return ReportCommand.Create(globals, host);
     }
 }
