@@ -53,7 +53,9 @@ internal static class WatchCommand
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             var delay = TimeSpan.FromSeconds(parseResult.GetValue(interval));
-            await console.Live(new Text("")).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).StartAsync(async context =>
+            // A frame taller than the terminal loses its bottom (workers, events), never the session panel and alerts at its top.
+            var display = console.Live(new Text("")).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).Cropping(VerticalOverflowCropping.Bottom);
+            await display.StartAsync(async context =>
             {
                 while (true)
                 {

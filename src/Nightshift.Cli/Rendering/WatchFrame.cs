@@ -7,8 +7,8 @@ namespace Nightshift.Cli.Rendering;
 
 /// <summary>
 /// One frame of <c>nightshift watch</c>, a pure function of what it shows so that a test renders it at a fixed
-/// width without ANSI: the session panel (budgets as bars), clusters at baseline and now as bars, workers,
-/// recent events and alerts.
+/// width without ANSI: the session panel (budgets as bars), alerts, clusters at baseline and now as bars,
+/// workers and recent events.
 /// </summary>
 internal static class WatchFrame
 {
@@ -20,7 +20,8 @@ internal static class WatchFrame
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(alerts);
-        var parts = new List<IRenderable> { SessionPanel.Render(live, now) };
+        // Most urgent first: a small terminal crops the bottom of the frame.
+        var parts = new List<IRenderable> { SessionPanel.Render(live, now), Alerts(alerts) };
         if (live.Status is { } status)
         {
             parts.Add(Clusters(status));
@@ -31,7 +32,6 @@ internal static class WatchFrame
         }
 
         parts.Add(Events(events));
-        parts.Add(Alerts(alerts));
         return new Rows(parts);
     }
 

@@ -37,22 +37,21 @@ public sealed partial class SessionTelemetry
             }
 
             _refreshApplied = sequence;
-        }
-
-        return Status(status => status with
-        {
-            CommitsLanded = totals?.Commits ?? 0,
-            Rejections = totals?.Rejected ?? 0,
-            Budget = status.Budget with
+            return Apply(status => status with
             {
-                CostUsd = totals?.CostUsd ?? 0m,
-                TokensIn = totals?.TokensIn ?? 0,
-                TokensOut = totals?.TokensOut ?? 0,
-            },
-            Errors = new ErrorCounts(first?.Errors, last?.Errors),
-            Clusters = clusters,
-            ClustersRemaining = remaining,
-        });
+                CommitsLanded = totals?.Commits ?? 0,
+                Rejections = totals?.Rejected ?? 0,
+                Budget = status.Budget with
+                {
+                    CostUsd = totals?.CostUsd ?? 0m,
+                    TokensIn = totals?.TokensIn ?? 0,
+                    TokensOut = totals?.TokensOut ?? 0,
+                },
+                Errors = new ErrorCounts(first?.Errors, last?.Errors),
+                Clusters = clusters,
+                ClustersRemaining = remaining,
+            });
+        }
     }
 
     /// <summary>Ends the status: re-measured one last time, state ended with <paramref name="stopReason"/>, workers idle.</summary>

@@ -87,9 +87,7 @@ public sealed partial class SessionTelemetry
         ArgumentNullException.ThrowIfNull(change);
         lock (_gate)
         {
-            _current = Stamp(change(_current));
-            Mirror(() => StatusFile.Write(StatusPath, _current));
-            return _current;
+            return Apply(change);
         }
     }
 
@@ -113,6 +111,15 @@ public sealed partial class SessionTelemetry
             workers[index] = change(workers[index]) with { Worker = worker };
             return status with { Workers = workers };
         });
+    }
+
+    // Callers hold _gate: the change, the stamp and the file write are one step, so the file always holds
+    // the latest status and never an older one written late.
+    private SessionStatus Apply(Func<SessionStatus, SessionStatus> change)
+    {
+        _current = Stamp(change(_current));
+        Mirror(() => StatusFile.Write(StatusPath, _current));
+        return _current;
     }
 
     private SessionStatus Stamp(SessionStatus status)

@@ -47,6 +47,8 @@ public sealed class WatchFrameSpecs : IDisposable
             .And.Contain("Alerts").And.Contain("warning").And.Contain("repeated_rejections").And.Contain("3 rejections in a row")
             .And.NotContain("\u001b[");
         lines.Should().OnlyContain(l => l.Length <= 110);
+        Array.FindIndex(lines, l => l.Contains("Alerts", StringComparison.Ordinal))
+            .Should().BeLessThan(firstCluster, "alerts come right after the session panel, where a small terminal still shows them");
     }
 
     [Fact(Timeout = 30_000)]
