@@ -162,6 +162,7 @@ public sealed class SessionTelemetrySpecs : IDisposable
             (1, "c1", 50, "step 49"), (2, "c2", 50, "step 49"), (3, "c3", 50, "step 49"), (4, "c4", 50, "step 49"));
         var lines = await File.ReadAllLinesAsync(EventLog.PathIn(Directory));
         lines.Select(TelemetryEvent.TryParse).Should().HaveCount(200).And.OnlyContain(e => e != null);
+        lines.Select(l => TelemetryEvent.TryParse(l)!.Id).Should().BeInAscendingOrder("the file follows the journal's order");
         (await journal.ReadEventsAsync(session.Id, 0, 1000, _ct)).Should().HaveCount(200);
         FluentActions.Invoking(() => telemetry.Worker(5, w => w)).Should().Throw<ArgumentOutOfRangeException>();
     }
