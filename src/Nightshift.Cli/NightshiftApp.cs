@@ -73,5 +73,8 @@ internal static class NightshiftApp
         yield return BaselineCommand.Create(globals, host);
         yield return DiffCommand.Create(globals, host);
         yield return VerifyCommand.Create(globals, host);
+        yield return StatusCommand.Create(globals, host);
+        yield return WatchCommand.Create(globals, host);
+        yield return ReportCommand.Create(globals, host);
     }
 }

@@ -1,0 +1,21 @@
+namespace Nightshift.Reports;
+
+/// <summary>A ticketed commit of the session.</summary>
+/// <param name="Ticket">The ticket, e.g. NS-42.</param>
+/// <param name="Sha">The commit on the session branch.</param>
+/// <param name="Subject">The message's first line.</param>
+/// <param name="Verified">The verifier's figures: the message's <c>Verified:</c> trailer, else the verdict's test
+/// figures ("tests 140/140 passed"); null when neither exists.</param>
+/// <param name="AttemptId">The attempt it landed.</param>
+/// <param name="Agent">The agent that made the change.</param>
+/// <param name="Cluster">The task key (the cluster) the attempt worked on.</param>
+/// <param name="CreatedAt">When it landed.</param>
+public sealed record ReportCommit(
+    string Ticket,
+    string Sha,
+    string Subject,
+    string? Verified,
+    long AttemptId,
+    string Agent,
+    string? Cluster,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Nightshift.Reports;
+
+/// <summary>
+/// How Nightshift spells numbers, money, times and durations for people (reports, status, watch): invariant
+/// culture, UTC, one way everywhere.
+/// </summary>
+public static class ReportFormat
+{
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Count(int value) => Count((long)value);
+
+    public static string Count(int? value) => value is { } v ? Count((long)v) : "-";
+
+    /// <summary>Dollars with cents, and up to two more digits for the fractions of a cent that cheap models cost.</summary>
+    public static string Cost(decimal value) => "$" + value.ToString("#,0.00##", CultureInfo.InvariantCulture);
+
+    /// <summary>A signed change: +3, -12, 0.</summary>
+    public static string Change(int value) => value > 0 ? "+" + Count(value) : Count(value);
+
+    /// <summary>A share as a whole percentage: 0.5 → 50%.</summary>
+    public static string Percent(double share) =>
+        Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    public static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    public static string Clock(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"4h 05m", "3m 07s", "42s".</summary>
+    public static string Duration(TimeSpan duration)
+    {
+        var total = (long)Math.Round(Math.Max(0, duration.TotalSeconds), MidpointRounding.AwayFromZero);
+        var hours = total / 3600;
+        var minutes = total % 3600 / 60;
+        var seconds = total % 60;
+        return hours > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{hours}h {minutes:00}m")
+            : minutes > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{minutes}m {seconds:00}s")
+                : string.Create(CultureInfo.InvariantCulture, $"{seconds}s");
+    }
+
+    public static string Duration(TimeSpan? duration) => duration is { } d ? Duration(d) : "-";
+
+    public static string Outcome(TargetOutcome outcome) => outcome switch
+    {
+        TargetOutcome.Met => "met",
+        TargetOutcome.Missed => "missed",
+        TargetOutcome.Unknown => "unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    public static string State(Store.AttemptState state) => state.ToString().ToLowerInvariant();
+
+    public static string State(Store.SessionState state) => state.ToString().ToLowerInvariant();
+
+    /// <summary>How the session stopped, in words, also while it runs.</summary>
+    public static string StopReason(ReportSession session) => session.StopReason ?? session.State switch
+    {
+        Store.SessionState.Running => "still running",
+        Store.SessionState.Abandoned => "abandoned",
+        _ => "not recorded",
+    };
+}

@@ -1,0 +1,46 @@
+using Nightshift.Configuration;
+using Nightshift.Store;
+using Nightshift.Telemetry;
+
+namespace Nightshift.Tests.Reports;
+
+/// <summary>A one-attempt session whose every piece of journal text is an attempt to inject markup.</summary>
+internal static class HostileJournal
+{
+    public const string Workload = "burn-down<svg onload=alert(1)>";
+    public const string Cluster = "rustc:error:<script>alert(2)</script>|x|";
+    public const string Agent = "\"><img src=x onerror=alert(3)>";
+    public const string Reason = "<b>bold</b>";
+    public const string ReasonText = "a & b <i>c</i> `code` [link](https://evil.example) *star*";
+    public const string AlertMessage = "</td></tr><script>alert(4)</script>\nsecond line";
+    public const string Subject = "NS-1: <iframe src=\"https://evil.example\"></iframe> 'quoted'";
+    public const string Verified = "<em>E0308</em> 2 -> 1";
+
+    public static async Task WriteAsync(string nightshiftDirectory)
+    {
+        var ct = CancellationToken.None;
+        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, Journal.FileName));
+        var session = await journal.StartSessionAsync(Workload, "nightshift/<b>branch</b>", "h", ct);
+        var telemetry = SessionTelemetry.Start(nightshiftDirectory, journal, session, new LimitsConfig());
+        var cluster = new ClusterRow(Cluster, "rustc", "<script>", "error", 2, 1);
+        await journal.SaveSnapshotAsync(new NewSnapshot(session.Id, DateTimeOffset.UtcNow, 1, 1, 2, 0), [cluster], ct);
+        var task = await journal.EnsureTaskAsync(session.Id, new NewTask("cluster", Cluster, Cluster), ct);
+
+        var rejected = await journal.BeginAttemptAsync(session.Id, task.Id, Agent, ct);
+        await journal.FinishAttemptAsync(rejected.Id, new AttemptResult("done", 1, 1, 0m, null, null), ct);
+        var verdict = new System.Text.Json.Nodes.JsonObject
+        {
+            ["accepted"] = false,
+            ["reasons"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["kind"] = Reason, ["text"] = ReasonText }),
+        };
+        await journal.RecordVerdictAsync(rejected.Id, false, verdict.ToJsonString(), ct);
+
+        var landed = await journal.BeginAttemptAsync(session.Id, task.Id, Agent, ct);
+        await journal.FinishAttemptAsync(landed.Id, new AttemptResult("done", 1, 1, 0m, null, null), ct);
+        await journal.RecordVerdictAsync(landed.Id, true, """{"accepted":true}""", ct);
+        await journal.RecordCommitAsync(new NewCommit(landed.Id, "NS-1", "abc", "b", $"{Subject}\n\nVerified: {Verified}"), ct);
+
+        await telemetry.AlertAsync(AlertSeverity.Critical, "<script>", AlertMessage, ct);
+        await journal.SaveSnapshotAsync(new NewSnapshot(session.Id, DateTimeOffset.UtcNow.AddMinutes(1), 1, 1, 1, 0), [cluster with { Count = 1 }], ct);
+    }
+}
