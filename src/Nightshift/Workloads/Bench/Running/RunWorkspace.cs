@@ -60,6 +60,11 @@ internal sealed class RunWorkspace
     public async Task<WorkspaceChanges> ChangesAsync(CancellationToken cancellationToken)
     {
         await _git.RunAsync(Directory, ["add", "--all"], cancellationToken).ConfigureAwait(false);
+
+        // git trusts a file's stat data when size, mtime and ctime match its index entry; an agent that copies
+        // in a file of the same size with an old mtime, within the second of the base commit, slips past that.
+        // --renormalize hashes every tracked file again.
+        await _git.RunAsync(Directory, ["add", "--renormalize", "--", "."], cancellationToken).ConfigureAwait(false);
         var names = await _git.RunAsync(Directory, ["diff", "--cached", "--no-renames", "--name-only", "-z", BaseCommit], cancellationToken)
             .ConfigureAwait(false);
         var files = BenchGit.SplitZ(names);
