@@ -19,6 +19,7 @@ return args switch
     ["spawn-children", var count, var seconds, .. var options] => SpawnChildren.Run(count, seconds, options),
     ["hold-lock", .. var rest] => LockHolderMode.Run(rest),
     ["journal-writer", .. var rest] => await JournalWriterMode.RunAsync(rest),
+    ["land-and-hang", .. var rest] => await LandAndHangMode.RunAsync(rest),
     ["fake-claude", ..] => FakeClaude.Run(),
     ["fake-hang"] => FakeHang.Run(),
     ["fake-aider", "--message-file", var messageFile, ..] => FakeAider.Run(messageFile),

@@ -39,7 +39,7 @@ public sealed record Cluster
     /// <summary>The distinct files the diagnostics are in, ordinal order.</summary>
     public IReadOnlyList<string> Files { get; }
 
-    /// <summary>The distinct corpus items the diagnostics came from (empty for a one-command probe).</summary>
+    /// <summary>The distinct corpus items the diagnostics came from (the one item "(command)" for a one-command probe).</summary>
     public IReadOnlyList<string> Items { get; }
 
     /// <summary>The representative diagnostic: the first by file, line and column.</summary>

@@ -8,7 +8,7 @@ public sealed record PolicyConfig
 
     public int MaxDiffLines { get; init; } = 400;
 
-    /// <summary>How many diagnostics outside the target cluster a fix may add before it is rejected.</summary>
+    /// <summary>How much any one cluster other than the target may grow (and how large a new cluster may be) before a fix is rejected.</summary>
     public int ClusterTolerance { get; init; }
 
     /// <summary>Reject fixes that silence a diagnostic (<c>#[allow]</c>, <c>#pragma warning disable</c>, <c># noqa</c>) instead of fixing it.</summary>

@@ -14,7 +14,7 @@ public sealed record TestsConfig
     /// </summary>
     public string? Results { get; init; }
 
-    /// <summary>How many times the suite runs; a test that fails in any run counts as failing (flakiness guard).</summary>
+    /// <summary>How many times the baseline suite runs; a test whose outcome differs between those runs is quarantined (ignored by the verdict).</summary>
     public int Runs { get; init; } = 1;
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);

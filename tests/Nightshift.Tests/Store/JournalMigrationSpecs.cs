@@ -8,8 +8,8 @@ public sealed class JournalMigrationSpecs
 {
     private static readonly string[] _allTables =
     [
-        "attempts", "commits", "counters", "episodes", "events", "phases", "probe_cache", "sessions", "snapshot_clusters",
-        "snapshots", "tasks",
+        "attempts", "commits", "counters", "episodes", "events", "landing_intents", "phases", "probe_cache", "released_tickets",
+        "sessions", "snapshot_clusters", "snapshots", "tasks",
     ];
 
     public static TheoryData<int> EarlierVersions()

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Nightshift.Configuration;
+using Nightshift.Execution;
+using Nightshift.Sessions;
+using Nightshift.Store;
+using Nightshift.Verification;
+using Spectre.Console;
+
+namespace Nightshift.Cli.Commands;
+
+/// <summary><c>nightshift verify --patch FILE</c>: the verdict a night would give a patch, on demand.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(GlobalOptions globals, CliHost host)
+    {
+        var patch = new Option<string>("--patch")
+        {
+            Description = "The unified diff to judge (as 'git diff' writes it), applied to HEAD in a worktree",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "The cluster the patch should shrink: a key (rustc:error:E0308) or a code (E0308); default: the one it shrank most",
+            HelpName = "KEY",
+        };
+        var command = new Command(
+            "verify",
+            "Judge a patch the way a night does: probe and test HEAD and HEAD + patch in worktrees, apply the policy, print the verdict. " +
+            "Exits 0 when accepted, 1 when rejected. Example: nightshift verify --patch fix.patch --cluster E0308")
+        {
+            patch,
+            cluster,
+        };
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
+            var journalPath = Journal.PathIn(config.RepositoryRoot);
+            using var sessionLock = SessionLock.Acquire(Path.GetDirectoryName(journalPath)!, "verify");
+            await using var journal = Journal.Open(journalPath);
+
+            var progress = new Progress<string>(stage => host.Error.WriteLine($"verify: {stage}"));
+            var result = await new PatchVerifier(config, journal, new ProcessRunner())
+                .VerifyAsync(host.ResolvePath(parseResult.GetRequiredValue(patch)), parseResult.GetValue(cluster), progress, cancellationToken);
+
+            if (parseResult.GetValue(globals.Json))
+            {
+                await host.Out.WriteLineAsync(VerdictJson.Serialize(result.Verdict));
+            }
+            else
+            {
+                Render(ResultConsoleFor(host), result);
+            }
+
+            return result.Verdict.IsAccepted ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    private static IAnsiConsole ResultConsoleFor(CliHost host) => Rendering.ResultConsole.Create(host);
+
+    private static void Render(IAnsiConsole console, PatchVerification result)
+    {
+        var verdict = result.Verdict;
+        console.MarkupLine(verdict.IsAccepted ? "[green]accepted[/]" : "[red]rejected[/]");
+        console.WriteLine(verdict.Summary);
+        console.WriteLine(verdict.Figures.ToTrailer());
+        foreach (var reason in verdict.Reasons)
+        {
+            console.WriteLine($"  - {reason.Message}");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Nightshift.Agents.Providers;
+
+namespace Nightshift.Agents.BuiltIn;
+
+public sealed partial class BuiltInAgent
+{
+    /// <summary>The first limit the run has reached, checked before each query; null while none is.</summary>
+    private static AgentStopReason? ExceededLimit(AgentBudget budget, int steps, AgentUsage usage, TimeSpan elapsed)
+    {
+        if (steps >= budget.MaxSteps)
+        {
+            return AgentStopReason.StepLimit;
+        }
+
+        if (usage.TotalTokens >= budget.MaxTokens)
+        {
+            return AgentStopReason.TokenLimit;
+        }
+
+        if (usage.CostUsd >= budget.MaxCostUsd)
+        {
+            return AgentStopReason.CostLimit;
+        }
+
+        return elapsed >= budget.WallTime ? AgentStopReason.TimeLimit : null;
+    }
+
+    /// <summary>The task's variables, over the harness's own: task_id, task_kind, task_title, step_budget.</summary>
+    private static Dictionary<string, string> Variables(AgentRequest request)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["task_id"] = request.Task.Id,
+            ["task_kind"] = request.Task.Kind,
+            ["task_title"] = request.Task.Title,
+            ["step_budget"] = request.Budget.MaxSteps is { } steps
+                ? string.Create(CultureInfo.InvariantCulture, $"at most {steps} steps")
+                : "no fixed step limit, but every step costs time and money",
+        };
+        foreach (var (name, value) in request.Task.Variables)
+        {
+            variables[name] = value;
+        }
+
+        return variables;
+    }
+
+    private async Task RecordStartAsync(
+        RedactingTranscript transcript, List<ModelMessage> messages, AgentBudget budget, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            var (role, text) = message switch
+            {
+                SystemMessage system => ("system", system.Text),
+                UserMessage user => ("user", user.Text),
+                _ => throw new InvalidOperationException("A run starts with the system and the task prompt only."),
+            };
+            await transcript.AppendAsync(new TranscriptEntry(1, role, text), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (budget.MaxCostUsd is not null && _settings.Price is null)
+        {
+            await transcript.AppendAsync(
+                new TranscriptEntry(1, "harness", "The budget has a cost limit, but no price is configured (agent.price), so cost is not measured and the limit cannot apply."),
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RecordReplyAsync(RedactingTranscript transcript, int step, ModelReply reply, CancellationToken cancellationToken)
+    {
+        // A reply that only calls tools has no text worth an entry; its calls follow.
+        if (reply.Text.Length > 0 || reply.ToolCalls.Count == 0)
+        {
+            await transcript.AppendAsync(new TranscriptEntry(step, "assistant", reply.Text), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var call in reply.ToolCalls)
+        {
+            await transcript.AppendAsync(
+                new TranscriptEntry(step, "assistant", $"calls {call.Name} ({call.Id})", call.Name, call.ArgumentsJson),
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<AgentResult> StopAsync(
+        RedactingTranscript transcript, AgentResult result, AgentBudget budget, CancellationToken cancellationToken)
+    {
+        var why = result.StopReason switch
+        {
+            AgentStopReason.Finished => "the agent called finish",
+            AgentStopReason.StepLimit => $"the step limit ({budget.MaxSteps}) is reached",
+            AgentStopReason.TokenLimit => $"the token limit ({budget.MaxTokens}) is reached",
+            AgentStopReason.CostLimit => $"the cost limit (${budget.MaxCostUsd}) is reached",
+            AgentStopReason.TimeLimit => $"the wall-time limit ({budget.WallTime}) is reached",
+            AgentStopReason.IdleLimit => $"the model was silent for the idle limit ({budget.IdleTime})",
+            _ => result.Error ?? "the run failed",
+        };
+        var usage = result.Usage;
+        var cost = usage.CostUsd is { } dollars ? string.Create(CultureInfo.InvariantCulture, $", ${dollars:0.####}") : "";
+        var note = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Stopped ({result.StopReason}): {why}, after {result.Steps} step(s), {usage.TokensIn} tokens in, {usage.TokensOut} out{cost}.");
+        await transcript.AppendAsync(new TranscriptEntry(Math.Max(1, result.Steps), "harness", note), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+}

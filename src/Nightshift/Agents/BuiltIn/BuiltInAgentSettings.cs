@@ -1,0 +1,22 @@
+using Nightshift.Agents.Prompts;
+
+namespace Nightshift.Agents.BuiltIn;
+
+/// <summary>How the built-in agent's loop runs, apart from the model it talks to.</summary>
+public sealed record BuiltInAgentSettings
+{
+    /// <summary>Where the system, task and nudge templates come from.</summary>
+    public PromptLibrary Prompts { get; init; } = new();
+
+    /// <summary>Turns token counts into cost; without it, cost is unknown and a cost limit cannot apply.</summary>
+    public ModelPrice? Price { get; init; }
+
+    /// <summary>Characters of one observation the model sees; past that, head and tail are kept.</summary>
+    public int ObservationLimit { get; init; } = 12_000;
+
+    /// <summary>Replies in a row without a tool call after which the run ends with an error.</summary>
+    public int MaxRepliesWithoutToolCalls { get; init; } = 3;
+
+    /// <summary>Values masked in everything written to the transcript (the API key, at least).</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+}

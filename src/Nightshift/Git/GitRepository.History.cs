@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Nightshift.Git;
+
+public sealed partial class GitRepository
+{
+    private const char UnitSeparator = '\u001f';
+    private const char RecordSeparator = '\u001e';
+
+    /// <summary>
+    /// The commits of <paramref name="range"/> (e.g. <c>base..refs/heads/nightshift/2026-11-22</c>), newest first, with
+    /// the trailers git parses from their messages; at most <paramref name="maxCount"/> when given.
+    /// </summary>
+    public async Task<IReadOnlyList<CommitTrailers>> CommitsWithTrailersAsync(string range, int? maxCount, CancellationToken cancellationToken)
+    {
+        string[] limit = maxCount is { } count ? [$"--max-count={count.ToString(CultureInfo.InvariantCulture)}"] : [];
+        var output = await RunCheckedAsync(
+            new GitCall(["log", "--no-color", "--format=%H%x1f%(trailers:only,unfold)%x1e", .. limit, range, "--"]), cancellationToken)
+            .ConfigureAwait(false);
+        var commits = new List<CommitTrailers>();
+        foreach (var record in output.Split(RecordSeparator))
+        {
+            var parts = record.Trim('\n').Split(UnitSeparator);
+            if (parts is not [var sha, var trailers])
+            {
+                continue;
+            }
+
+            var pairs = trailers.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split(':', 2))
+                .Where(pair => pair.Length == 2)
+                .Select(pair => KeyValuePair.Create(pair[0].Trim(), pair[1].Trim()))
+                .ToList();
+            commits.Add(new CommitTrailers(sha, pairs));
+        }
+
+        return commits;
+    }
+
+    /// <summary>The full message of <paramref name="commit"/>.</summary>
+    public Task<string> CommitMessageAsync(string commit, CancellationToken cancellationToken) =>
+        RunCheckedAsync(GitCall.Of("show", "--no-patch", "--no-color", "--format=%B", commit, "--"), cancellationToken);
+}

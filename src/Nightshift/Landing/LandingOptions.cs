@@ -1,0 +1,29 @@
+namespace Nightshift.Landing;
+
+/// <summary>The <c>landing.*</c> settings: where accepted fixes go and how they are named.</summary>
+public sealed record LandingOptions
+{
+    /// <summary>
+    /// The session branch name; <c>{date}</c> becomes the local date the session starts (yyyy-MM-dd), because a person
+    /// thinks of "tonight's run" in their own time zone. An existing name gets a suffix (-2, -3...) unless resuming.
+    /// </summary>
+    public string Branch { get; init; } = "nightshift/{date}";
+
+    /// <summary>The ticket of each landed commit; <c>{n}</c> or <c>{n:0000}</c> is the journal's ticket number.</summary>
+    public string Ticket { get; init; } = "NS-{n:0000}";
+
+    /// <summary>The journal counter ticket numbers come from; shared by every session of the repository.</summary>
+    public string TicketCounter { get; init; } = "ticket";
+
+    public PendingWork PendingWork { get; init; } = PendingWork.Refuse;
+
+    /// <summary>Push the session branch to <see cref="Remote"/> after each landing (in the background, never forced).</summary>
+    public bool Push { get; init; }
+
+    public string Remote { get; init; } = "origin";
+
+    public int PushAttempts { get; init; } = 3;
+
+    /// <summary>The pause after the first failed push; it doubles after each further failure.</summary>
+    public TimeSpan PushRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+}

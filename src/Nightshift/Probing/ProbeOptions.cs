@@ -1,0 +1,20 @@
+namespace Nightshift.Probing;
+
+/// <summary>How one run of a probe behaves.</summary>
+public sealed record ProbeOptions
+{
+    /// <summary>Everything, with the cache: the normal run.</summary>
+    public static ProbeOptions Default { get; } = new();
+
+    /// <summary>
+    /// Whether cached item results may be reused. Fresh results are cached either way, so a
+    /// <c>--no-cache</c> run also repairs the cache.
+    /// </summary>
+    public bool UseCache { get; init; } = true;
+
+    /// <summary>
+    /// Corpus items to probe (paths relative to the root, '/' separated), or null for all of them. Items the
+    /// corpus globs do not match are ignored. A one-command probe has no items and ignores this.
+    /// </summary>
+    public IReadOnlyCollection<string>? Items { get; init; }
+}

@@ -1,0 +1,6 @@
+using Nightshift.Clustering;
+
+namespace Nightshift.Verification;
+
+/// <summary>The verdict on a hand-given patch, with what it was judged against.</summary>
+public sealed record PatchVerification(string Head, ClusterKey Target, Verdict Verdict);

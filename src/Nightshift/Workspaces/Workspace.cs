@@ -1,0 +1,85 @@
+using Nightshift.Git;
+
+namespace Nightshift.Workspaces;
+
+/// <summary>
+/// One attempt's git worktree: a detached checkout of the session branch tip under
+/// <c>.nightshift/worktrees/&lt;attempt-id&gt;</c>, provisioned and ready for an agent. Disposing removes it.
+/// </summary>
+public sealed class Workspace : IAsyncDisposable
+{
+    private readonly GitRepository _repository;
+    private bool _removed;
+
+    internal Workspace(
+        GitRepository repository,
+        string attemptId,
+        string path,
+        string baseCommit,
+        int worker,
+        IReadOnlyDictionary<string, string?> environment,
+        IReadOnlyList<string> provisionedFiles)
+    {
+        _repository = repository;
+        AttemptId = attemptId;
+        Path = path;
+        BaseCommit = baseCommit;
+        Worker = worker;
+        Environment = environment;
+        ProvisionedFiles = provisionedFiles;
+    }
+
+    public string AttemptId { get; }
+
+    /// <summary>The worktree's folder: where the agent, the setup command and the verifier run.</summary>
+    public string Path { get; }
+
+    /// <summary>The commit the worktree was checked out at (the session branch tip at the time).</summary>
+    public string BaseCommit { get; }
+
+    public int Worker { get; }
+
+    /// <summary>Variables to pass to every command run for this attempt (e.g. CARGO_TARGET_DIR).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    /// <summary>The copied files and folders (relative paths) that the capture leaves out.</summary>
+    public IReadOnlyList<string> ProvisionedFiles { get; }
+
+    /// <summary>
+    /// Stages everything in the worktree with the worktree's own index (never the user's), provisioned files excluded, and
+    /// returns the change against <see cref="BaseCommit"/>. Commits an agent made inside the worktree are included.
+    /// </summary>
+    public async Task<CapturedChange> CaptureAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_removed, this);
+        var tree = await _repository.StageWorktreeAsync(Path, ProvisionedFiles, cancellationToken).ConfigureAwait(false);
+        var changed = await _repository.ChangedPathsAsync(BaseCommit, tree, cancellationToken).ConfigureAwait(false);
+        using var patch = ScratchFile.Create(_repository, "patch");
+        await _repository.WriteDiffAsync(BaseCommit, tree, patch.Path, cancellationToken).ConfigureAwait(false);
+        var text = await File.ReadAllTextAsync(patch.Path, cancellationToken).ConfigureAwait(false);
+        return new CapturedChange(BaseCommit, tree, text, changed);
+    }
+
+    /// <summary>Applies the change from <paramref name="from"/> to <paramref name="to"/> here (three-way); null when it applied, else git's complaint.</summary>
+    public async Task<string?> ApplyAsync(string from, string to, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_removed, this);
+        using var patch = ScratchFile.Create(_repository, "patch");
+        await _repository.WriteDiffAsync(from, to, patch.Path, cancellationToken).ConfigureAwait(false);
+        return await _repository.ApplyInWorktreeAsync(Path, patch.Path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes the worktree and its record. When git cannot, the folder is deleted and the next start prunes the record.</summary>
+    public async Task RemoveAsync(CancellationToken cancellationToken)
+    {
+        if (_removed)
+        {
+            return;
+        }
+
+        _removed = true;
+        await WorkspaceFolders.RemoveWorktreeAsync(_repository, Path, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync() => await RemoveAsync(CancellationToken.None).ConfigureAwait(false);
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Nightshift.Execution;
+using Nightshift.Git;
+
+namespace Nightshift.Workspaces;
+
+/// <summary>
+/// Creates, provisions and removes the attempts' worktrees under <c>.nightshift/worktrees</c>, and at start removes the
+/// ones a crashed run left behind. The user's checkout is never touched: a worktree has its own index and files, and
+/// <c>.nightshift/</c> is ignored through its own <c>.gitignore</c>.
+/// </summary>
+public sealed partial class WorkspaceManager(GitRepository repository, WorkspaceOptions? options = null)
+{
+    private readonly WorkspaceOptions _options = options ?? new WorkspaceOptions();
+    private readonly ProcessRunner _runner = new();
+
+    /// <summary>The folder holding one worktree per running attempt.</summary>
+    public string Root => repository.Paths.WorktreesDirectory;
+
+    /// <summary>
+    /// Checks out <paramref name="baseCommit"/> detached at <c>.nightshift/worktrees/&lt;attemptId&gt;</c>, copies the
+    /// configured files in, and runs the setup command. On any failure the worktree is removed again.
+    /// </summary>
+    /// <param name="attemptId">Names the folder: letters, digits, '.', '_' and '-' (e.g. the journal's attempt id).</param>
+    /// <param name="baseCommit">Usually the session branch tip.</param>
+    /// <param name="worker">The worker slot (0, 1, ...): selects per-worker folders such as the cargo target directory.</param>
+    /// <param name="cancellationToken">Stops git and the setup command.</param>
+    /// <exception cref="WorkspaceSetupException">The setup command failed or timed out.</exception>
+    public async Task<Workspace> CreateAsync(string attemptId, string baseCommit, int worker, CancellationToken cancellationToken)
+    {
+        if (!AttemptIdPattern().IsMatch(attemptId))
+        {
+            throw new ArgumentException($"'{attemptId}' cannot name a worktree folder.", nameof(attemptId));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(worker);
+        var path = Path.Combine(Root, attemptId);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidOperationException($"The worktree {path} exists already; attempt ids must be unique.");
+        }
+
+        await repository.AddWorktreeAsync(path, baseCommit, cancellationToken).ConfigureAwait(false);
+        var workspace = new Workspace(repository, attemptId, path, baseCommit, worker, EnvironmentFor(worker), Provision(path));
+        try
+        {
+            await RunSetupAsync(workspace, cancellationToken).ConfigureAwait(false);
+            return workspace;
+        }
+        catch
+        {
+            await workspace.RemoveAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Removes every worktree under <see cref="Root"/> whose attempt is not in <paramref name="liveAttemptIds"/>: the worktrees
+    /// of a run that was killed, their records in the git directory, and folders git no longer knows. Returns their paths.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PruneStaleAsync(IReadOnlyCollection<string> liveAttemptIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(liveAttemptIds);
+        bool IsStale(string path) => repository.Paths.IsInAttemptWorktree(path) && !liveAttemptIds.Contains(Path.GetFileName(path));
+
+        var removed = new List<string>();
+        foreach (var worktree in await repository.ListWorktreesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (IsStale(worktree.Path) && await WorkspaceFolders.RemoveWorktreeAsync(repository, worktree.Path, cancellationToken).ConfigureAwait(false))
+            {
+                removed.Add(worktree.Path);
+            }
+        }
+
+        var leftovers = Directory.Exists(Root) ? Directory.GetDirectories(Root) : [];
+        foreach (var folder in leftovers.Where(IsStale).Where(folder => !removed.Contains(folder)))
+        {
+            WorkspaceFolders.Delete(folder);
+            removed.Add(folder);
+        }
+
+        foreach (var path in removed)
+        {
+            repository.OnEvent?.Invoke(new GitEvent.StaleWorktreeRemoved(path));
+        }
+
+        return removed;
+    }
+
+    private Dictionary<string, string?> EnvironmentFor(int worker)
+    {
+        var nightshift = repository.Paths.NightshiftDirectory;
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["CARGO_TARGET_DIR"] = Path.Combine(nightshift, "target", $"worker-{worker.ToString(CultureInfo.InvariantCulture)}"),
+        };
+        foreach (var (name, value) in _options.Environment)
+        {
+            environment[name] = value
+                .Replace("{worker}", worker.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{nightshift}", nightshift, StringComparison.Ordinal);
+        }
+
+        return environment;
+    }
+
+    private List<string> Provision(string worktree)
+    {
+        var copied = new List<string>();
+        foreach (var relative in _options.CopyFiles)
+        {
+            var normalized = Path.TrimEndingDirectorySeparator(relative.Replace('\\', '/'));
+            var source = Path.GetFullPath(Path.Combine(repository.RepositoryRoot, normalized));
+            if (Path.IsPathRooted(normalized) || !GitPaths.IsWithin(source, repository.RepositoryRoot) || source == repository.RepositoryRoot)
+            {
+                throw new NightshiftException($"The file to copy into worktrees '{relative}' must be a path inside the repository.");
+            }
+
+            if (File.Exists(source) || Directory.Exists(source))
+            {
+                WorkspaceFolders.Copy(source, Path.Combine(worktree, normalized));
+                copied.Add(normalized);
+            }
+        }
+
+        return copied;
+    }
+
+    private async Task RunSetupAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        if (_options.SetupCommand is not { Count: > 0 } command)
+        {
+            return;
+        }
+
+        var spec = new CommandSpec(command[0], command.Skip(1).ToList())
+        {
+            WorkingDirectory = workspace.Path,
+            Environment = workspace.Environment,
+            Timeout = _options.SetupTimeout,
+        };
+        var result = await _runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            var why = result.WasKilled ? $"was stopped ({result.StopCause})" : $"exited with {result.ExitCode.ToString(CultureInfo.InvariantCulture)}";
+            var output = result.StandardError.Trim() is { Length: > 0 } error ? error : result.StandardOutput.Trim();
+            output = output.Length > 2_000 ? "..." + output[^2_000..] : output;
+            throw new WorkspaceSetupException($"The worktree setup command `{result.CommandLine}` {why} in {workspace.Path}: {output}");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AttemptIdPattern();
+}

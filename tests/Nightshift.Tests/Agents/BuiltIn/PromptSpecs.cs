@@ -1,0 +1,99 @@
+using Nightshift.Agents.BuiltIn;
+using Nightshift.Agents.Prompts;
+using Nightshift.Clustering;
+using Nightshift.Diagnostics;
+using Nightshift.Tests.Support;
+
+namespace Nightshift.Tests.Agents.BuiltIn;
+
+/// <summary>Prompts are data: templates shipped in the engine, overridable by a folder, rendered strictly.</summary>
+public sealed class PromptSpecs : IDisposable
+{
+    private readonly TempDir _folder = new("prompts");
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_missing_variable_fails_naming_the_template_file_and_the_variable()
+    {
+        var file = _folder.Write("prompts/task-cluster.md", "Fix {{cluster_key}} for {{ owner }}.\n");
+        var library = new PromptLibrary(_folder["prompts"]);
+
+        var render = () => library.Load("task-cluster.md").Render(new Dictionary<string, string> { ["cluster_key"] = "rustc:error:E0308" });
+
+        var failure = render.Should().Throw<PromptTemplateException>().Which;
+        failure.Template.Should().Be(file);
+        failure.Variable.Should().Be("owner");
+        failure.Message.Should().Contain(file).And.Contain("{{owner}}").And.Contain("given: cluster_key");
+        failure.ExitCode.Should().Be(ExitCodes.UsageOrConfig);
+        await Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_unused_variable_is_fine_and_values_are_not_rendered_again()
+    {
+        var template = new PromptTemplate("embedded:test.md", "Fix {{code}}.");
+
+        var text = template.Render(new Dictionary<string, string> { ["code"] = "{{unused}} E0308", ["unused"] = "x" });
+
+        text.Should().Be("Fix {{unused}} E0308.");
+        await Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_engine_ships_its_templates_and_a_folder_overrides_them_one_by_one()
+    {
+        _folder.Write("prompts/system.md", "Be brief.");
+        var library = new PromptLibrary(_folder["prompts"]);
+
+        PromptLibrary.Embedded().Should().Contain(["system.md", "task-cluster.md", "no-tool-call.md"]);
+        library.Load("system.md").Should().Be(new PromptTemplate(_folder["prompts/system.md"], "Be brief."));
+        library.Load("task-cluster.md").Source.Should().Be("embedded:task-cluster.md");
+        var missing = () => library.Load(PromptLibrary.TaskTemplate("koan"));
+        missing.Should().Throw<PromptTemplateException>().WithMessage("There is no prompt template task-koan.md*");
+        await Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_cluster_prompt_carries_the_cluster_samples_with_source_and_the_policy_and_says_Nightshift_decides()
+    {
+        _folder.Write("worktree/src/main.rs", "fn main() {\n    let a: i32 = \"x\";\n    let b: u8 = \"y\";\n}\n");
+        var cluster = new Cluster(
+            new ClusterKey("rustc", Severity.Error, "E0308", null),
+            [
+                new Diagnostic("rustc", Severity.Error, "E0308", "mismatched types", new SourceSpan("src/main.rs", 3, 17)) { Children = ["expected `u8`, found `&str`"] },
+                new Diagnostic("rustc", Severity.Error, "E0308", "mismatched types", new SourceSpan("src/main.rs", 2, 18)),
+            ]);
+        var task = ClusterTasks.Create("task-7", cluster, _folder["worktree"], "- E0308 must drop by at least 1\n- no new errors", samples: 1);
+
+        var prompt = new PromptLibrary().Load(PromptLibrary.TaskTemplate(task.Kind)).Render(task.Variables);
+
+        task.Kind.Should().Be("cluster");
+        task.Title.Should().Be("rustc:error:E0308 (2): mismatched types");
+        prompt.Should().Contain("Cluster: rustc:error:E0308\n2 diagnostic(s) in 1 file(s): src/main.rs");
+        prompt.Should().Contain("src/main.rs:2:18: error[E0308]: mismatched types\n");
+        prompt.Should().Contain(">    2 |     let a: i32 = \"x\";").And.Contain("     3 |     let b: u8 = \"y\";");
+        prompt.Should().Contain("… and 1 more like these.");
+        prompt.Should().Contain("- E0308 must drop by at least 1\n- no new errors");
+        prompt.Should().Contain("Nightshift re-runs the checks").And.Contain("it decides, not you");
+        await Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task An_agent_whose_task_template_lacks_a_variable_fails_before_the_first_query()
+    {
+        _folder.Write("prompts/task-cluster.md", "Fix {{cluster_key}} by {{deadline}}.");
+        await using var server = await LoopbackServer.StartAsync();
+        using var agent = BuiltInAgent.Create(new BuiltInAgentOptions("openai", "test-model")
+        {
+            BaseUrl = new Uri(server.BaseUrl, "v1"),
+            PromptsDirectory = _folder["prompts"],
+        });
+        var transcript = new RecordingTranscript(_folder["transcript.jsonl"]);
+
+        var run = () => agent.RunAsync(AgentRuns.Request(_folder.Path, new CargoChecks(_folder.Path, _folder["target"]), transcript), CancellationToken.None);
+
+        (await run.Should().ThrowAsync<PromptTemplateException>()).Which.Variable.Should().Be("deadline");
+        server.Requests.Should().BeEmpty();
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

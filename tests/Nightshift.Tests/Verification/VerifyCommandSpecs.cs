@@ -1,0 +1,71 @@
+using Nightshift.Tests.Support;
+
+namespace Nightshift.Tests.Verification;
+
+/// <summary>
+/// <c>nightshift verify --patch</c> on the bundled corpus with real rustc, real cargo test and real git:
+/// the same verdict a night would give, and the user's checkout untouched.
+/// </summary>
+public sealed class VerifyCommandSpecs
+{
+    private const string BrokenLine = "let name: String = \"nightshift\";";
+    private const string FixedLine = "let name: String = \"nightshift\".to_string();";
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_patch_is_judged_on_worktrees_and_a_protected_edit_is_rejected()
+    {
+        using var repo = await GitRepo.InitAsync("verify");
+        File.Delete(repo["README.md"]);
+        File.Delete(repo["src/lib.rs"]);
+        File.Delete(repo[".gitignore"]);
+        RustCorpus.CopyTo(repo.Path);
+        await repo.CommitAllAsync("corpus");
+        using var patches = new TempDir("patches");
+        var fix = await PatchAsync(repo, patches, "fix.patch", r => Edit(r, "corpus/p001_owned_greeting.rs", BrokenLine, FixedLine));
+        var cheat = await PatchAsync(repo, patches, "cheat.patch", r =>
+        {
+            Edit(r, "corpus/p001_owned_greeting.rs", BrokenLine, FixedLine);
+            File.AppendAllText(r["tests/frequencies.rs"], "\n// the agent was here\n");
+        });
+        var before = await repo.FingerprintAsync();
+
+        var accepted = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", fix, "--cluster", "E0308"]);
+        var rejected = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", cheat]);
+
+        accepted.ExitCode.Should().Be(0, accepted.Err);
+        accepted.Out.Should().Contain("accepted").And.Contain("rustc:error:E0308 10 -> 9; tests 7/7");
+        rejected.ExitCode.Should().Be(1, rejected.Err);
+        rejected.Out.Should().Contain("rejected").And.Contain("tests/frequencies.rs");
+        (await repo.FingerprintAsync()).Should().Equal(before);
+        Directory.EnumerateDirectories(repo[".nightshift/worktrees"]).Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_missing_patch_file_is_a_clear_error()
+    {
+        using var repo = await GitRepo.InitAsync("verify-missing");
+        repo.Write("nightshift.yml", "version: 1\nprobe:\n  command: [true]\n  format: gcc\n");
+        await repo.CommitAllAsync("config");
+
+        var result = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", "nope.patch"]);
+
+        result.ExitCode.Should().Be(1);
+        result.Err.Should().Contain("no patch at").And.Contain("nope.patch");
+    }
+
+    /// <summary>Makes a change in the checkout, saves it as a patch outside the repository, and undoes it.</summary>
+    private static async Task<string> PatchAsync(GitRepo repo, TempDir patches, string name, Action<GitRepo> change)
+    {
+        change(repo);
+        var patch = patches.Write(name, await repo.GitAsync("diff"));
+        await repo.GitAsync("checkout", "--", ".");
+        return patch;
+    }
+
+    private static void Edit(GitRepo repo, string path, string from, string to)
+    {
+        var text = File.ReadAllText(repo[path]);
+        text.Should().Contain(from);
+        File.WriteAllText(repo[path], text.Replace(from, to, StringComparison.Ordinal));
+    }
+}
