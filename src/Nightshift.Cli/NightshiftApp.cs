@@ -76,5 +76,6 @@ internal static class NightshiftApp
         yield return StatusCommand.Create(globals, host);
         yield return WatchCommand.Create(globals, host);
         yield return ReportCommand.Create(globals, host);
+        yield return BenchCommand.Create(globals, host);
     }
 }

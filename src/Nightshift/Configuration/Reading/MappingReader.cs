@@ -32,6 +32,10 @@ internal sealed class MappingReader
     public static MappingReader Root(ConfigErrors errors, MappingNode node, IReadOnlyList<string> keys) =>
         new MappingReader(errors, "", 1, 1).Accept(node, keys);
 
+    /// <summary>A mapping found anywhere (an item of a list, such as <c>tasks[2]</c>), named by its key path.</summary>
+    public static MappingReader At(ConfigErrors errors, MappingNode node, string path, IReadOnlyList<string> keys) =>
+        new MappingReader(errors, path, node.Line, node.Column).Accept(node, keys);
+
     /// <summary>The sub-mapping under <paramref name="key"/>, or null when it is absent, empty or not a mapping.</summary>
     public MappingReader? Section(string key, IReadOnlyList<string> keys)
     {
