@@ -70,5 +70,6 @@ internal static class NightshiftApp
     {
         yield return InitCommand.Create(globals, host);
         yield return ConfigCommand.Create(globals, host);
+        yield return KoansCommand.Create(globals, host);
     }
 }
