@@ -71,5 +71,6 @@ internal static class NightshiftApp
         yield return InitCommand.Create(globals, host);
         yield return ConfigCommand.Create(globals, host);
         yield return KoansCommand.Create(globals, host);
+        yield return EpisodesCommand.Create(globals, host);
     }
 }

@@ -10,6 +10,7 @@ internal static class Schema
     [
         V001Initial.Migration,
         V002ProbeCacheAndAttemptEvents.Migration,
+        V005EpisodeDetails.Migration,
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
