@@ -72,5 +72,6 @@ internal static class NightshiftApp
         yield return ConfigCommand.Create(globals, host);
         yield return KoansCommand.Create(globals, host);
         yield return EpisodesCommand.Create(globals, host);
+        yield return DatasetCommand.Create(globals, host);
     }
 }

@@ -25,7 +25,8 @@ internal sealed class EpisodeSeeder(Journal journal)
         string kind = "koan",
         string source = "fn main() {}\n",
         int steps = 1,
-        string? model = null)
+        string? model = null,
+        int line = 3)
     {
         var ct = CancellationToken.None;
         if (!_sessions.TryGetValue(workload, out var sessionId))
@@ -51,16 +52,16 @@ internal sealed class EpisodeSeeder(Journal journal)
             new EpisodeTask(kind, key, $"Fix {key}", new Dictionary<string, string> { ["koan"] = key }, new Dictionary<string, string> { ["src/lib.rs"] = source }),
             outcome,
             model,
-            Errors(errorsBefore ?? []),
-            Errors(errorsAfter ?? []),
+            Errors(errorsBefore ?? [], line),
+            Errors(errorsAfter ?? [], line),
             [new TranscriptEntry(1, "assistant", $"patching {key}") { At = DateTimeOffset.UnixEpoch }],
             steps);
         return await Episodes.RecordAsync(attempt.Id, workload, content, ct);
     }
 
-    public static IReadOnlyList<EpisodeDiagnostic> Errors(IEnumerable<string> codes) =>
+    public static IReadOnlyList<EpisodeDiagnostic> Errors(IEnumerable<string> codes, int line = 3) =>
     [
         .. codes.Select(code => new EpisodeDiagnostic(
-            "rustc", Severity.Error, code, $"error {code}", "src/lib.rs", 3, 5, $"error[{code}]: error {code}\n --> src/lib.rs:3:5\n")),
+            "rustc", Severity.Error, code, $"error {code}", "src/lib.rs", line, 5, $"error[{code}]: error {code}\n --> src/lib.rs:{line}:5\n")),
     ];
 }
