@@ -19,5 +19,8 @@ return args switch
     ["spawn-children", var count, var seconds, .. var options] => SpawnChildren.Run(count, seconds, options),
     ["hold-lock", .. var rest] => LockHolderMode.Run(rest),
     ["journal-writer", .. var rest] => await JournalWriterMode.RunAsync(rest),
+    ["fake-claude", ..] => FakeClaude.Run(),
+    ["fake-hang"] => FakeHang.Run(),
+    ["fake-aider", "--message-file", var messageFile, ..] => FakeAider.Run(messageFile),
     _ => Basic.Usage(args),
 };

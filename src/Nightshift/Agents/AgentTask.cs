@@ -16,4 +16,12 @@ public sealed record AgentTask(
     string Kind,
     string Title,
     IReadOnlyDictionary<string, string> Variables,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>
+    /// What the task is about, stable across sessions where <see cref="Id"/> is not: the cluster key
+    /// (<c>rustc:error:E0308</c>), the bench item. The replay agent finds recorded answers by it; null when
+    /// the task has no such name.
+    /// </summary>
+    public string? Key { get; init; }
+}

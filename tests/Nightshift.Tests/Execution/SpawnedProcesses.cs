@@ -21,10 +21,11 @@ internal sealed class SpawnedProcesses : IDisposable
     {
         var words = line.Text.Split(' ');
         if (words is ["parent" or "child", var number]
-            && int.TryParse(number, CultureInfo.InvariantCulture, out var pid)
-            && StartTime(pid) is { } started)
+            && int.TryParse(number, CultureInfo.InvariantCulture, out var pid))
         {
-            _seen[pid] = started;
+            // A process that already exited (and was reaped) before its line got here has no start time:
+            // it still counts as seen, and as gone.
+            _seen[pid] = StartTime(pid) ?? Gone;
         }
     }
 
@@ -69,8 +70,10 @@ internal sealed class SpawnedProcesses : IDisposable
         }
     }
 
+    private const string Gone = "gone";
+
     private static bool IsAlive(int pid, string started) =>
-        Stat(pid) is { } fields && fields[19] == started && fields[0] is not ("Z" or "X");
+        started != Gone && Stat(pid) is { } fields && fields[19] == started && fields[0] is not ("Z" or "X");
 
     private static string? StartTime(int pid) => Stat(pid)?[19];
 
