@@ -73,5 +73,6 @@ internal static class NightshiftApp
         yield return KoansCommand.Create(globals, host);
         yield return EpisodesCommand.Create(globals, host);
         yield return DatasetCommand.Create(globals, host);
+        yield return EvalCommand.Create(globals, host, LearnAgents.Create);
     }
 }

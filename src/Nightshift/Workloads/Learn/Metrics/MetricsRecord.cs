@@ -8,6 +8,7 @@ namespace Nightshift.Workloads.Learn.Metrics;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(TrainingRecord), "train")]
+[JsonDerivedType(typeof(EvalRecord), "eval")]
 public abstract record MetricsRecord
 {
     /// <summary>When it was recorded.</summary>
