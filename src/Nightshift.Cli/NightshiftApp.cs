@@ -74,5 +74,6 @@ internal static class NightshiftApp
         yield return EpisodesCommand.Create(globals, host);
         yield return DatasetCommand.Create(globals, host);
         yield return EvalCommand.Create(globals, host, LearnAgents.Create);
+        yield return LearnCommand.Create(globals, host, LearnAgents.Create);
     }
 }

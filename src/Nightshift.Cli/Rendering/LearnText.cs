@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nightshift.Workloads.Learn;
 using Nightshift.Workloads.Learn.Evaluation;
 
 namespace Nightshift.Cli.Rendering;
@@ -6,7 +7,7 @@ namespace Nightshift.Cli.Rendering;
 /// <summary>How the learn commands word their results.</summary>
 internal static class LearnText
 {
-    public static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
+    public static string Percent(double share) => LearnFormat.Percent(share);
 
     public static string Steps(double? steps) => steps is { } value ? value.ToString("0.##", CultureInfo.InvariantCulture) : "-";
 

@@ -78,7 +78,7 @@ public sealed class KoanEvaluatorSpecs
     {
         using var dir = new TempDir("eval");
         await using var journal = Journal.Open(dir["nightshift.db"]);
-        var koans = SingleEvalKoan(dir, "option-average-empty");
+        var koans = TestKoans.EvalOnly(dir, "option-average-empty");
 
         var report = await Evaluator(journal).RunAsync(
             new TestsEditingAgent(), null, koans, new EvalOptions(), null, CancellationToken.None);
@@ -90,19 +90,6 @@ public sealed class KoanEvaluatorSpecs
     }
 
     private static KoanEvaluator Evaluator(Journal journal) => new(journal, new KoanToolchain(_runner), _runner, _guard);
-
-    /// <summary>A koan set holding one bundled koan as its only eval koan.</summary>
-    private static KoanSet SingleEvalKoan(TempDir dir, string id)
-    {
-        var koan = BundledKoans.Get(id);
-        foreach (var file in Koan.WorkspaceFiles.Append(Koan.SolutionFile))
-        {
-            dir.Write($"koans/{koan.Category}/{id}/{file}", File.ReadAllText(Path.Combine(koan.Directory, file)));
-        }
-
-        dir.Write("koans/koans.yml", $"koans:\n  - {{ id: {id}, category: {koan.Category}, difficulty: 1, split: eval, title: \"{koan.Title}\" }}\n");
-        return KoanSet.Load(dir["koans"]);
-    }
 
     /// <summary>Cheats: empties the tests so that nothing can fail.</summary>
     private sealed class TestsEditingAgent : IAgent

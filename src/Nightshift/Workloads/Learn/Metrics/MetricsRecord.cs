@@ -9,6 +9,7 @@ namespace Nightshift.Workloads.Learn.Metrics;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(TrainingRecord), "train")]
 [JsonDerivedType(typeof(EvalRecord), "eval")]
+[JsonDerivedType(typeof(GateRecord), "gate")]
 public abstract record MetricsRecord
 {
     /// <summary>When it was recorded.</summary>
