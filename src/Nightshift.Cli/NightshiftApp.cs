@@ -77,5 +77,10 @@ internal static class NightshiftApp
         yield return WatchCommand.Create(globals, host);
         yield return ReportCommand.Create(globals, host);
         yield return BenchCommand.Create(globals, host);
+        yield return KoansCommand.Create(globals, host);
+        yield return EpisodesCommand.Create(globals, host);
+        yield return DatasetCommand.Create(globals, host);
+        yield return EvalCommand.Create(globals, host, LearnAgents.Create);
+        yield return LearnCommand.Create(globals, host, LearnAgents.Create);
     }
 }

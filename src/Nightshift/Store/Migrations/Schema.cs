@@ -11,6 +11,7 @@ internal static class Schema
         V001Initial.Migration,
         V002ProbeCacheAndAttemptEvents.Migration,
         V003LandingIntents.Migration,
+        V004EpisodeDetails.Migration,
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -1,0 +1,14 @@
+pub struct User {
+    pub name: String,
+    pub nickname: Option<String>,
+}
+
+impl User {
+    /// What to call the user: the nickname when there is one, otherwise the name.
+    pub fn display_name(&self) -> &str {
+        self.nickname.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[cfg(test)]
+mod tests;

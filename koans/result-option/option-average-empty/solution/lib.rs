@@ -1,0 +1,11 @@
+/// The mean of the values; there is no mean of no values.
+pub fn average(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let sum: f64 = values.iter().sum();
+    Some(sum / values.len() as f64)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,9 @@
+use std::fmt::Display;
+
+/// "label: value", for anything that can be shown to a person.
+pub fn labelled<T: Display>(label: &str, value: T) -> String {
+    format!("{label}: {value}")
+}
+
+#[cfg(test)]
+mod tests;

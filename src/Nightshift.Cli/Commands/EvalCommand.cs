@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using Nightshift.Cli.Rendering;
+using Nightshift.Execution;
+using Nightshift.Workloads.Learn;
+using Nightshift.Workloads.Learn.Datasets;
+using Nightshift.Workloads.Learn.Evaluation;
+using Nightshift.Workloads.Learn.Koans;
+using Nightshift.Workloads.Learn.Metrics;
+
+namespace Nightshift.Cli.Commands;
+
+/// <summary><c>nightshift eval</c>: the configured agent (or a trained model) on the frozen eval koans.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(GlobalOptions globals, CliHost host, LearnAgentFactory agents)
+    {
+        var model = new Option<string?>("--model") { Description = "Evaluate this model or adapter instead of agent.model", HelpName = "ID" };
+        var repeats = new Option<int>("--repeats", "-k") { Description = "Runs per koan", DefaultValueFactory = _ => 1 };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Runs at once", DefaultValueFactory = _ => 2 };
+        var koans = KoansCommand.KoansOption();
+        var command = new Command(
+            "eval",
+            "Run the agent on the frozen eval koans, each in a temporary copy (passing = the koan's tests pass), and append " +
+            "pass rate, mean steps to green and repeat-error rate to .nightshift/metrics.jsonl. Example: nightshift eval -k 3")
+        {
+            model, repeats, jobs, koans,
+        };
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var (k, parallelism) = (parseResult.GetValue(repeats), parseResult.GetValue(jobs));
+            if (k < 1 || parallelism < 1)
+            {
+                throw new LearnUsageException("--repeats and --jobs must be at least 1.");
+            }
+
+            var context = LearnContext.Load(parseResult, globals, host);
+            var set = KoansCommand.LoadKoans(parseResult, koans, host);
+            var modelId = parseResult.GetValue(model);
+            var agent = agents(context.Config, modelId);
+            var options = new EvalOptions
+            {
+                Repeats = k,
+                Parallelism = parallelism,
+                Budget = LearnAgents.BudgetOf(context.Config.Agent),
+                StateDirectory = Path.GetDirectoryName(context.JournalPath),
+            };
+
+            EvalReport report;
+            await using (var journal = context.OpenJournal())
+            {
+                var runner = new ProcessRunner();
+                var evaluator = new KoanEvaluator(journal, new KoanToolchain(runner), runner, new EvalGuard(set));
+                var progress = new LearnProgress<EvalRun>(run => host.Error.WriteLine(LearnText.Run(run)));
+                report = await evaluator.RunAsync(agent, modelId ?? context.Config.Agent.Model, set, options, progress, cancellationToken);
+            }
+
+            var record = EvalRecord.From(report, DateTimeOffset.UtcNow);
+            await MetricsLog.In(context.Config.RepositoryRoot).AppendAsync(record, cancellationToken);
+            await host.Out.WriteLineAsync(
+                (parseResult.GetValue(globals.Json) ? JsonSerializer.Serialize<MetricsRecord>(record, LearnJson.Compact) : LearnText.Summary(report))
+                    .AsMemory(),
+                cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Nightshift.Cli.Rendering;
+using Nightshift.Configuration;
+using Nightshift.Execution;
+using Nightshift.Sessions;
+using Nightshift.Workloads.Learn.Cycles;
+using Nightshift.Workloads.Learn.Datasets;
+using Nightshift.Workloads.Learn.Evaluation;
+
+namespace Nightshift.Cli.Commands;
+
+/// <summary><c>nightshift learn</c>: dataset, training (the sleep step), eval and gate, N times.</summary>
+internal static class LearnCommand
+{
+    public static Command Create(GlobalOptions globals, CliHost host, LearnAgentFactory agents)
+    {
+        var cycles = new Option<int>("--cycles", "-n") { Description = "Train-eval-gate cycles to run", DefaultValueFactory = _ => 1 };
+        var repeats = new Option<int>("--repeats", "-k") { Description = "Eval runs per koan", DefaultValueFactory = _ => 1 };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Eval runs at once", DefaultValueFactory = _ => 2 };
+        var ratio = new Option<double>("--replay-ratio")
+        {
+            Description = "The share of each dataset replayed from the promoted model's dataset",
+            DefaultValueFactory = _ => 0.2,
+        };
+        var seed = new Option<int>("--seed") { Description = "Seeds the draw from the replay buffer" };
+        var threshold = new Option<double>("--dedup-threshold")
+        {
+            Description = "Shingle Jaccard similarity from which two examples count as one",
+            DefaultValueFactory = _ => 0.9,
+        };
+        var koans = KoansCommand.KoansOption();
+        var command = new Command(
+            "learn",
+            "Learn from the journal: build a dataset of failed-then-fixed episodes, train a candidate with learn.train, evaluate it " +
+            "on the frozen eval koans and promote it only if it matches the configured agent and the promoted model (within " +
+            "learn.gates.margin) without repeating more errors; otherwise roll it back. Example: nightshift learn --cycles 3")
+        {
+            cycles, repeats, jobs, ratio, seed, threshold, koans,
+        };
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = new LearnOptions
+            {
+                Cycles = parseResult.GetValue(cycles),
+                ReplayRatio = parseResult.GetValue(ratio),
+                Seed = parseResult.GetValue(seed),
+                DuplicateThreshold = parseResult.GetValue(threshold),
+                Eval = new EvalOptions { Repeats = parseResult.GetValue(repeats), Parallelism = parseResult.GetValue(jobs) },
+            };
+            Validate(options);
+
+            var context = LearnContext.Load(parseResult, globals, host);
+            var config = context.Config;
+            var train = config.Learn.Train ?? throw new ConfigException(
+                $"{config.FilePath} has no 'learn.train' section, which 'nightshift learn' needs to train a model. " +
+                "Add one; 'nightshift init' writes a commented example.");
+            var set = KoansCommand.LoadKoans(parseResult, koans, host);
+            options = options with
+            {
+                Margin = (double)config.Learn.Gates.Margin,
+                BaselineModel = config.Agent.Model,
+                Eval = options.Eval with
+                {
+                    Budget = LearnAgents.BudgetOf(config.Agent),
+                    StateDirectory = Path.GetDirectoryName(context.JournalPath),
+                },
+            };
+
+            var verbose = parseResult.GetValue(globals.Verbose);
+            using var sessionLock = SessionLock.Acquire(Path.GetDirectoryName(context.JournalPath)!, "learn");
+            LearnReport report;
+            await using (var journal = context.OpenJournal())
+            {
+                var loop = new LearnLoop(journal, set, train, config.RepositoryRoot, new ProcessRunner(), model => agents(config, model));
+                var progress = new LearnProgress<LearnEvent>(e =>
+                {
+                    if (LearnLog.Line(e, verbose) is { } line)
+                    {
+                        host.Error.WriteLine(line);
+                    }
+                });
+                report = await loop.RunAsync(options, progress, cancellationToken);
+            }
+
+            await host.Out.WriteLineAsync(
+                (parseResult.GetValue(globals.Json) ? LearnLog.Json(report) : LearnLog.Summary(report)).AsMemory(), cancellationToken);
+            return report.Cycles.Any(c => c.Training is { Succeeded: false }) ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Validate(LearnOptions options)
+    {
+        if (options.Cycles < 1 || options.Eval.Repeats < 1 || options.Eval.Parallelism < 1)
+        {
+            throw new LearnUsageException("--cycles, --repeats and --jobs must be at least 1.");
+        }
+
+        try
+        {
+            new DatasetOptions { ReplayRatio = options.ReplayRatio, DuplicateThreshold = options.DuplicateThreshold }.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new LearnUsageException(e.Message.Split(Environment.NewLine)[0]);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Nightshift.Configuration;
+using Nightshift.Store;
+
+namespace Nightshift.Cli.Commands;
+
+/// <summary>What the learn commands share: the configuration, and where the journal and the metrics live.</summary>
+internal sealed record LearnContext(NightshiftConfig Config)
+{
+    public string JournalPath => Journal.PathIn(Config.RepositoryRoot);
+
+    /// <summary>One JSON object per eval, training run and gate decision, appended (never rewritten).</summary>
+    public string MetricsPath => Path.Combine(Config.RepositoryRoot, ".nightshift", "metrics.jsonl");
+
+    public static LearnContext Load(ParseResult parseResult, GlobalOptions globals, CliHost host) =>
+        new(ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory)));
+
+    public Journal OpenJournal() => Journal.Open(JournalPath);
+
+    /// <summary>Opens the journal for reading; a repository that never ran a workload has none, and that is an error worth saying.</summary>
+    public Journal OpenExistingJournal() => File.Exists(JournalPath)
+        ? Journal.Open(JournalPath)
+        : throw new NightshiftException($"There is no journal at {JournalPath} yet: every workload and 'nightshift eval' record their episodes there.");
+
+    /// <summary>Writes a whole file or nothing: the text goes to a temporary file that is then renamed over <paramref name="path"/>.</summary>
+    public static async Task WriteFileAsync(string path, Func<TextWriter, Task> write, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = $"{full}.{Environment.ProcessId}.tmp";
+        try
+        {
+            await using (var writer = new StreamWriter(temporary))
+            {
+                await write(writer);
+                await writer.FlushAsync(cancellationToken);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

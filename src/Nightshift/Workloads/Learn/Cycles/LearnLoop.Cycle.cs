@@ -1,0 +1,91 @@
+using Nightshift.Workloads.Learn.Datasets;
+using Nightshift.Workloads.Learn.Evaluation;
+using Nightshift.Workloads.Learn.Gates;
+using Nightshift.Workloads.Learn.Metrics;
+using Nightshift.Workloads.Learn.Training;
+
+namespace Nightshift.Workloads.Learn.Cycles;
+
+public sealed partial class LearnLoop
+{
+    private async Task<CycleResult> RunCycleAsync(
+        LearnRun run, int cycle, EvalReport baseline, Current? current, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
+        var folder = Path.Combine(ModelsRoot, $"{run.Stamp}-c{cycle}");
+        run.Report(new LearnPhaseStarted($"building the dataset in {folder}") { Cycle = cycle });
+        var replay = current?.Dataset is { } previous && File.Exists(previous) ? previous : null;
+        var manifest = await new DatasetBuilder(_guard).BuildAsync(
+            _journal,
+            replay,
+            new DatasetOptions { ReplayRatio = options.ReplayRatio, Seed = options.Seed, DuplicateThreshold = options.DuplicateThreshold },
+            Path.Combine(folder, "dataset.jsonl"),
+            _clock.GetUtcNow(),
+            cancellationToken).ConfigureAwait(false);
+        if (manifest.Counts.New == 0)
+        {
+            var empty = Gate.Without("nothing to learn: no accepted fix in the journal followed a failure or started from errors");
+            await RecordGateAsync(run, cycle, null, empty, baseline, current, manifest.Dataset, cancellationToken).ConfigureAwait(false);
+            return new CycleResult(cycle, manifest, null, null, empty);
+        }
+
+        run.Report(new LearnPhaseStarted($"training on {manifest.Counts.Total} example(s): {_train.Command}") { Cycle = cycle });
+        var training = await new Trainer(_runner).RunAsync(
+            _train,
+            _repositoryRoot,
+            manifest.Dataset,
+            Path.Combine(folder, "model"),
+            Path.Combine(folder, "train.log"),
+            run.Progress is null ? null : new TrainingProgress(run.Progress, cycle),
+            cancellationToken).ConfigureAwait(false);
+        await RecordAsync(
+            run, TrainingRecord.From(training, manifest.Sha256, manifest.Counts.Total, _clock.GetUtcNow(), cycle), "learn.train", cancellationToken)
+            .ConfigureAwait(false);
+        if (!training.Succeeded)
+        {
+            var failed = Gate.Without($"training failed: {training.Error}");
+            await RecordGateAsync(run, cycle, null, failed, baseline, current, manifest.Dataset, cancellationToken).ConfigureAwait(false);
+            return new CycleResult(cycle, manifest, training, null, failed);
+        }
+
+        var candidate = await EvaluateAsync(run, cycle, "candidate", training.ModelId, cancellationToken).ConfigureAwait(false);
+        var decision = Gate.Decide(
+            GateScore.Of(candidate), GateScore.Of(baseline), current is null ? null : GateScore.Of(current.Report), options.Margin);
+        await RecordGateAsync(run, cycle, candidate, decision, baseline, current, manifest.Dataset, cancellationToken).ConfigureAwait(false);
+        return new CycleResult(cycle, manifest, training, candidate, decision);
+    }
+
+    private Task RecordGateAsync(
+        LearnRun run,
+        int cycle,
+        EvalReport? candidate,
+        GateDecision decision,
+        EvalReport baseline,
+        Current? current,
+        string dataset,
+        CancellationToken cancellationToken) =>
+        RecordAsync(
+            run,
+            new GateRecord
+            {
+                At = _clock.GetUtcNow(),
+                Cycle = cycle,
+                Candidate = candidate?.Model,
+                Decision = decision.Name,
+                Reasons = decision.Reasons,
+                Checks = decision.Checks,
+                CandidateScore = candidate is null ? null : GateScore.Of(candidate),
+                Baseline = GateScore.Of(baseline),
+                Promoted = current is null ? null : GateScore.Of(current.Report),
+                Margin = run.Options.Margin,
+                EvalSetHash = _koans.EvalSetHash,
+                Dataset = dataset,
+            },
+            "learn.gate",
+            cancellationToken);
+
+    private sealed class TrainingProgress(IProgress<LearnEvent> progress, int cycle) : IProgress<TrainingLine>
+    {
+        public void Report(TrainingLine value) => progress.Report(new LearnTrainingOutput(value) { Cycle = cycle });
+    }
+}

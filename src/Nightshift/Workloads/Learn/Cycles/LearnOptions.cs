@@ -1,0 +1,26 @@
+using Nightshift.Workloads.Learn.Evaluation;
+
+namespace Nightshift.Workloads.Learn.Cycles;
+
+/// <summary>How <c>nightshift learn</c> runs.</summary>
+public sealed record LearnOptions
+{
+    /// <summary>Train-eval-gate cycles to run.</summary>
+    public int Cycles { get; init; } = 1;
+
+    /// <summary>How each eval runs (repeats, parallelism, budget).</summary>
+    public EvalOptions Eval { get; init; } = new();
+
+    /// <summary>The share of each dataset replayed from the promoted model's dataset.</summary>
+    public double ReplayRatio { get; init; } = 0.2;
+
+    public int Seed { get; init; }
+
+    public double DuplicateThreshold { get; init; } = 0.9;
+
+    /// <summary><c>learn.gates.margin</c>: the pass-rate tolerance of the gate.</summary>
+    public double Margin { get; init; } = 0.01;
+
+    /// <summary>The model of the agent as configured (<c>agent.model</c>), the baseline every candidate must match.</summary>
+    public string? BaselineModel { get; init; }
+}

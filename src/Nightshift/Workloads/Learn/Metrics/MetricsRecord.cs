@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Nightshift.Workloads.Learn.Metrics;
+
+/// <summary>
+/// One line of <c>.nightshift/metrics.jsonl</c>: a training run, an eval, or a gate decision, told apart by
+/// <c>kind</c>. The file is only ever appended to, so it is the history of every model Nightshift tried.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(TrainingRecord), "train")]
+[JsonDerivedType(typeof(EvalRecord), "eval")]
+[JsonDerivedType(typeof(GateRecord), "gate")]
+public abstract record MetricsRecord
+{
+    /// <summary>When it was recorded.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The learn cycle it belongs to (1-based), or null outside <c>nightshift learn</c>.</summary>
+    public int? Cycle { get; init; }
+}

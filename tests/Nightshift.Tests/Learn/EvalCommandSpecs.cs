@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Nightshift.Tests.Support;
+using Nightshift.Workloads.Learn;
+using Nightshift.Workloads.Learn.Metrics;
+
+namespace Nightshift.Tests.Learn;
+
+public sealed class EvalCommandSpecs
+{
+    [Fact(Timeout = 300_000)]
+    public async Task Eval_runs_the_configured_agent_on_the_eval_koans_and_appends_its_numbers_to_the_metrics()
+    {
+        using var repo = new TempDir("eval");
+        ReplayModels.Recording(repo, "three", "result-collect", "traits-partialeq-compare", "borrow-thread-closure-capture");
+        repo.Write("nightshift.yml", "version: 1\nagent:\n  provider: replay\n  replay: replay/three.jsonl\n");
+
+        var result = await CliRun.InProcessAsync(repo.Path, ["eval", "--json", "--jobs", "2"]);
+
+        result.ExitCode.Should().Be(0, result.Err);
+        var printed = (EvalRecord)JsonSerializer.Deserialize<MetricsRecord>(result.Out, LearnJson.Compact)!;
+        printed.Runs.Should().Be(9);
+        printed.Passed.Should().Be(3);
+        printed.PassRate.Should().BeApproximately(3.0 / 9, 1e-12);
+        printed.MeanStepsToGreen.Should().Be(1);
+        printed.RepeatErrorRate.Should().Be(0, "nothing was fixed before this eval");
+        printed.Agent.Should().Be("replay");
+        printed.Failed.Should().HaveCount(6).And.NotContain("result-collect");
+        printed.EvalSetHash.Should().Be(BundledKoans.Set.EvalSetHash);
+        (await MetricsLog.In(repo.Path).ReadAsync(CancellationToken.None)).Should().ContainSingle().Which.Should().BeEquivalentTo(printed);
+        result.Err.Should().Contain("pass result-collect #1").And.Contain("FAIL option-average-empty #1");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Eval_refuses_a_provider_it_cannot_create()
+    {
+        using var repo = new TempDir("eval");
+        repo.Write("nightshift.yml", "version: 1\nagent:\n  provider: command\n  command: [my-agent]\n");
+
+        var result = await CliRun.InProcessAsync(repo.Path, ["eval"]);
+
+        result.ExitCode.Should().Be(2);
+        result.Err.Should().Contain("agent.provider 'command' cannot be evaluated by this build");
+    }
+}

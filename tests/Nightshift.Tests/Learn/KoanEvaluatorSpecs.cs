@@ -1,0 +1,107 @@
+using Nightshift.Agents;
+using Nightshift.Execution;
+using Nightshift.Store;
+using Nightshift.Tests.Support;
+using Nightshift.Workloads.Learn.Datasets;
+using Nightshift.Workloads.Learn.Episodes;
+using Nightshift.Workloads.Learn.Evaluation;
+using Nightshift.Workloads.Learn.Koans;
+
+namespace Nightshift.Tests.Learn;
+
+public sealed class KoanEvaluatorSpecs
+{
+    private static readonly ProcessRunner _runner = new();
+    private static readonly EvalGuard _guard = new(BundledKoans.Set);
+
+    [Fact(Timeout = 300_000)]
+    public async Task An_agent_is_judged_by_the_eval_koans_own_tests_and_every_run_is_an_eval_episode()
+    {
+        using var dir = new TempDir("eval");
+        await using var journal = Journal.Open(dir["nightshift.db"]);
+        var seeder = new EpisodeSeeder(journal);
+        await seeder.AddAsync("burn-down", "rustc:E0502", EpisodeOutcome.Accepted, ["E0502"], [], kind: "cluster");
+        await seeder.AddAsync("burn-down", "rustc:E0277", EpisodeOutcome.Accepted, ["E0277"], [], kind: "cluster");
+        var agent = ReplayModels.Solving(dir, "two", "option-average-empty", "traits-rc-not-send");
+
+        var report = await Evaluator(journal).RunAsync(
+            agent, "model-two", BundledKoans.Set, new EvalOptions { Parallelism = 2, StateDirectory = dir["state"] }, null, CancellationToken.None);
+
+        report.Runs.Select(r => r.KoanId).Should().Equal(BundledKoans.Set.Eval.Select(k => k.Id));
+        report.Runs.Where(r => r.Passed).Select(r => r.KoanId).Should().BeEquivalentTo("option-average-empty", "traits-rc-not-send");
+        report.PassRate.Should().BeApproximately(2.0 / 9, 1e-12);
+        report.MeanStepsToGreen.Should().Be(1, "one recorded write is one step");
+        report.FixedBefore.Should().BeEquivalentTo(["E0502", "E0277"]);
+        report.Runs.Single(r => r.KoanId == "borrow-self-method-while-iterating").RemainingErrorCodes.Should().Equal("E0502");
+        report.RepeatErrorRate.Should().BeApproximately(2.0 / 7, 1e-12, "of 7 failures, E0502 and E0277 had been fixed before");
+        report.Model.Should().Be("model-two");
+        report.Agent.Should().Be("replay");
+
+        var episodes = await new EpisodeJournal(journal).ReadAsync(new EpisodeQuery(Workload: "eval"), CancellationToken.None);
+        episodes.Should().HaveCount(9).And.OnlyContain(e => e.Model == "model-two" && e.Task.Kind == "koan");
+        var solved = episodes.Single(e => e.Task.Key == "option-average-empty");
+        solved.Outcome.Should().Be(EpisodeOutcome.Accepted);
+        solved.StepsToGreen.Should().Be(1);
+        solved.DiagnosticsBefore.Should().Contain(d => d.Tool == "test" && d.Message.Contains("no_values_have_no_mean", StringComparison.Ordinal));
+        solved.DiagnosticsAfter.Should().NotContain(d => d.IsError);
+        solved.Diff.Should().Contain("+    if values.is_empty() {");
+        solved.Transcript.Should().Contain(t => t.ToolName == "write_file");
+        solved.Verdict!.Value.GetProperty("after").GetString().Should().Be("2 test(s) pass");
+        var unsolved = episodes.Single(e => e.Task.Key == "borrow-temporary-dropped");
+        unsolved.Outcome.Should().Be(EpisodeOutcome.Rejected);
+        unsolved.DiagnosticsAfter.Should().Contain(d => d.Code == "E0716");
+        unsolved.Diff.Should().BeEmpty();
+        File.Exists(Path.Combine(dir["state"], "transcripts", $"eval-{solved.AttemptId}.jsonl")).Should().BeTrue();
+
+        _guard.IsEval(solved).Should().BeTrue();
+        new DatasetBuilder(_guard).Build(episodes, null, new DatasetOptions()).Examples.Should().BeEmpty("eval episodes are never training data");
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task Each_koan_runs_k_times()
+    {
+        using var dir = new TempDir("eval");
+        await using var journal = Journal.Open(dir["nightshift.db"]);
+        var agent = ReplayModels.Solving(dir, "one", "option-match-exhaustive");
+
+        var report = await Evaluator(journal).RunAsync(
+            agent, null, BundledKoans.Set, new EvalOptions { Repeats = 2, Parallelism = 2 }, null, CancellationToken.None);
+
+        report.Runs.Should().HaveCount(18);
+        report.Runs.Where(r => r.Passed).Select(r => (r.KoanId, r.Repeat)).Should().Equal(("option-match-exhaustive", 1), ("option-match-exhaustive", 2));
+        report.PassRate.Should().BeApproximately(2.0 / 18, 1e-12);
+        report.Repeats.Should().Be(2);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Editing_the_tests_does_not_pass_a_koan()
+    {
+        using var dir = new TempDir("eval");
+        await using var journal = Journal.Open(dir["nightshift.db"]);
+        var koans = TestKoans.EvalOnly(dir, "option-average-empty");
+
+        var report = await Evaluator(journal).RunAsync(
+            new TestsEditingAgent(), null, koans, new EvalOptions(), null, CancellationToken.None);
+
+        report.Runs.Should().ContainSingle().Which.Passed.Should().BeFalse();
+        var episode = (await new EpisodeJournal(journal).ReadAsync(EpisodeQuery.All, CancellationToken.None)).Single();
+        episode.Verdict!.Value.GetProperty("testsEdited").GetBoolean().Should().BeTrue();
+        episode.Diff.Should().BeEmpty("the tests were restored before the diff");
+    }
+
+    private static KoanEvaluator Evaluator(Journal journal) => new(journal, new KoanToolchain(_runner), _runner, _guard);
+
+    /// <summary>Cheats: empties the tests so that nothing can fail.</summary>
+    private sealed class TestsEditingAgent : IAgent
+    {
+        public string Name => "cheat";
+
+        public async Task<AgentResult> RunAsync(AgentRequest request, CancellationToken cancellationToken)
+        {
+            await File.WriteAllTextAsync(Path.Combine(request.Worktree, Koan.TestsFile), "", cancellationToken);
+            var summary = await request.Checks.RunTestsAsync(cancellationToken);
+            summary.AllPassed.Should().BeTrue("with its tests emptied the koan looks green to the agent");
+            return new AgentResult(AgentStopReason.Finished, AgentUsage.None, 1);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using Nightshift.Agents;
+using Nightshift.Configuration;
+using Nightshift.Execution;
+using Nightshift.Store;
+using Nightshift.Tests.Support;
+using Nightshift.Workloads.Learn.Cycles;
+using Nightshift.Workloads.Learn.Episodes;
+using Nightshift.Workloads.Learn.Evaluation;
+using Nightshift.Workloads.Learn.Gates;
+using Nightshift.Workloads.Learn.Koans;
+using Nightshift.Workloads.Learn.Metrics;
+
+namespace Nightshift.Tests.Learn;
+
+/// <summary>
+/// The whole loop with a fake trainer (a script that names its n-th model candidate-n) and replay agents
+/// standing in for models of known skill, on four eval koans:
+/// the baseline solves 1 of 4 (and repeats E0502, which the journal shows fixed), the "better" model 3 of 4,
+/// the "worse" one 1 of 4 again.
+/// </summary>
+public sealed class LearnLoopSpecs
+{
+    private static readonly string[] _evalKoans =
+        ["borrow-self-method-while-iterating", "option-average-empty", "option-match-exhaustive", "traits-partialeq-compare"];
+
+    [Fact(Timeout = 600_000)]
+    public async Task A_better_model_is_promoted_a_worse_one_rolled_back_and_the_metrics_say_why()
+    {
+        using var dir = new TempDir("learn");
+        var (koans, journal) = await ArrangeAsync(dir);
+        await using var _ = journal;
+        var loop = Loop(dir, koans, journal, better: ["candidate-1"]);
+
+        var report = await loop.RunAsync(Options(cycles: 2), null, CancellationToken.None);
+
+        report.Baseline.PassRate.Should().Be(0.25);
+        report.Baseline.RepeatErrorRate.Should().BeApproximately(1.0 / 3, 1e-12);
+        report.Cycles.Select(c => c.Decision.Name).Should().Equal("promoted", "rolled-back");
+        report.Cycles[0].Candidate!.Model.Should().Be("candidate-1");
+        report.Cycles[0].Candidate!.PassRate.Should().Be(0.75);
+        report.Cycles[1].Decision.Reasons.Should().Equal(
+            "pass rate vs promoted: pass rate 25.0% vs 75.0% of candidate-1 (margin 1.0%)",
+            "repeat-error rate does not rise: repeat-error rate 33.3% vs 0.0% of candidate-1");
+        report.Promoted.Should().Be("candidate-1");
+        report.Cycles[1].Dataset.Sources.Replay.Should().Be(report.Cycles[0].Dataset.Dataset, "the promoted model's data is replayed");
+        report.Cycles[0].Training!.Losses.Should().HaveCount(3);
+
+        var metrics = await MetricsLog.In(dir.Path).ReadAsync(CancellationToken.None);
+        metrics.Select(Describe).Should().Equal(
+            "eval baseline", "train 1", "eval candidate 1", "gate 1 promoted", "train 2", "eval candidate 2", "gate 2 rolled-back");
+        var rollback = metrics.OfType<GateRecord>().Last();
+        rollback.Candidate.Should().Be("candidate-2");
+        rollback.Reasons.Should().Equal(report.Cycles[1].Decision.Reasons);
+        rollback.Promoted!.Model.Should().Be("candidate-1");
+        rollback.CandidateScore!.PassRate.Should().Be(0.25);
+        var line = (await File.ReadAllLinesAsync(dir[".nightshift/metrics.jsonl"]))[^1];
+        line.Should().Contain("\"decision\":\"rolled-back\"").And.Contain("pass rate vs promoted: pass rate 25.0% vs 75.0%");
+        var events = await journal.ReadEventsAsync(report.SessionId, 0, 100, CancellationToken.None);
+        events.Select(e => e.Kind).Should().Equal(
+            "learn.eval", "learn.train", "learn.eval", "learn.gate", "learn.train", "learn.eval", "learn.gate");
+    }
+
+    [Fact(Timeout = 600_000)]
+    public async Task A_later_run_measures_the_promoted_model_again_and_holds_candidates_to_it()
+    {
+        using var dir = new TempDir("learn");
+        var (koans, journal) = await ArrangeAsync(dir);
+        await using var _ = journal;
+        await Loop(dir, koans, journal, better: ["candidate-1", "candidate-2"]).RunAsync(Options(cycles: 1), null, CancellationToken.None);
+
+        var report = await Loop(dir, koans, journal, better: ["candidate-1", "candidate-2"])
+            .RunAsync(Options(cycles: 1), null, CancellationToken.None);
+
+        report.PromotedBefore!.Model.Should().Be("candidate-1");
+        report.PromotedBefore.PassRate.Should().Be(0.75);
+        report.Cycles.Single().Decision.Should().BeOfType<Promoted>("equal to the promoted model is within the margin");
+        report.Cycles.Single().Decision.Checks.Select(c => c.Rule).Should().Contain("pass rate vs promoted");
+        report.Promoted.Should().Be("candidate-2");
+        report.Cycles.Single().Dataset.Sources.Replay.Should().EndWith("-c1/dataset.jsonl");
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_failed_training_run_is_rolled_back_without_an_eval()
+    {
+        using var dir = new TempDir("learn");
+        var (koans, journal) = await ArrangeAsync(dir);
+        await using var _ = journal;
+        var train = new TrainConfig { Command = ConfiguredCommand.Shell("echo 'CUDA out of memory' >&2; exit 1") };
+        var loop = new LearnLoop(journal, koans, train, dir.Path, new ProcessRunner(), Agents(dir, []));
+
+        var report = await loop.RunAsync(Options(cycles: 1), null, CancellationToken.None);
+
+        var cycle = report.Cycles.Single();
+        cycle.Decision.Reasons.Should().ContainSingle().Which.Should().StartWith("training failed: sh -c").And.Contain("exited with 1");
+        cycle.Candidate.Should().BeNull();
+        (await MetricsLog.In(dir.Path).ReadAsync(CancellationToken.None)).Select(Describe)
+            .Should().Equal("eval baseline", "train 1", "gate 1 rolled-back");
+    }
+
+    private static async Task<(KoanSet Koans, Journal Journal)> ArrangeAsync(TempDir dir)
+    {
+        var journal = Journal.Open(Journal.PathIn(dir.Path));
+        var seeder = new EpisodeSeeder(journal);
+        await seeder.AddAsync("burn-down", "rustc:E0502", EpisodeOutcome.Accepted, ["E0502"], [], kind: "cluster");
+        await seeder.AddAsync("burn-down", "rustc:E0308", EpisodeOutcome.Accepted, ["E0308"], [], kind: "cluster");
+        return (TestKoans.EvalOnly(dir, _evalKoans), journal);
+    }
+
+    private static LearnLoop Loop(TempDir dir, KoanSet koans, Journal journal, string[] better)
+    {
+        var script = dir.Write("fake-train.sh", """
+            set -e
+            dataset="$1"; output="$2"; counter="$3"
+            n=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 ))
+            echo "$n" > "$counter"
+            test -s "$dataset"
+            for step in 1 2 3; do echo "step $step: loss=0.$((4 - step))"; done
+            mkdir -p "$output" && echo "weights $n" > "$output/adapter.bin"
+            echo "model: candidate-$n"
+            """);
+        var train = new TrainConfig
+        {
+            Command = ConfiguredCommand.Argv(["sh", script, "{dataset}", "{output}", dir["counter"]]),
+            LossPattern = @"step (?<step>\d+): loss=(?<loss>[0-9.]+)",
+        };
+        return new LearnLoop(journal, koans, train, dir.Path, new ProcessRunner(), Agents(dir, better));
+    }
+
+    /// <summary>The configured agent solves one koan; a model named in <paramref name="better"/> three; any other model one.</summary>
+    private static Func<string?, IAgent> Agents(TempDir dir, string[] better)
+    {
+        var baseline = ReplayModels.Solving(dir, "baseline", "option-match-exhaustive");
+        var good = ReplayModels.Solving(dir, "better", "option-match-exhaustive", "borrow-self-method-while-iterating", "traits-partialeq-compare");
+        var bad = ReplayModels.Solving(dir, "worse", "option-match-exhaustive");
+        return model => model is null ? baseline : better.Contains(model) ? good : bad;
+    }
+
+    private static LearnOptions Options(int cycles) => new()
+    {
+        Cycles = cycles,
+        Eval = new EvalOptions { Parallelism = 2 },
+        Margin = 0.01,
+        ReplayRatio = 0.2,
+    };
+
+    private static string Describe(MetricsRecord record) => record switch
+    {
+        EvalRecord eval => $"eval {eval.Role}{(eval.Cycle is { } c ? $" {c}" : "")}",
+        TrainingRecord train => $"train {train.Cycle}",
+        GateRecord gate => $"gate {gate.Cycle} {gate.Decision}",
+        _ => record.GetType().Name,
+    };
+}
