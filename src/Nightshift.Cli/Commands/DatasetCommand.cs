@@ -11,7 +11,7 @@ internal static class DatasetCommand
 {
     public static Command Create(GlobalOptions globals, CliHost host)
     {
-        var command = new Command("dataset", "Fine-tuning datasets built from the journal's episodes.");
+        var command = new Command("dataset", "Fine-tuning datasets built from the journal's episodes. Example: nightshift dataset build --replay-ratio 0.2");
         command.Add(CreateBuild(globals, host));
         return command;
     }

@@ -10,7 +10,7 @@ internal static class EpisodesCommand
 {
     public static Command Create(GlobalOptions globals, CliHost host)
     {
-        var command = new Command("episodes", "Episodes: every attempt with its task, diagnostics before and after, transcript, diff and verdict.");
+        var command = new Command("episodes", "Episodes: every attempt with its task, diagnostics before and after, transcript, diff and verdict. Example: nightshift episodes export --format jsonl");
         command.Add(CreateExport(globals, host));
         return command;
     }

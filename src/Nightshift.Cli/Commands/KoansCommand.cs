@@ -13,7 +13,7 @@ internal static class KoansCommand
     {
         var command = new Command(
             "koans",
-            "The koans: small broken Rust programs with tests and reference solutions, split into train and a frozen eval set.");
+            "The koans: small broken Rust programs with tests and reference solutions, split into train and a frozen eval set. Example: nightshift koans check");
         command.Add(CreateList(globals, host));
         command.Add(CreateCheck(globals, host));
         return command;

@@ -42,5 +42,10 @@ internal static class JournalSeeds
             INSERT INTO events (session_id, attempt_id, at, kind, payload_json)
                 VALUES (1, 1, '2025-03-01T02:07:00.000Z', 'agent-step', '{"step":1}');
             """,
+        [3] = """
+            INSERT INTO landing_intents VALUES (1, 1, 'ticket', 42, 'NS-0042', 'nightshift/burn-down-1',
+                '0123456789abcdef0123456789abcdef01234567', '2025-03-01T02:08:00.000Z');
+            INSERT INTO released_tickets VALUES ('ticket', 40);
+            """,
     };
 }
