@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Episodes;
-using Nightshift.Store;
 using Nightshift.Workloads.Learn.Metrics;
 
 namespace Nightshift.Tests.Learn;
