@@ -96,8 +96,22 @@ public sealed partial class Night
             : $"session {_session.Id} on branch {_branch.Name} (from {_branch.BaseCommit[..12]})");
     }
 
-    // Measures the branch tip; a stop reason when the tests are broken before any change and the config says stop.
-    private async Task<NightStopReason?> BaselineAsync(CancellationToken abort)
+    // Measures the branch tip; a stop reason when interrupted meanwhile, or when the tests are broken before any change
+    // and the config says stop.
+    private async Task<NightStopReason?> BaselineAsync(CancellationToken stop, CancellationToken abort)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, abort);
+        try
+        {
+            return await MeasureBaselineAsync(either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !abort.IsCancellationRequested)
+        {
+            return new NightStopReason.Interrupted();
+        }
+    }
+
+    private async Task<NightStopReason?> MeasureBaselineAsync(CancellationToken abort)
     {
         _telemetry.Phase("baseline");
         var tip = await BranchTipAsync(abort).ConfigureAwait(false);

@@ -72,7 +72,7 @@ public sealed partial class Night : IAsyncDisposable
         NightStopReason reason;
         try
         {
-            reason = await BaselineAsync(abort).ConfigureAwait(false) ?? await LoopAsync(stop, abort).ConfigureAwait(false);
+            reason = await BaselineAsync(stop, abort).ConfigureAwait(false) ?? await LoopAsync(stop, abort).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NightshiftException { IsFatal: false } or InvalidOperationException && !abort.IsCancellationRequested)
         {
