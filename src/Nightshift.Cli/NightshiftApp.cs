@@ -76,6 +76,7 @@ internal static class NightshiftApp
         yield return DiffCommand.Create(globals, host);
         yield return VerifyCommand.Create(globals, host);
         yield return RunCommand.Create(globals, host, NightAgents);
+        yield return DemoCommand.Create(globals, host, NightAgents);
         yield return StatusCommand.Create(globals, host);
         yield return WatchCommand.Create(globals, host);
         yield return ReportCommand.Create(globals, host);

@@ -30,14 +30,16 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
-            return await RunNightAsync(host, config, agents, parseResult.GetValue(resume), parseResult.GetValue(globals.Json), cancellationToken);
+            var result = await RunNightAsync(host, config, agents, parseResult.GetValue(resume), cancellationToken);
+            await PrintAsync(host, result, parseResult.GetValue(globals.Json));
+            return result.StopReason.IsFailure ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>Runs one night and prints its result; shared with <c>nightshift demo</c>.</summary>
-    public static async Task<int> RunNightAsync(
-        CliHost host, NightshiftConfig config, NightAgentFactory agents, bool resume, bool json, CancellationToken cancellationToken)
+    /// <summary>Runs one night with the signals wired to a clean stop; shared with <c>nightshift demo</c>.</summary>
+    public static async Task<NightResult> RunNightAsync(
+        CliHost host, NightshiftConfig config, NightAgentFactory agents, bool resume, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -53,22 +55,21 @@ internal static class RunCommand
             WaitForEndpoint = waitForEndpoint,
             Progress = new Rendering.LearnProgress<string>(line => host.Error.WriteLine($"nightshift: {line}")),
         };
-        NightResult result;
-        await using (var night = new Night(config, options))
-        {
-            result = await night.RunAsync(stop.Token, abort.Token);
-        }
+        await using var night = new Night(config, options);
+        return await night.RunAsync(stop.Token, abort.Token);
+    }
 
+    /// <summary>The night's figures: a table, or with --json one object.</summary>
+    public static async Task PrintAsync(CliHost host, NightResult result, bool json)
+    {
         if (json)
         {
-            await host.Out.WriteLineAsync(Json(result));
+            await host.Out.WriteLineAsync(ToJson(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
             Render(Rendering.ResultConsole.Create(host), result);
         }
-
-        return result.StopReason.IsFailure ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     // The first signal asks for a clean stop; a second one (a person who means it) stops at once.
@@ -86,7 +87,7 @@ internal static class RunCommand
         stop.Cancel();
     };
 
-    private static string Json(NightResult result) => new JsonObject
+    public static JsonObject ToJson(NightResult result) => new()
     {
         ["session"] = result.SessionId,
         ["branch"] = result.Branch,
@@ -97,7 +98,7 @@ internal static class RunCommand
         ["errors_at_baseline"] = result.ErrorsAtBaseline,
         ["errors_now"] = result.ErrorsNow,
         ["elapsed_seconds"] = Math.Round(result.Elapsed.TotalSeconds, 1),
-    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    };
 
     private static void Render(IAnsiConsole console, NightResult result)
     {
@@ -110,6 +111,6 @@ internal static class RunCommand
         table.AddRow("errors", $"{result.ErrorsAtBaseline} -> {result.ErrorsNow}");
         table.AddRow("elapsed", Markup.Escape(Durations.Format(result.Elapsed)));
         console.Write(table);
-        console.WriteLine("The morning report: nightshift report --session last");
+        console.WriteLine($"The morning report: nightshift report --session {result.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }
 }
