@@ -75,7 +75,9 @@ public sealed class NightRepo : IDisposable
         (await Repo.GitAsync("log", "--reverse", "--format=%s", $"main..{branch}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Every line of events.jsonl whose kind is <paramref name="kind"/>.</summary>
-    public IReadOnlyList<JsonNode> Events(string kind)
+    public IReadOnlyList<JsonNode> Events(string kind) => [.. AllEvents().Where(e => e["kind"]?.GetValue<string>() == kind)];
+
+    private IReadOnlyList<JsonNode> AllEvents()
     {
         var path = System.IO.Path.Combine(NightshiftDirectory, "events.jsonl");
         if (!File.Exists(path))
@@ -86,8 +88,7 @@ public sealed class NightRepo : IDisposable
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
         return [.. reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => JsonNode.Parse(line)!)
-            .Where(e => e["kind"]?.GetValue<string>() == kind)];
+            .Select(line => JsonNode.Parse(line)!)];
     }
 
     /// <summary>Starts <c>nightshift args</c> as a real process in the repository.</summary>
@@ -105,7 +106,8 @@ public sealed class NightRepo : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        return new RunningNight(this, Process.Start(start)!);
+        var before = AllEvents().GroupBy(e => e["kind"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
+        return new RunningNight(this, before, Process.Start(start)!);
     }
 
     public void Dispose() => Repo.Dispose();

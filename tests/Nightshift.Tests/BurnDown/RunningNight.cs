@@ -6,12 +6,15 @@ namespace Nightshift.Tests.BurnDown;
 public sealed class RunningNight : IDisposable
 {
     private readonly NightRepo _repo;
+    private readonly IReadOnlyDictionary<string, int> _before;
     private readonly Task<string> _stdout;
     private readonly Task<string> _stderr;
 
-    public RunningNight(NightRepo repo, Process process)
+    // before: how many events of each kind events.jsonl held before the process started.
+    public RunningNight(NightRepo repo, IReadOnlyDictionary<string, int> before, Process process)
     {
         _repo = repo;
+        _before = before;
         Process = process;
         _stdout = process.StandardOutput.ReadToEndAsync();
         _stderr = process.StandardError.ReadToEndAsync();
@@ -19,10 +22,10 @@ public sealed class RunningNight : IDisposable
 
     public Process Process { get; }
 
-    /// <summary>Waits until events.jsonl holds <paramref name="count"/> events of <paramref name="kind"/>; fails if the process ended first.</summary>
+    /// <summary>Waits until this process has written <paramref name="count"/> events of <paramref name="kind"/>; fails if it ended first.</summary>
     public async Task WaitForEventAsync(string kind, int count = 1)
     {
-        while (_repo.Events(kind).Count < count)
+        while (_repo.Events(kind).Count - _before.GetValueOrDefault(kind) < count)
         {
             if (Process.HasExited)
             {
