@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Nightshift.Agents;
 using Nightshift.Cli.Commands;
+using Nightshift.Configuration;
 
 namespace Nightshift.Cli;
 
@@ -73,6 +75,8 @@ internal static class NightshiftApp
         yield return BaselineCommand.Create(globals, host);
         yield return DiffCommand.Create(globals, host);
         yield return VerifyCommand.Create(globals, host);
+        yield return RunCommand.Create(globals, host, NightAgents);
+        yield return DemoCommand.Create(globals, host, NightAgents);
         yield return StatusCommand.Create(globals, host);
         yield return WatchCommand.Create(globals, host);
         yield return ReportCommand.Create(globals, host);
@@ -83,4 +87,8 @@ internal static class NightshiftApp
         yield return EvalCommand.Create(globals, host, LearnAgents.Create);
         yield return LearnCommand.Create(globals, host, LearnAgents.Create);
     }
+
+    // The composition root of a night's agents: every rung of agent.ladder from the configuration.
+    private static (Ladder Ladder, Func<CancellationToken, Task>? WaitForEndpoint) NightAgents(NightshiftConfig config) =>
+        (Ladder.FromProviders(config.Agent.EffectiveLadder, provider => LearnAgents.Create(config with { Agent = config.Agent with { Provider = provider } }, null)), null);
 }
