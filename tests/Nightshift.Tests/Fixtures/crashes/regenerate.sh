@@ -42,7 +42,8 @@ shift_lines() {
 # C++: a map server. "uaf" reads a creature after the map deleted it (ASan heap-use-after-free),
 # "despawn" dereferences the unset owner name inside ~Creature (SIGSEGV in libc's strlen under gdb,
 # SEGV under ASan), "empty" divides by zero (SIGFPE), "thread" crashes on a worker thread inside a
-# template (gdb names the thread, and std::thread's frames sit below the project's).
+# template (gdb names the thread, and std::thread's frames sit below the project's). gdb-core.txt
+# is the "despawn" crash read back from a core file that gdb's gcore wrote at the crash.
 mkdir -p "$WORK/cpp/src" && cd "$WORK/cpp"
 cat > src/Creature.h <<'EOF_SRC'
 #pragma once
@@ -245,6 +246,9 @@ cd "$WORK/cpp"
 gdb -batch -ex run -ex bt --args ./server despawn > "$FIXTURES/gdb-segv.txt" 2>&1
 gdb -batch -ex run -ex bt --args ./server empty > "$FIXTURES/gdb-sigfpe.txt" 2>&1
 gdb -batch -ex run -ex bt --args ./server thread > "$FIXTURES/gdb-thread.txt" 2>&1
+# A core file's backtrace: gdb prints frame #0 once on loading the core, then the whole "bt".
+gdb -batch -ex run -ex "gcore $WORK/cpp/core" --args ./server despawn > /dev/null 2>&1
+gdb -batch -ex bt ./server core > "$FIXTURES/gdb-core.txt" 2>&1
 cd "$WORK/cpp-shifted"
 ./server-asan uaf > "$FIXTURES/asan-use-after-free-shifted.txt" 2>&1 || true
 gdb -batch -ex run -ex bt --args ./server despawn > "$FIXTURES/gdb-segv-shifted.txt" 2>&1
