@@ -13,12 +13,12 @@ public sealed class BenchKillSpecs : IDisposable
     [Fact(Timeout = 300_000)]
     public async Task A_bench_killed_halfway_and_resumed_records_what_an_uninterrupted_bench_records()
     {
-        string[] bench = ["bench", "run", BenchFixture.StarterSuite, "--agent", "reference", "--repeat", "3"];
+        string[] bench = ["bench", "run", BenchFixture.RustSuite, "--agent", "reference", "--repeat", "3"];
         var uninterrupted = CliRun.SubprocessAsync(_whole.Path, [.. bench, "--jobs", "2"]);
 
         var runs = await RunUntilKilledAsync(_killed.Path, [.. bench, "--jobs", "1"], recordedRuns: 3);
         var id = Path.GetFileName(Directory.GetDirectories(_killed[".nightshift/bench"]).Single());
-        var resumed = await CliRun.SubprocessAsync(_killed.Path, ["bench", "run", BenchFixture.StarterSuite, "--resume", id]);
+        var resumed = await CliRun.SubprocessAsync(_killed.Path, ["bench", "run", BenchFixture.RustSuite, "--resume", id]);
         var whole = await uninterrupted;
 
         runs.Should().BeInRange(3, 11, "the kill came halfway");
