@@ -13,6 +13,13 @@ public sealed class StarterSuiteSpecs : IDisposable
 {
     private static readonly string[] _levels = ["L1", "L2", "L3", "L4", "L5", "L6"];
 
+    /// <summary>
+    /// Each C# acceptance is a whole `dotnet run` (several seconds of CPU), so by default only these three C# tasks
+    /// run with the reference agent: failing checks the hidden ones replace, code checked against the clock, and a
+    /// change across namespaces. NIGHTSHIFT_BENCH_ALL=1 runs every task.
+    /// </summary>
+    private static readonly string[] _csharpSample = ["slugify", "duplicates", "orders"];
+
     private readonly TempDir _project = new("bench-starter");
 
     [Fact(Timeout = 10_000)]
@@ -42,6 +49,10 @@ public sealed class StarterSuiteSpecs : IDisposable
     public async Task Every_task_passes_with_the_agent_that_applies_its_reference_solution(string name)
     {
         var suite = SuiteLoader.Load(BenchFixture.StarterSuite(name));
+        if (name == "csharp" && Environment.GetEnvironmentVariable("NIGHTSHIFT_BENCH_ALL") != "1")
+        {
+            suite = suite with { Tasks = [.. suite.Tasks.Where(t => _csharpSample.Contains(t.Id))] };
+        }
 
         var outcome = await BenchFixture.RunAsync(suite, BenchFixture.Options(_project) with { AgentFilter = ["reference"], Jobs = 2 }, new TestAgentFactory());
 
@@ -50,7 +61,7 @@ public sealed class StarterSuiteSpecs : IDisposable
         manifest.Runs.Should().HaveCount(suite.Tasks.Count);
         manifest.Runs.Should().OnlyContain(r => r.Status == RunStatus.Pass, string.Join("\n", manifest.Runs.Select(r => $"{r.Run}: {r.Reason}")));
         manifest.Summary.ByAgent.Should().ContainSingle().Which.Rate.Should().Be(1.0);
-        manifest.Summary.ByLevel.Select(r => r.Level).Should().Equal(_levels);
+        manifest.Summary.ByLevel.Select(r => r.Level).Should().Equal(suite.Tasks.Select(t => t.Level).Distinct().Order());
         manifest.Runs.Should().OnlyContain(r => r.Archive == null, "only failed runs keep their workspace");
         var record = new BenchStore(_project[".nightshift/bench"]).ReadRuns(outcome.Id)[$"{suite.Tasks[0].Id}-reference-1"];
         record.Acceptance.Should().ContainSingle().Which.ExitCode.Should().Be(0);
