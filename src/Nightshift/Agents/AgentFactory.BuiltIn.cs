@@ -45,11 +45,20 @@ public sealed partial class AgentFactory
         return Agent.BaseUrl is null || !string.IsNullOrWhiteSpace(_environment(customary)) ? customary : null;
     }
 
-    /// <summary>Every provider event goes to the gate first, so the gate is down before anyone hears of it.</summary>
+    /// <summary>
+    /// Outages go through the gate, which reports each change once however many agents meet it; the rest
+    /// (retries, usage-limit waits) straight to the observer.
+    /// </summary>
     private void Publish(ProviderEvent providerEvent)
     {
-        Endpoint.Observe(providerEvent);
-        _onEvent?.Invoke(providerEvent);
+        if (providerEvent is EndpointDown or EndpointRecovered)
+        {
+            Endpoint.Observe(providerEvent);
+        }
+        else
+        {
+            _onEvent?.Invoke(providerEvent);
+        }
     }
 
     /// <summary>Probes an endpoint with a model client of its own, outside the circuit of the agents' clients.</summary>

@@ -22,7 +22,10 @@ public sealed partial class AgentFactory
     private readonly ProcessRunner _runner;
 
     /// <param name="config">The loaded configuration.</param>
-    /// <param name="onEvent">Told about retries, usage-limit waits and outages of the model endpoints.</param>
+    /// <param name="onEvent">
+    /// Told about retries and usage-limit waits of the model endpoints, and, through <see cref="Endpoint"/>, of an
+    /// endpoint going down, each probe while it is down, and its coming back.
+    /// </param>
     /// <param name="environment">Reads an environment variable (the API key); the process environment by default.</param>
     /// <param name="runner">Runs the agents' processes (git, external agent CLIs).</param>
     public AgentFactory(
@@ -37,6 +40,10 @@ public sealed partial class AgentFactory
         _environment = environment ?? Environment.GetEnvironmentVariable;
         _runner = runner ?? new ProcessRunner();
         Endpoint = new EndpointGate(ProbeAsync);
+        if (onEvent is not null)
+        {
+            Endpoint.Changed += onEvent;
+        }
     }
 
     /// <summary>Knows whether the model endpoints are up; shared by every built-in agent this factory makes.</summary>
