@@ -73,7 +73,8 @@ public sealed class BenchGuardSpecs : IDisposable
         {
             await Task.Yield();
             return Interlocked.Increment(ref probes) >= 3 ? new EndpointProbe(true, 200, "200 OK") : new EndpointProbe(false, 503, "503 Service Unavailable");
-        }) { ProbeInterval = TimeSpan.FromMilliseconds(20) };
+        });
+        endpoint.ProbeInterval = TimeSpan.FromMilliseconds(20);
         var gate = new EndpointPauseGate();
         gate.Watch(endpoint);
         var agent = new LambdaAgent("model", async (request, cancellationToken) =>
