@@ -84,8 +84,8 @@ internal static class NightshiftApp
         yield return KoansCommand.Create(globals, host);
         yield return EpisodesCommand.Create(globals, host);
         yield return DatasetCommand.Create(globals, host);
-        yield return EvalCommand.Create(globals, host, LearnAgents.Create);
-        yield return LearnCommand.Create(globals, host, LearnAgents.Create);
+        yield return EvalCommand.Create(globals, host);
+        yield return LearnCommand.Create(globals, host);
     }
 
     // The composition root of a night's agents: every rung of agent.ladder from the configuration.
