@@ -88,7 +88,11 @@ internal static class NightshiftApp
         yield return LearnCommand.Create(globals, host);
     }
 
-    // The composition root of a night's agents: every rung of agent.ladder from the configuration.
-    private static (Ladder Ladder, Func<CancellationToken, Task>? WaitForEndpoint) NightAgents(NightshiftConfig config) =>
-        (Ladder.FromProviders(config.Agent.EffectiveLadder, provider => LearnAgents.Create(config with { Agent = config.Agent with { Provider = provider } }, null)), null);
+    // The composition root of a night's agents: every rung of agent.ladder, sharing one endpoint gate that pauses the
+    // night while a model endpoint is down.
+    private static (Ladder Ladder, Func<CancellationToken, Task>? WaitForEndpoint) NightAgents(NightshiftConfig config)
+    {
+        var factory = new AgentFactory(config);
+        return (factory.CreateLadder(attemptsPerRung: 1), factory.Endpoint.WaitUntilUpAsync);
+    }
 }

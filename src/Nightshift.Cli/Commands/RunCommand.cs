@@ -50,7 +50,7 @@ internal static class RunCommand
         var options = new NightOptions
         {
             Ladder = ladder,
-            Budget = LearnAgents.BudgetOf(config.Agent),
+            Budget = Agents.AgentFactory.BudgetOf(config.Agent),
             Resume = resume,
             WaitForEndpoint = waitForEndpoint,
             Progress = new Rendering.LearnProgress<string>(line => host.Error.WriteLine($"nightshift: {line}")),

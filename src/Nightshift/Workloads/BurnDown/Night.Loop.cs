@@ -32,7 +32,7 @@ public sealed partial class Night
                 {
                     try
                     {
-                        await wait(stopAgents.Token).ConfigureAwait(false);
+                        await PauseWhileEndpointDownAsync(wait, stopAgents.Token, abort).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (stopAgents.IsCancellationRequested && !abort.IsCancellationRequested)
                     {
@@ -56,6 +56,29 @@ public sealed partial class Night
             running.Remove(done);
             await CountAsync(await done.ConfigureAwait(false), abort).ConfigureAwait(false);
         }
+    }
+
+    // A dead endpoint pauses the night (no attempt is started to fail) and says so once, in the alerts and the status.
+    private async Task PauseWhileEndpointDownAsync(Func<CancellationToken, Task> wait, CancellationToken stop, CancellationToken abort)
+    {
+        var waiting = wait(stop);
+        if (waiting.IsCompleted)
+        {
+            await waiting.ConfigureAwait(false);
+            return;
+        }
+
+        _telemetry.Phase("paused: endpoint down");
+        await _telemetry.AlertAsync(
+            AlertSeverity.Critical,
+            AlertKinds.EndpointDown,
+            "The agents' model endpoint is down: the night is paused and probes it until it answers.",
+            abort).ConfigureAwait(false);
+        Say("paused: the model endpoint is down; probing it until it answers");
+        await waiting.ConfigureAwait(false);
+        _telemetry.Phase("burn-down");
+        await EventAsync("endpoint.up", null, null, abort).ConfigureAwait(false);
+        Say("the model endpoint answers again: resuming");
     }
 
     private async Task CountAsync(AttemptOutcome outcome, CancellationToken abort)
