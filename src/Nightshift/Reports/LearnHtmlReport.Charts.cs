@@ -37,7 +37,8 @@ public static partial class LearnHtmlReport
             .Where(r => r.Item2 is not null && series.Value(r.Item2) is not null)
             .Select(r => (Role: r.Item1, Eval: r.Item2!, Value: series.Value(r.Item2!)!.Value))
             .ToList();
-        var max = series.IsShare ? 1 : Math.Max(1, Math.Ceiling(points.Select(p => p.Value!.Value).Concat(references.Select(r => r.Value)).Max()));
+        // Shares run 0 to 100%; steps get a fifth of headroom, so the highest point is not drawn on the frame.
+        var max = series.IsShare ? 1 : Math.Ceiling(Math.Max(1, points.Select(p => p.Value!.Value).Concat(references.Select(r => r.Value)).Max()) * 1.2);
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         double X(int index) => cycles.Count == 1 ? Left + (plotWidth / 2) : Left + (index / (double)(cycles.Count - 1) * plotWidth);

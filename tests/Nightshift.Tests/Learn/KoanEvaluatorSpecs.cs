@@ -1,4 +1,6 @@
 using Nightshift.Agents;
+using Nightshift.Agents.Providers;
+using Nightshift.Agents.Resilience;
 using Nightshift.Execution;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
@@ -87,6 +89,28 @@ public sealed class KoanEvaluatorSpecs
         var episode = (await new EpisodeJournal(journal).ReadAsync(EpisodeQuery.All, CancellationToken.None)).Single();
         episode.Verdict!.Value.GetProperty("testsEdited").GetBoolean().Should().BeTrue();
         episode.Diff.Should().BeEmpty("the tests were restored before the diff");
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task An_eval_waits_for_a_down_model_endpoint_to_answer_before_it_starts_a_run()
+    {
+        using var dir = new TempDir("eval");
+        await using var journal = Journal.Open(dir["nightshift.db"]);
+        var koans = TestKoans.EvalOnly(dir, "option-average-empty");
+        var probes = 0;
+        var gate = new EndpointGate((_, _) => Task.FromResult(
+            Interlocked.Increment(ref probes) < 3 ? new EndpointProbe(false, 503, "503 Service Unavailable") : new EndpointProbe(true, 200, "200 OK")))
+        {
+            ProbeInterval = TimeSpan.FromMilliseconds(20),
+        };
+        gate.Observe(new EndpointDown("openai", new Uri("http://127.0.0.1:9/v1"), DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30), "503"));
+
+        var report = await new KoanEvaluator(journal, new KoanToolchain(_runner), _runner, new EvalGuard(koans)).RunAsync(
+            ReplayModels.Solving(dir, "one", "option-average-empty"), null, koans, new EvalOptions { Endpoint = gate }, null, CancellationToken.None);
+
+        probes.Should().Be(3, "the run started only once a probe got an answer");
+        gate.IsDown.Should().BeFalse();
+        report.Runs.Should().ContainSingle().Which.Passed.Should().BeTrue();
     }
 
     private static KoanEvaluator Evaluator(Journal journal) => new(journal, new KoanToolchain(_runner), _runner, _guard);
