@@ -1,0 +1,31 @@
+namespace Nightshift.Workloads.CrashWatch.Parsing;
+
+/// <summary>Detects a crash report's format and parses it into a <see cref="CrashRecord"/>.</summary>
+public static class CrashParsers
+{
+    // Order matters where markers overlap: an ASan report's frames look like gdb's ("#0 0x... in"),
+    // and a gdb session can show a program's own stderr, so the most specific markers go first.
+    private static readonly ICrashFormat[] _formats =
+    [
+        // Formats land in the next commits.
+    ];
+
+    /// <summary>
+    /// The crash in <paramref name="text"/>, or null when it is not a (complete) crash report of a
+    /// format we know: empty, garbage, or a file cut off before the crash is described. Never throws.
+    /// </summary>
+    public static CrashRecord? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        foreach (var format in _formats)
+        {
+            if (format.Matches(normalized) && format.Parse(normalized) is { } crash)
+                return crash;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Nightshift.Workloads.CrashWatch.Parsing;
+
+/// <summary>The normalizations behind <see cref="CrashSignature"/>: what varies between two reports of one crash goes.</summary>
+internal static partial class SignatureText
+{
+    public static string Frame(CrashFrame frame)
+    {
+        var function = Function(frame.Function);
+        var file = frame.File is null ? null : FileName(frame.File);
+        return file is null ? function : $"{function} ({file})";
+    }
+
+    public static bool IsUnknown(string function) =>
+        function.Length == 0 || function is "??" or "?" or "<unknown>";
+
+    /// <summary>
+    /// Strips what is noise to a human reading two reports side by side: argument lists, template
+    /// and generic arguments, generic arity (`1), Rust's symbol hash (::h0123456789abcdef),
+    /// offsets (+0x1a), addresses and the numbers of compiler-generated names (d__3, b__0_1).
+    /// </summary>
+    public static string Function(string function)
+    {
+        var text = function.Trim();
+        text = RustHash().Replace(text, "");
+        text = Offset().Replace(text, "");
+        text = StripBalanced(text, '(', ')', keepLeading: false);
+        text = StripBalanced(text, '<', '>', keepLeading: true);
+        text = StripBalanced(text, '[', ']', keepLeading: false);
+        text = GenericArity().Replace(text, "");
+        text = GeneratedNumber().Replace(text, "$1");
+        text = Address().Replace(text, "0x?");
+        return text.Trim();
+    }
+
+    public static string Message(string message) =>
+        Numbers().Replace(Address().Replace(message.Trim(), "0x?"), "N");
+
+    private static string FileName(string file)
+    {
+        var slash = file.LastIndexOfAny(['/', '\\']);
+        return slash < 0 ? file : file[(slash + 1)..];
+    }
+
+    /// <summary>
+    /// Removes bracketed groups that follow a name (vector&lt;int&gt;, Foo(int), List[T]). With
+    /// <paramref name="keepLeading"/>, a group that starts the name or a path segment stays:
+    /// Python's &lt;module&gt;, .NET's &lt;Main&gt;b__0 and Rust's &lt;T as Trait&gt; are names, not arguments.
+    /// </summary>
+    private static string StripBalanced(string text, char open, char close, bool keepLeading)
+    {
+        var result = new StringBuilder(text.Length);
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == open && (depth > 0 || !keepLeading || (result.Length > 0 && IsNameChar(result[^1]))))
+            {
+                depth++;
+                continue;
+            }
+
+            if (depth > 0)
+            {
+                if (c == close)
+                    depth--;
+                else if (c == open)
+                    depth++;
+                continue;
+            }
+
+            result.Append(c);
+        }
+
+        return depth > 0 ? text : result.ToString();
+    }
+
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '~' or '>';
+
+    [GeneratedRegex(@"::h[0-9a-f]{16}\b")]
+    private static partial Regex RustHash();
+
+    [GeneratedRegex(@"\s*\+\s*0x[0-9a-fA-F]+")]
+    private static partial Regex Offset();
+
+    [GeneratedRegex(@"`\d+")]
+    private static partial Regex GenericArity();
+
+    [GeneratedRegex(@"\b([a-zA-Z]__)\d+(_\d+)?")]
+    private static partial Regex GeneratedNumber();
+
+    [GeneratedRegex(@"0x[0-9a-fA-F]+")]
+    private static partial Regex Address();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Numbers();
+}
