@@ -82,5 +82,6 @@ internal static class NightshiftApp
         yield return DatasetCommand.Create(globals, host);
         yield return EvalCommand.Create(globals, host, LearnAgents.Create);
         yield return LearnCommand.Create(globals, host, LearnAgents.Create);
+        yield return CrashWatchCommand.Create(globals, host, CrashWatchAgents.Create);
     }
 }

@@ -13,7 +13,7 @@ namespace Nightshift.Workloads.CrashWatch;
 public sealed partial class CrashWatchSession
 {
     /// <summary>Sets up the parts, makes sure the service runs, then watches and runs pipelines until canceled or enough ran.</summary>
-    private async Task<CrashQueue> WatchAndFixAsync(
+    private async Task WatchAndFixAsync(
         GitRepository repository,
         LandingOptions landing,
         long sessionId,
@@ -55,7 +55,7 @@ public sealed partial class CrashWatchSession
         }
 
         var ownCode = new OwnCode(config.RepositoryRoot);
-        var queue = new CrashQueue(journal, telemetry, sessionId, Path.Combine(crashDirectory, "reports"), ownCode, options.MaxAttemptsPerCrash);
+        var queue = _queue = new CrashQueue(journal, telemetry, sessionId, Path.Combine(crashDirectory, "reports"), ownCode, options.MaxAttemptsPerCrash);
         await ResumeAsync(queue, previous, cancellationToken).ConfigureAwait(false);
 
         var targets = crash.Watch.Select(entry => WatchTarget.Parse(entry, config.RepositoryRoot)).ToList();
@@ -97,8 +97,6 @@ public sealed partial class CrashWatchSession
             await stopWatching.CancelAsync().ConfigureAwait(false);
             await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-
-        return queue;
     }
 
     /// <summary>Queues again the crashes an earlier crash-watch session journaled but did not finish (it was killed or interrupted).</summary>

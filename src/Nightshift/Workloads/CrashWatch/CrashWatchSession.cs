@@ -22,6 +22,8 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
 {
     public const string Workload = "crash-watch";
 
+    private CrashQueue? _queue;
+
     /// <summary>Runs the session; returns what it did once it stops. Cancellation ends it cleanly (stop reason "interrupted").</summary>
     /// <exception cref="ConfigException">No <c>crash</c> or <c>build</c> section.</exception>
     public async Task<CrashWatchReport> RunAsync(CancellationToken cancellationToken)
@@ -37,13 +39,12 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
         var telemetry = SessionTelemetry.Start(repository.Paths.NightshiftDirectory, journal, session, config.Limits);
         var stopReason = "failed";
         var outcomes = new List<CrashOutcome>();
-        CrashQueue? queue = null;
         try
         {
             // Resume: the branch of today's earlier session goes on, so the deployed build and the branch stay one line of fixes.
             var branch = await SessionBranches.OpenAsync(repository, landing, session.Id, resume: true, config.Workspace.Copy, null, cancellationToken)
                 .ConfigureAwait(false);
-            queue = await WatchAndFixAsync(repository, landing, session.Id, branch.Name, telemetry, previous, outcomes, cancellationToken).ConfigureAwait(false);
+            await WatchAndFixAsync(repository, landing, session.Id, branch.Name, telemetry, previous, outcomes, cancellationToken).ConfigureAwait(false);
             stopReason = cancellationToken.IsCancellationRequested ? "interrupted" : "max_crashes";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -56,7 +57,7 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
             await telemetry.EndAsync(stopReason, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return new CrashWatchReport(session.Id, branchName, stopReason, queue?.Detected ?? 0, queue?.Attached ?? 0, outcomes);
+        return new CrashWatchReport(session.Id, branchName, stopReason, _queue?.Detected ?? 0, _queue?.Attached ?? 0, outcomes);
     }
 
     private static LandingOptions LandingOptionsOf(LandingConfig landing) => new()

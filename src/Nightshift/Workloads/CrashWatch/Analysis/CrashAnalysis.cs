@@ -17,7 +17,7 @@ public sealed record CrashAnalysis(CrashRecord Crash, CrashSignature Signature, 
     {
         get
         {
-            var where = OwnFrames.FirstOrDefault() is { } top
+            var where = OwnFrames.Count > 0 && OwnFrames[0] is { } top
                 ? string.Create(CultureInfo.InvariantCulture, $" in {Path.GetFileName(top.Path)}{(top.Frame.Line is { } line ? $":{line}" : "")} ({top.Frame.Function})")
                 : "";
             var message = Crash.Message.ReplaceLineEndings(" ");
@@ -37,8 +37,7 @@ public sealed record CrashAnalysis(CrashRecord Crash, CrashSignature Signature, 
             return null;
         }
 
-        IEnumerable<CrashFrame> stack = crash.Frames.Count > 0 ? crash.Frames : crash.FaultingFrame is { } fault ? [fault] : [];
-        var own = stack.Where(ownCode.IsOwn).Select(frame => new OwnFrame(frame, ownCode.Resolve(frame.File!)!)).ToList();
+        var own = crash.OwnFrames(ownCode.IsOwn).Select(frame => new OwnFrame(frame, ownCode.Resolve(frame.File!)!)).ToList();
         return new CrashAnalysis(crash, CrashSignature.Of(crash, ownCode.IsOwn, SignatureFrames), own);
     }
 }
