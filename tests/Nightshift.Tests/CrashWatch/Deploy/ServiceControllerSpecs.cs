@@ -8,8 +8,8 @@ using Nightshift.Workloads.CrashWatch.Deploy;
 namespace Nightshift.Tests.CrashWatch.Deploy;
 
 /// <summary>
-/// Deploys against real processes: a "service" that is a sleeping shell, healthy while its release folder holds a file
-/// named ok. A release that fails its health check is stopped and the previous one started again; a service that ignores
+/// Deploys against real processes: a "service" that is a sleeping shell, healthy while it runs and its release folder holds
+/// a file named ok. A release that fails its health check is stopped and the previous one started again; a service that ignores
 /// SIGTERM is killed after the grace period; a later session finds the service an earlier one started.
 /// </summary>
 public sealed class ServiceControllerSpecs : IDisposable
@@ -98,7 +98,7 @@ public sealed class ServiceControllerSpecs : IDisposable
     {
         _dir.Write("repo/ok", "");
         _dir.Write("releases/NS-0004/ok", "");
-        var stubborn = Healthy() with { Start = ConfiguredCommand.Argv([Binaries.Dummy, "ignore-sigterm", "600"]), Grace = TimeSpan.FromMilliseconds(500) };
+        var stubborn = Healthy() with { Start = StartWritingPid($"exec '{Binaries.Dummy}' ignore-sigterm 600"), Grace = TimeSpan.FromMilliseconds(500) };
         var service = Controller(stubborn);
         await service.EnsureRunningAsync(CancellationToken.None);
         var before = service.Process!;
@@ -127,14 +127,18 @@ public sealed class ServiceControllerSpecs : IDisposable
         later.Process!.Pid.Should().NotBe(started.Pid);
     }
 
-    /// <summary>A sleeping shell, healthy while its release folder has a file named ok.</summary>
+    /// <summary>A sleeping shell, healthy while it runs and its release folder has a file named ok.</summary>
     private static ServiceConfig Healthy() => new()
     {
-        Start = ConfiguredCommand.Shell("exec sleep 600"),
-        Health = new HealthCheck.Command(ConfiguredCommand.Shell("test -f \"$NIGHTSHIFT_RELEASE/ok\"")),
+        Start = StartWritingPid("exec sleep 600"),
+        Health = new HealthCheck.Command(ConfiguredCommand.Shell(
+            "test -f \"$NIGHTSHIFT_RELEASE/ok\" && kill -0 \"$(cat \"$NIGHTSHIFT_RELEASE/pid\")\" 2>/dev/null")),
         HealthTimeout = TimeSpan.FromSeconds(20),
         Grace = TimeSpan.FromSeconds(5),
     };
+
+    /// <summary>A start command that leaves its PID in the release folder (exec keeps it) for the health check.</summary>
+    private static ConfiguredCommand StartWritingPid(string exec) => ConfiguredCommand.Shell($"echo $$ > \"$NIGHTSHIFT_RELEASE/pid\"; {exec}");
 
     private ServiceController Controller(ServiceConfig config)
     {

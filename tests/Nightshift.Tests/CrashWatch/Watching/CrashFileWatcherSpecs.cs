@@ -68,7 +68,7 @@ public sealed class CrashFileWatcherSpecs : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task Text_appended_to_a_log_is_taken_from_where_the_last_take_ended()
     {
-        await using var watch = Start(new WatchOptions(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(50)));
+        await using var watch = Start(new WatchOptions(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(50)), folder: "crashes/server.log");
         await watch.ReadyAsync();
         var log = _dir.Write("crashes/server.log", "crash one\n");
         await WaitForAsync(1);
