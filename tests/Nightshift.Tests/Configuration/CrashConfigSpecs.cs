@@ -1,4 +1,5 @@
 using Nightshift.Configuration;
+using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.Configuration;
 
@@ -78,5 +79,18 @@ public sealed class CrashConfigSpecs
 
         load.Should().Throw<ConfigException>().Which.Errors
             .Should().Contain(e => e.Key == "crash.watch" && e.Problem.Contains("where crash reports appear", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_replay_agent_may_read_a_directory_of_recordings_such_as_one_fix_per_crash()
+    {
+        await Task.Yield();
+        using var dir = new TempDir("replay-dir");
+        Directory.CreateDirectory(dir["recordings"]);
+        var file = dir.Write("nightshift.yml", "version: 1\nagent:\n  provider: replay\n  replay: recordings\n");
+
+        var config = ConfigLoader.Load(file);
+
+        config.Agent.Replay.Should().Be("recordings");
     }
 }

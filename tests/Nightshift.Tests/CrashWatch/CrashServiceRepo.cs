@@ -14,7 +14,7 @@ namespace Nightshift.Tests.CrashWatch;
 /// </summary>
 internal sealed class CrashServiceRepo : IAsyncDisposable
 {
-    private static readonly string _example = Path.Combine(Binaries.RepositoryRoot, "examples", "crash-service");
+    private static readonly string _example = System.IO.Path.Combine(Binaries.RepositoryRoot, "examples", "crash-service");
     private static readonly TimeSpan _cargoTimeout = TimeSpan.FromMinutes(10);
     private static readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 

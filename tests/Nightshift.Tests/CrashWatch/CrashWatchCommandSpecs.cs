@@ -35,7 +35,7 @@ public sealed class CrashWatchCommandSpecs
         var result = await CliRun.InProcessAsync(repo.Path, ["crash-watch"]);
 
         result.ExitCode.Should().Be(2);
-        result.StandardError.Should().Contain("'crash' section");
+        result.Err.Should().Contain("'crash' section");
     }
 
     [Fact(Timeout = 60_000)]
@@ -46,7 +46,7 @@ public sealed class CrashWatchCommandSpecs
         var result = await CliRun.InProcessAsync(repo.Path, ["crash-watch", "--max-crashes", "0"]);
 
         result.ExitCode.Should().Be(2);
-        result.StandardError.Should().Contain("--max-crashes");
+        result.Err.Should().Contain("--max-crashes");
     }
 
     [Fact(Timeout = 60_000)]
@@ -58,7 +58,7 @@ public sealed class CrashWatchCommandSpecs
         var result = await CliRun.InProcessAsync(repo.Path, ["crash-watch", "--once"]);
 
         result.ExitCode.Should().Be(3);
-        result.StandardError.Should().Contain("'run'");
+        result.Err.Should().Contain("'run'");
     }
 
     [Fact(Timeout = 180_000)]

@@ -33,8 +33,8 @@ public sealed class CrashWatchEndToEndSpecs
         }
 
         var result = await run;
-        result.ExitCode.Should().Be(0, result.StandardError);
-        var report = JsonNode.Parse(result.StandardOutput)!;
+        result.ExitCode.Should().Be(0, result.Err);
+        var report = JsonNode.Parse(result.Out)!;
         var fixes = report["crashes"]!.AsArray();
         fixes.Select(c => c!["result"]!.GetValue<string>()).Should().Equal("deployed", "deployed", "deployed");
         fixes.Select(c => c!["ticket"]!.GetValue<string>()).Should().Equal("NS-0001", "NS-0002", "NS-0003");
@@ -82,11 +82,11 @@ public sealed class CrashWatchEndToEndSpecs
             await File.WriteAllTextAsync(gate, "");
 
             var result = await run;
-            result.ExitCode.Should().Be(0, result.StandardError);
+            result.ExitCode.Should().Be(0, result.Err);
             attached.Payload!["task"]!.GetValue<long>().Should().Be(first.Payload["task"]!.GetValue<long>());
             repo.Events().Where(e => e.Kind == CrashEvents.Detected).Should().HaveCount(2, "both reports were journaled");
             repo.Events().Where(e => e.Kind == CrashEvents.PipelineStarted).Should().ContainSingle("the crash was fixed once");
-            var output = JsonNode.Parse(result.StandardOutput)!;
+            var output = JsonNode.Parse(result.Out)!;
             output["detected"]!.GetValue<int>().Should().Be(2);
             output["attached"]!.GetValue<int>().Should().Be(1);
             output["crashes"]!.AsArray().Should().ContainSingle().Which!["result"]!.GetValue<string>().Should().Be("deployed");
@@ -112,8 +112,8 @@ public sealed class CrashWatchEndToEndSpecs
         (await repo.GetAsync("/divide?a=1&b=0")).Should().BeNull();
         var result = await run;
 
-        result.ExitCode.Should().Be(0, result.StandardError);
-        var crash = JsonNode.Parse(result.StandardOutput)!["crashes"]!.AsArray().Single()!;
+        result.ExitCode.Should().Be(0, result.Err);
+        var crash = JsonNode.Parse(result.Out)!["crashes"]!.AsArray().Single()!;
         crash["result"]!.GetValue<string>().Should().Be("rolledback");
         crash["ticket"]!.GetValue<string>().Should().Be("NS-0001", "the fix itself passed its verdict and landed");
         repo.RunningRelease().Should().Be("repository", "the previous build runs again");

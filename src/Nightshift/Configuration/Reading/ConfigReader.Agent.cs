@@ -62,7 +62,9 @@ internal sealed partial class ConfigReader
             agent.Missing("model", $"{via} uses a model provider; name the model, such as gpt-5 or claude-sonnet-4-5");
         }
 
-        RequireExisting(agent, "replay", config.Replay, directory: false);
+        // A recording file, or a directory of <task>.patch / .jsonl files (see ReplayRecording).
+        var replayIsDirectory = config.Replay is { } replay && Directory.Exists(Path.GetFullPath(replay, _repositoryRoot));
+        RequireExisting(agent, "replay", config.Replay, directory: replayIsDirectory);
         RequireExisting(agent, "prompts", config.Prompts, directory: true);
         return config;
     }
