@@ -55,14 +55,26 @@ public sealed class CrashFileWatcherSpecs : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task A_folder_created_after_the_start_is_watched_once_it_appears()
+    public async Task With_change_notifications_a_report_is_found_long_before_the_next_listing()
     {
-        await using var watch = Start(new WatchOptions(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(50)), folder: "later/");
+        await using var watch = Start(new WatchOptions(TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(50)));
         await watch.ReadyAsync();
 
-        _dir.Write("later/crash.txt", "crash\n");
+        _dir.Write("crashes/now.txt", "crash\n");
 
-        (await WaitForAsync(1)).Path.Should().Be(_dir["later/crash.txt"]);
+        (await WaitForAsync(1)).Text.Should().Be("crash\n");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_folder_created_after_the_start_is_watched_as_soon_as_it_appears()
+    {
+        // No listing within the test's time: only the notification from the parent folder can find the new folder.
+        await using var watch = Start(new WatchOptions(TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(50)), folder: "later/reports/");
+        await watch.ReadyAsync();
+
+        _dir.Write("later/reports/crash.txt", "crash\n");
+
+        (await WaitForAsync(1)).Path.Should().Be(_dir["later/reports/crash.txt"]);
     }
 
     [Fact(Timeout = 60_000)]

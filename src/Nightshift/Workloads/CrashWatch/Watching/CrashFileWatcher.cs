@@ -19,6 +19,7 @@ public sealed partial class CrashFileWatcher(
     // null in the channel asks for a full listing.
     private readonly Channel<string?> _touched = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FileSystemWatcher> _parents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Observation> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Observation> _declined = new(StringComparer.Ordinal);
     private readonly Lock _watchersGate = new();
@@ -47,6 +48,7 @@ public sealed partial class CrashFileWatcher(
                 {
                     if (path is null)
                     {
+                        EnsureWatchers();
                         ListAll();
                     }
                     else
@@ -72,12 +74,13 @@ public sealed partial class CrashFileWatcher(
     {
         lock (_watchersGate)
         {
-            foreach (var watcher in _watchers.Values)
+            foreach (var watcher in _watchers.Values.Concat(_parents.Values))
             {
                 watcher.Dispose();
             }
 
             _watchers.Clear();
+            _parents.Clear();
         }
     }
 
@@ -119,7 +122,6 @@ public sealed partial class CrashFileWatcher(
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                EnsureWatchers();
                 _touched.Writer.TryWrite(null);
             }
         }
