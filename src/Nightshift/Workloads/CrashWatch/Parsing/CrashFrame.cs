@@ -1,7 +1,8 @@
 namespace Nightshift.Workloads.CrashWatch.Parsing;
 
 /// <summary>
-/// One frame of a crash's stack as the report printed it: the function (without argument values),
+/// One frame of a crash's stack as the report printed it: the function (without argument values;
+/// "??" when the report names none, as gdb and ASan print it),
 /// the source file as printed (absolute or relative to the build), the 1-based line, and the
 /// module (binary, shared library, DLL or crate) when the report names one. Parts the report does
 /// not give are null rather than guessed. <paramref name="Address"/> is the raw instruction

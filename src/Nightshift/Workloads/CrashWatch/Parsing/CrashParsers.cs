@@ -1,3 +1,5 @@
+using Nightshift.Workloads.CrashWatch.Parsing.Formats;
+
 namespace Nightshift.Workloads.CrashWatch.Parsing;
 
 /// <summary>Detects a crash report's format and parses it into a <see cref="CrashRecord"/>.</summary>
@@ -7,7 +9,12 @@ public static class CrashParsers
     // and a gdb session can show a program's own stderr, so the most specific markers go first.
     private static readonly ICrashFormat[] _formats =
     [
-        // Formats land in the next commits.
+        new TrinityCoreFormat(),
+        new AsanFormat(),
+        new GdbFormat(),
+        new RustPanicFormat(),
+        new DotNetFormat(),
+        new PythonFormat(),
     ];
 
     /// <summary>

@@ -24,6 +24,13 @@ public sealed record CrashRecord(
     /// <summary>The bad access of an ASan report or an access violation, when the report describes one.</summary>
     public MemoryAccess? Access { get; init; }
 
+    /// <summary>
+    /// What refines <see cref="Kind"/> for deduplication where the kind alone is coarse: a Rust
+    /// panic's message up to its first ": " ("port must be a number", "called `Option::unwrap()`
+    /// on a `None` value"), the panic's own words without the error value it carries.
+    /// </summary>
+    public string? KindDetail { get; init; }
+
     /// <summary>When the report says it was written ("Date: 2024-03-02 02:14:07"), as printed.</summary>
     public string? Timestamp { get; init; }
 

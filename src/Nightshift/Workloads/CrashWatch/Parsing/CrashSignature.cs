@@ -8,9 +8,9 @@ namespace Nightshift.Workloads.CrashWatch.Parsing;
 public sealed record CrashSignature(string Value)
 {
     /// <summary>
-    /// The signature of <paramref name="crash"/>: its kind and its top <paramref name="frames"/>
-    /// own frames. Falls back to the top frames of any code when none is own (a crash inside a
-    /// library), and to the normalized message when the report has no frames at all.
+    /// The signature of <paramref name="crash"/>: its kind (with <see cref="CrashRecord.KindDetail"/>)
+    /// and its top <paramref name="frames"/> own frames. Falls back to the top frames of any code when none is own (a crash inside a
+    /// library), and adds the normalized message when no chosen frame names a function.
     /// </summary>
     public static CrashSignature Of(CrashRecord crash, Func<CrashFrame, bool> isOwnFrame, int frames = 3)
     {
@@ -19,14 +19,19 @@ public sealed record CrashSignature(string Value)
         ArgumentOutOfRangeException.ThrowIfLessThan(frames, 1);
 
         var own = crash.OwnFrames(isOwnFrame);
-        var chosen = own.Count > 0
+        var candidates = own.Count > 0
             ? own
-            : [.. crash.StackOrFault().Where(frame => !SignatureText.IsUnknown(frame.Function) || frame.File is not null)];
-        var parts = chosen.Take(frames).Select(SignatureText.Frame).ToList();
-        if (parts.Count == 0)
+            : crash.StackOrFault().Where(frame => !SignatureText.IsUnknown(frame.Function) || frame.File is not null);
+        var chosen = candidates.Take(frames).ToList();
+        var parts = chosen.Select(SignatureText.Frame).ToList();
+
+        // Without a single function name (a report that names only a file), the message is what
+        // tells two crashes in one file apart.
+        if (crash.KindDetail is null && chosen.All(frame => SignatureText.IsUnknown(frame.Function)))
             parts.Add(SignatureText.Message(crash.Message));
 
-        return new CrashSignature($"{crash.Kind} @ {string.Join(" < ", parts)}");
+        var kind = crash.KindDetail is { } detail ? $"{crash.Kind} ({SignatureText.Message(detail)})" : crash.Kind;
+        return new CrashSignature($"{kind} @ {string.Join(" < ", parts)}");
     }
 
     public override string ToString() => Value;

@@ -8,9 +8,14 @@ internal static partial class SignatureText
 {
     public static string Frame(CrashFrame frame)
     {
-        var function = Function(frame.Function);
+        var function = IsUnknown(frame.Function) ? "" : Function(frame.Function);
         var file = frame.File is null ? null : FileName(frame.File);
-        return file is null ? function : $"{function} ({file})";
+        return (function, file) switch
+        {
+            (_, null) => function.Length > 0 ? function : "??",
+            ("", _) => $"({file})",
+            _ => $"{function} ({file})",
+        };
     }
 
     public static bool IsUnknown(string function) =>
@@ -24,6 +29,7 @@ internal static partial class SignatureText
     public static string Function(string function)
     {
         var text = function.Trim();
+        text = AsyncStateMachine().Replace(text, "$1");
         text = RustHash().Replace(text, "");
         text = Offset().Replace(text, "");
         text = StripBalanced(text, '(', ')', keepLeading: false);
@@ -35,8 +41,12 @@ internal static partial class SignatureText
         return text.Trim();
     }
 
-    public static string Message(string message) =>
-        Numbers().Replace(Address().Replace(message.Trim(), "0x?"), "N");
+    /// <summary>The message without addresses and numbers (ids, sizes, counts), on one line, at most 200 characters.</summary>
+    public static string Message(string message)
+    {
+        var text = Whitespace().Replace(Numbers().Replace(Address().Replace(message, "<address>"), "N"), " ").Trim();
+        return text.Length <= 200 ? text : text[..200];
+    }
 
     private static string FileName(string file)
     {
@@ -79,6 +89,10 @@ internal static partial class SignatureText
 
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '~' or '>';
 
+    // Older runtimes print an async method as its state machine: Foo.<LoadAsync>d__3.MoveNext().
+    [GeneratedRegex(@"<(\w+)>d__\d+\.MoveNext")]
+    private static partial Regex AsyncStateMachine();
+
     [GeneratedRegex(@"::h[0-9a-f]{16}\b")]
     private static partial Regex RustHash();
 
@@ -96,4 +110,7 @@ internal static partial class SignatureText
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Numbers();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

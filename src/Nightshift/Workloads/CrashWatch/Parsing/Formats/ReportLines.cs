@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Nightshift.Workloads.CrashWatch.Parsing.Formats;
+
+/// <summary>Small helpers the format parsers share; none of them throws on odd input.</summary>
+internal static class ReportLines
+{
+    public static string[] Split(string text) => text.Split('\n');
+
+    public static int? Int(string? digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>
+    /// Splits "Map::RemoveFromMap (this=0x7ff..., creature=0x55...)" into the name and the trailing
+    /// bracketed group, which may itself hold brackets ("SumHealth&lt;Creature&gt; (items=std::vector of length 2 = {...})").
+    /// Returns the text unchanged when it does not end in a balanced group.
+    /// </summary>
+    public static string WithoutTrailingGroup(string text)
+    {
+        var trimmed = text.TrimEnd();
+        if (!trimmed.EndsWith(')'))
+            return trimmed;
+
+        var depth = 0;
+        for (var i = trimmed.Length - 1; i >= 0; i--)
+        {
+            if (trimmed[i] == ')')
+                depth++;
+            else if (trimmed[i] == '(' && --depth == 0)
+                return i == 0 ? trimmed : trimmed[..i].TrimEnd();
+        }
+
+        return trimmed;
+    }
+}
