@@ -80,8 +80,8 @@ internal static class NightshiftApp
         yield return KoansCommand.Create(globals, host);
         yield return EpisodesCommand.Create(globals, host);
         yield return DatasetCommand.Create(globals, host);
-        yield return EvalCommand.Create(globals, host, LearnAgents.Create);
-        yield return LearnCommand.Create(globals, host, LearnAgents.Create);
-        yield return CrashWatchCommand.Create(globals, host, CrashWatchAgents.Create);
+        yield return EvalCommand.Create(globals, host);
+        yield return LearnCommand.Create(globals, host);
+        yield return CrashWatchCommand.Create(globals, host);
     }
 }

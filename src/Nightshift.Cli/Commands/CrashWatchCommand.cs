@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
 using Nightshift.Execution;
@@ -14,7 +15,7 @@ namespace Nightshift.Cli.Commands;
 /// <summary><c>nightshift crash-watch</c>: watch for crash reports, fix each crash, land, deploy and health-check the fix.</summary>
 internal static class CrashWatchCommand
 {
-    public static Command Create(GlobalOptions globals, CliHost host, CrashWatchAgentFactory agents)
+    public static Command Create(GlobalOptions globals, CliHost host)
     {
         var once = new Option<bool>("--once") { Description = "Stop after the first crash went through the pipeline (same as --max-crashes 1)" };
         var maxCrashes = new Option<int?>("--max-crashes") { Description = "Stop after N crashes went through the pipeline", HelpName = "N" };
@@ -44,7 +45,7 @@ internal static class CrashWatchCommand
             var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
             config.RequireCrash("nightshift crash-watch");
             config.RequireBuild("nightshift crash-watch (it builds every fix before deploying it)");
-            var agent = agents(config);
+            var agent = new AgentFactory(config, e => host.Error.WriteLine($"nightshift: {ProviderEventText.Line(e)}")).Create();
             var journalPath = Journal.PathIn(config.RepositoryRoot);
             var stateDirectory = Path.GetDirectoryName(journalPath)!;
             using var sessionLock = SessionLock.Acquire(stateDirectory, "crash-watch");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Execution;
 using Nightshift.Workloads.Learn;
@@ -13,7 +14,7 @@ namespace Nightshift.Cli.Commands;
 /// <summary><c>nightshift eval</c>: the configured agent (or a trained model) on the frozen eval koans.</summary>
 internal static class EvalCommand
 {
-    public static Command Create(GlobalOptions globals, CliHost host, LearnAgentFactory agents)
+    public static Command Create(GlobalOptions globals, CliHost host)
     {
         var model = new Option<string?>("--model") { Description = "Evaluate this model or adapter instead of agent.model", HelpName = "ID" };
         var repeats = new Option<int>("--repeats", "-k") { Description = "Runs per koan", DefaultValueFactory = _ => 1 };
@@ -38,12 +39,14 @@ internal static class EvalCommand
             var context = LearnContext.Load(parseResult, globals, host);
             var set = KoansCommand.LoadKoans(parseResult, koans, host);
             var modelId = parseResult.GetValue(model);
-            var agent = agents(context.Config, modelId);
+            var agents = LearnContext.Agents(context.Config, host);
+            var agent = agents.Create(context.Config.Agent.Provider, modelId);
             var options = new EvalOptions
             {
                 Repeats = k,
                 Parallelism = parallelism,
-                Budget = LearnAgents.BudgetOf(context.Config.Agent),
+                Budget = AgentFactory.BudgetOf(context.Config.Agent),
+                Endpoint = agents.Endpoint,
                 StateDirectory = Path.GetDirectoryName(context.JournalPath),
             };
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
 using Nightshift.Execution;
@@ -12,7 +13,7 @@ namespace Nightshift.Cli.Commands;
 /// <summary><c>nightshift learn</c>: dataset, training (the sleep step), eval and gate, N times.</summary>
 internal static class LearnCommand
 {
-    public static Command Create(GlobalOptions globals, CliHost host, LearnAgentFactory agents)
+    public static Command Create(GlobalOptions globals, CliHost host)
     {
         var cycles = new Option<int>("--cycles", "-n") { Description = "Train-eval-gate cycles to run", DefaultValueFactory = _ => 1 };
         var repeats = new Option<int>("--repeats", "-k") { Description = "Eval runs per koan", DefaultValueFactory = _ => 1 };
@@ -56,13 +57,15 @@ internal static class LearnCommand
                 $"{config.FilePath} has no 'learn.train' section, which 'nightshift learn' needs to train a model. " +
                 "Add one; 'nightshift init' writes a commented example.");
             var set = KoansCommand.LoadKoans(parseResult, koans, host);
+            var agents = LearnContext.Agents(config, host);
             options = options with
             {
                 Margin = (double)config.Learn.Gates.Margin,
                 BaselineModel = config.Agent.Model,
                 Eval = options.Eval with
                 {
-                    Budget = LearnAgents.BudgetOf(config.Agent),
+                    Budget = AgentFactory.BudgetOf(config.Agent),
+                    Endpoint = agents.Endpoint,
                     StateDirectory = Path.GetDirectoryName(context.JournalPath),
                 },
             };
@@ -72,7 +75,7 @@ internal static class LearnCommand
             LearnReport report;
             await using (var journal = context.OpenJournal())
             {
-                var loop = new LearnLoop(journal, set, train, config.RepositoryRoot, new ProcessRunner(), model => agents(config, model));
+                var loop = new LearnLoop(journal, set, train, config.RepositoryRoot, new ProcessRunner(), model => agents.Create(config.Agent.Provider, model));
                 var progress = new LearnProgress<LearnEvent>(e =>
                 {
                     if (LearnLog.Line(e, verbose) is { } line)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Nightshift.Agents;
+using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
 using Nightshift.Store;
 
@@ -14,6 +16,13 @@ internal sealed record LearnContext(NightshiftConfig Config)
 
     public static LearnContext Load(ParseResult parseResult, GlobalOptions globals, CliHost host) =>
         new(ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory)));
+
+    /// <summary>The agents of <paramref name="config"/>, with what happens at their model endpoints logged to stderr.</summary>
+    public static AgentFactory Agents(NightshiftConfig config, CliHost host)
+    {
+        var log = new LearnProgress<string>(host.Error.WriteLine);
+        return new AgentFactory(config, e => log.Report(ProviderEventText.Line(e)));
+    }
 
     public Journal OpenJournal() => Journal.Open(JournalPath);
 

@@ -23,7 +23,10 @@ public sealed record AgentConfig
 
     public PromptInput PromptInput { get; init; } = PromptInput.Stdin;
 
-    /// <summary>The recorded transcript played back by the <c>replay</c> provider.</summary>
+    /// <summary>
+    /// What the <c>replay</c> provider plays back: a directory of recordings named by task key
+    /// (<c>rustc_error_E0308.patch</c>, one per cluster), or one recording file (see <c>ReplayRecording</c>).
+    /// </summary>
     public string? Replay { get; init; }
 
     /// <summary>Providers tried in turn when the previous one fails on a task; empty means just <see cref="Provider"/>.</summary>

@@ -5,6 +5,9 @@ public enum PromptInput
 {
     Stdin,
 
-    /// <summary>The prompt is written to a file in the workspace and its path given to the command.</summary>
+    /// <summary>
+    /// The prompt is written to a file outside the worktree (a fresh temporary directory, so it never becomes
+    /// part of the change) and its path given to the command in place of <c>{prompt_file}</c>.
+    /// </summary>
     File,
 }

@@ -148,8 +148,22 @@ public sealed class ConfigLoaderSpecs
         await Task.Yield();
         var errors = load.Should().Throw<ConfigException>().Which.Errors;
         errors.Select(e => (e.Line, e.Key, e.Problem)).Should().Equal(
-            (4, "agent.replay", $"no file at {repository["missing.jsonl"]}"),
+            (4, "agent.replay", $"no file or directory at {repository["missing.jsonl"]}; agent.replay names a directory of recordings named by task key (<key>.patch, .diff or .jsonl) or one recording file"),
             (5, "agent.prompts", $"no directory at {repository["prompts"]}"));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_replay_source_may_be_a_directory_of_recordings_or_one_recording_file()
+    {
+        using var repository = new TempDir("config");
+        repository.Write("replay/rustc_error_E0308.patch", "");
+        repository.Write("night.jsonl", "");
+        var fromDirectory = repository.Write("dir.yml", "version: 1\nagent:\n  provider: replay\n  replay: replay\n");
+        var fromFile = repository.Write("file.yml", "version: 1\nagent:\n  provider: replay\n  replay: night.jsonl\n");
+
+        await Task.Yield();
+        ConfigLoader.Load(fromDirectory).Agent.Replay.Should().Be("replay");
+        ConfigLoader.Load(fromFile).Agent.Replay.Should().Be("night.jsonl");
     }
 
     [Fact(Timeout = 10_000)]

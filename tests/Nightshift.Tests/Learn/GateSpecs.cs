@@ -1,3 +1,4 @@
+using Nightshift.Configuration;
 using Nightshift.Workloads.Learn.Gates;
 
 namespace Nightshift.Tests.Learn;
@@ -62,5 +63,21 @@ public sealed class GateSpecs
         var decision = Gate.Decide(new GateScore("a", 1 - (2.0 / 9), 0), new GateScore(null, sevenNinths, 0), null, margin: 0);
 
         decision.Should().BeOfType<Promoted>();
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_configured_margin_is_how_far_below_the_baseline_a_candidate_may_score_not_a_required_gain()
+    {
+        await Task.Yield();
+        var config = ConfigLoader.LoadText("version: 1\nlearn:\n  gates:\n    margin: 0.05\n", "/r/nightshift.yml");
+        var margin = (double)config.Learn.Gates.Margin;
+
+        var slightlyBelow = Gate.Decide(new GateScore("a", 0.46, 0.4), _baseline, promoted: null, margin);
+        var tooFarBelow = Gate.Decide(new GateScore("a", 0.44, 0.4), _baseline, promoted: null, margin);
+
+        slightlyBelow.Should().BeOfType<Promoted>("4 points below is within a 5-point tolerance");
+        tooFarBelow.Should().BeOfType<RolledBack>();
+        ConfigTemplate.Render(null).Split('\n').Should().ContainSingle(line => line.Contains("margin: 0.01"))
+            .Which.Should().Contain("tolerance").And.Contain("below");
     }
 }

@@ -31,3 +31,9 @@ public sealed record EndpointDown(string Provider, Uri Endpoint, DateTimeOffset 
 /// <summary>The circuit closed again: a trial call or a probe got an answer.</summary>
 public sealed record EndpointRecovered(string Provider, Uri Endpoint, DateTimeOffset At)
     : ProviderEvent(Provider, Endpoint, At);
+
+/// <summary>
+/// A down endpoint was probed (<see cref="EndpointGate.WaitUntilUpAsync"/>); <c>Probe</c> says whether it answered.
+/// </summary>
+public sealed record EndpointProbed(string Provider, Uri Endpoint, DateTimeOffset At, Providers.EndpointProbe Probe)
+    : ProviderEvent(Provider, Endpoint, At);

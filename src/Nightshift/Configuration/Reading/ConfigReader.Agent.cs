@@ -54,7 +54,7 @@ internal sealed partial class ConfigReader
 
         if (used.Contains(AgentProvider.Replay) && !agent.Has("replay"))
         {
-            agent.Missing("replay", $"{via} uses the replay provider, which plays back the transcript file named by agent.replay");
+            agent.Missing("replay", $"{via} uses the replay provider, which plays back the recordings agent.replay names (a directory or a file)");
         }
 
         if (used.Any(p => p is AgentProvider.OpenAI or AgentProvider.Anthropic) && !agent.Has("model"))
@@ -62,10 +62,13 @@ internal sealed partial class ConfigReader
             agent.Missing("model", $"{via} uses a model provider; name the model, such as gpt-5 or claude-sonnet-4-5");
         }
 
-        // A recording file, or a directory of <task>.patch / .jsonl files (see ReplayRecording).
-        var replayIsDirectory = config.Replay is { } replay && Directory.Exists(Path.GetFullPath(replay, _repositoryRoot));
-        RequireExisting(agent, "replay", config.Replay, directory: replayIsDirectory);
-        RequireExisting(agent, "prompts", config.Prompts, directory: true);
+        RequireExisting(
+            agent,
+            "replay",
+            config.Replay,
+            PathKind.FileOrDirectory,
+            "agent.replay names a directory of recordings named by task key (<key>.patch, .diff or .jsonl) or one recording file");
+        RequireExisting(agent, "prompts", config.Prompts, PathKind.Directory);
         return config;
     }
 

@@ -82,8 +82,11 @@ internal sealed partial class ConfigReader
         return NightshiftConfig.SupportedVersion;
     }
 
-    /// <summary>Checks that a path the configuration names already exists (a file or a directory).</summary>
-    private void RequireExisting(MappingReader section, string key, string? path, bool directory)
+    /// <summary>
+    /// Checks that a path the configuration names already exists, as a file, a directory, or either; else a
+    /// problem at the key, with <paramref name="hint"/> (what the key should name) appended.
+    /// </summary>
+    private void RequireExisting(MappingReader section, string key, string? path, PathKind kind, string? hint = null)
     {
         if (path is null)
         {
@@ -91,10 +94,23 @@ internal sealed partial class ConfigReader
         }
 
         var full = Path.GetFullPath(path, _repositoryRoot);
-        var exists = directory ? Directory.Exists(full) : File.Exists(full);
+        var exists = kind switch
+        {
+            PathKind.File => File.Exists(full),
+            PathKind.Directory => Directory.Exists(full),
+            _ => File.Exists(full) || Directory.Exists(full),
+        };
         if (!exists)
         {
-            section.Problem(key, $"no {(directory ? "directory" : "file")} at {full}");
+            var what = kind switch { PathKind.File => "file", PathKind.Directory => "directory", _ => "file or directory" };
+            section.Problem(key, $"no {what} at {full}{(hint is null ? "" : "; " + hint)}");
         }
+    }
+
+    private enum PathKind
+    {
+        File,
+        Directory,
+        FileOrDirectory,
     }
 }

@@ -55,11 +55,10 @@ public sealed partial class CrashPipeline
         AgentResult result;
         await using (var transcript = new TranscriptFile(transcriptPath))
         {
-            var agent = parts.Config.Agent;
             var request = new AgentRequest(
                 task,
                 workspace.Path,
-                new AgentBudget(agent.MaxSteps, agent.MaxTokens, agent.MaxCostUsd, agent.Timeout, agent.IdleTimeout),
+                AgentFactory.BudgetOf(parts.Config.Agent),
                 new CrashWorkspaceChecks(parts.Config, workspace, parts.Runner),
                 transcript);
             result = await parts.Agent.RunAsync(request, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Nightshift.Agents;
+using Nightshift.Agents.Resilience;
 
 namespace Nightshift.Workloads.Learn.Evaluation;
 
@@ -16,4 +17,7 @@ public sealed record EvalOptions
 
     /// <summary>The repository's .nightshift folder, where transcripts go; null keeps them in the journal only.</summary>
     public string? StateDirectory { get; init; }
+
+    /// <summary>Waited on before each run, so that an endpoint outage pauses the eval instead of failing its runs.</summary>
+    public EndpointGate? Endpoint { get; init; }
 }

@@ -47,6 +47,11 @@ public sealed partial class KoanEvaluator(Journal journal, KoanToolchain toolcha
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), parallel, async (i, token) =>
             {
+                if (options.Endpoint is { } endpoint)
+                {
+                    await endpoint.WaitUntilUpAsync(token).ConfigureAwait(false);
+                }
+
                 runs[i] = await RunOneAsync(agent, model, session.Id, work[i].koan, work[i].repeat, options, token).ConfigureAwait(false);
                 progress?.Report(runs[i]);
             }).ConfigureAwait(false);

@@ -1,0 +1,98 @@
+using Nightshift.Agents.BuiltIn;
+using Nightshift.Agents.External;
+using Nightshift.Agents.Local;
+using Nightshift.Agents.Resilience;
+using Nightshift.Configuration;
+using Nightshift.Configuration.Reading;
+using Nightshift.Execution;
+
+namespace Nightshift.Agents;
+
+/// <summary>
+/// Makes the agents the configuration (<c>agent:</c>) describes, for every workload: the composition root
+/// of the agents. Relative paths (<c>agent.replay</c>, <c>agent.prompts</c>) are resolved against the
+/// repository root; API keys are read from the environment only here. Every built-in agent it makes reports
+/// to <see cref="Endpoint"/>, so one outage pauses the whole workload, and to the observer it was given.
+/// </summary>
+public sealed partial class AgentFactory
+{
+    private readonly NightshiftConfig _config;
+    private readonly Action<ProviderEvent>? _onEvent;
+    private readonly Func<string, string?> _environment;
+    private readonly ProcessRunner _runner;
+
+    /// <param name="config">The loaded configuration.</param>
+    /// <param name="onEvent">
+    /// Told about retries and usage-limit waits of the model endpoints, and, through <see cref="Endpoint"/>, of an
+    /// endpoint going down, each probe while it is down, and its coming back.
+    /// </param>
+    /// <param name="environment">Reads an environment variable (the API key); the process environment by default.</param>
+    /// <param name="runner">Runs the agents' processes (git, external agent CLIs).</param>
+    public AgentFactory(
+        NightshiftConfig config,
+        Action<ProviderEvent>? onEvent = null,
+        Func<string, string?>? environment = null,
+        ProcessRunner? runner = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _config = config;
+        _onEvent = onEvent;
+        _environment = environment ?? Environment.GetEnvironmentVariable;
+        _runner = runner ?? new ProcessRunner();
+        Endpoint = new EndpointGate(ProbeAsync);
+        if (onEvent is not null)
+        {
+            Endpoint.Changed += onEvent;
+        }
+    }
+
+    /// <summary>Knows whether the model endpoints are up; shared by every built-in agent this factory makes.</summary>
+    public EndpointGate Endpoint { get; }
+
+    /// <summary>The retry policy and circuit breaker of the built-in agents' HTTP clients.</summary>
+    public ResilienceOptions Resilience { get; init; } = new();
+
+    private AgentConfig Agent => _config.Agent;
+
+    /// <summary>
+    /// The agent of <paramref name="provider"/>, configured from <c>agent:</c>. <paramref name="model"/>
+    /// replaces <c>agent.model</c> for the model providers (a candidate from training); the other providers
+    /// have no model and ignore it.
+    /// </summary>
+    /// <exception cref="ConfigException">The configuration lacks what the provider needs (a model, a replay source, a command).</exception>
+    /// <exception cref="AgentConfigurationException">The API key variable is not set.</exception>
+    public IAgent Create(AgentProvider provider, string? model = null) => provider switch
+    {
+        AgentProvider.Suggest => new SuggestAgent(),
+        AgentProvider.Replay => new ReplayAgent(ReplaySource(), _runner),
+        AgentProvider.Command => new CommandAgent(CommandPresets.FromConfig(Agent), _runner),
+        AgentProvider.OpenAI or AgentProvider.Anthropic => BuiltIn(provider, model),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown agent provider."),
+    };
+
+    /// <summary>The agent <c>agent.provider</c> names.</summary>
+    public IAgent Create() => Create(Agent.Provider);
+
+    /// <summary>
+    /// The ladder of <see cref="AgentConfig.EffectiveLadder"/>: <c>agent.ladder</c>, or just <c>agent.provider</c>.
+    /// Each rung makes its agent when the rung is reached, so a ladder whose later rungs are never climbed
+    /// needs no key for them.
+    /// </summary>
+    public Ladder CreateLadder(int attemptsPerRung) =>
+        Ladder.FromProviders(Agent.EffectiveLadder, provider => Create(provider), attemptsPerRung);
+
+    /// <summary>The limits of one attempt, as configured.</summary>
+    public static AgentBudget BudgetOf(AgentConfig agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return new AgentBudget(agent.MaxSteps, agent.MaxTokens, agent.MaxCostUsd, agent.Timeout, agent.IdleTimeout);
+    }
+
+    private string ReplaySource() => Agent.Replay is { } replay
+        ? _config.ResolvePath(replay)
+        : throw new ConfigException(
+            $"{_config.FilePath}: the replay provider plays back what agent.replay names, and agent.replay is not set. " +
+            "Set it to a directory of <task key>.patch files or a JSONL recording.");
+
+    private static string WireName(AgentProvider provider) => WireNames.Name(provider);
+}
