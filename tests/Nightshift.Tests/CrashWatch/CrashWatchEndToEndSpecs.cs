@@ -40,8 +40,9 @@ public sealed class CrashWatchEndToEndSpecs
         fixes.Select(c => c!["ticket"]!.GetValue<string>()).Should().Equal("NS-0001", "NS-0002", "NS-0003");
         fixes.Select(c => c!["signature"]!.GetValue<string>()).Should().OnlyHaveUniqueItems();
         fixes[0]!["steps"]!.AsArray().Select(s => s!["step"]!.GetValue<string>())
-            .Should().Equal("analyze", "agent", "build", "verdict", "land", "push", "deploy");
+            .Should().Equal("restart", "analyze", "agent", "build", "verdict", "land", "push", "deploy");
         fixes.SelectMany(c => c!["steps"]!.AsArray()).Should().OnlyContain(s => s!["seconds"]!.GetValue<double>() >= 0);
+        fixes.Select(c => c!["steps"]![0]!["outcome"]!.GetValue<string>()).Should().Equal(["ok", "ok", "ok"], "each crash took the service down");
 
         var branch = report["branch"]!.GetValue<string>();
         var log = await repo.GitAsync("log", "--format=%s", "main.." + branch);
@@ -56,7 +57,7 @@ public sealed class CrashWatchEndToEndSpecs
         var tasks = await journal.SessionTasksAsync(session.Id, CancellationToken.None);
         tasks.Should().HaveCount(3).And.OnlyContain(t => t.Kind == "crash" && t.State == TaskState.Solved);
         var finished = await journal.SessionEventsOfKindAsync(session.Id, CrashEvents.StepFinished, CancellationToken.None);
-        finished.Should().HaveCount(3 * 7, "every step of every crash is journaled with its duration");
+        finished.Should().HaveCount(3 * 8, "every step of every crash is journaled with its duration");
     }
 
     [Fact(Timeout = Timeout)]

@@ -57,6 +57,9 @@ public sealed partial class ServiceController : IDisposable
 
     public string LogFile { get; }
 
+    /// <summary>One health check of the running release: null when healthy, else what is wrong.</summary>
+    public Task<string?> CheckAsync(CancellationToken cancellationToken) => Health(Current).ProblemAsync(Current.Directory, Process, cancellationToken);
+
     /// <summary>
     /// Makes sure the service runs: when its health check fails (or, without one, when the process crash-watch started is
     /// gone), it is started again from <see cref="Current"/>. Returns null when it is healthy at the end, else the problem.

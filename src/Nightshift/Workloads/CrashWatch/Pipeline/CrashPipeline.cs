@@ -58,6 +58,8 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
 
     private async Task<(CrashResult Result, string? Problem)> RunStepsAsync(PipelineRun run, CancellationToken cancellationToken)
     {
+        // The crash most likely took the service down: it runs the build it had while the fix is made.
+        await run.StepAsync("restart", () => RestartAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         var analyze = await run.StepAsync("analyze", () => AnalyzeAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (!analyze.Ok)
         {
@@ -113,24 +115,6 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
         await parts.Telemetry.EventAsync(CrashEvents.Done, DonePayload(outcome), run.AttemptId, cancellationToken).ConfigureAwait(false);
         await parts.Telemetry.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return outcome;
-    }
-
-    /// <summary>After a fix that did not reach the service, the service must still run (it crashed, which is how we got here).</summary>
-    private async Task EnsureServiceAsync(CancellationToken cancellationToken)
-    {
-        if (parts.Service is not { } service)
-        {
-            return;
-        }
-
-        if (await service.EnsureRunningAsync(cancellationToken).ConfigureAwait(false) is { } problem)
-        {
-            await parts.Telemetry.AlertAsync(
-                AlertSeverity.Critical,
-                CrashEvents.ServiceDownAlert,
-                $"The service is down and did not come back when started from {service.Current.Directory}: {problem}. See {service.LogFile}.",
-                cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private static JsonObject DonePayload(CrashOutcome outcome) => new()
