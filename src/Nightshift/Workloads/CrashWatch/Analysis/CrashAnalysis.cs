@@ -18,7 +18,8 @@ public sealed record CrashAnalysis(CrashRecord Crash, CrashSignature Signature, 
         get
         {
             var where = OwnFrames.Count > 0 && OwnFrames[0] is { } top
-                ? string.Create(CultureInfo.InvariantCulture, $" in {Path.GetFileName(top.Path)}{(top.Frame.Line is { } line ? $":{line}" : "")} ({top.Frame.Function})")
+                ? string.Create(CultureInfo.InvariantCulture, $" in {Path.GetFileName(top.Path)}{(top.Frame.Line is { } line ? $":{line}" : "")}")
+                    + (SignatureText.IsUnknown(top.Frame.Function) ? "" : $" ({top.Frame.Function})")
                 : "";
             var message = Crash.Message.ReplaceLineEndings(" ");
             return $"{Crash.Kind}{where}: {(message.Length > 120 ? message[..120] + "…" : message)}";
