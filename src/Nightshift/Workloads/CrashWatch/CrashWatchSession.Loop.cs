@@ -1,5 +1,5 @@
-using Nightshift.Landing;
 using Nightshift.Git;
+using Nightshift.Landing;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Workloads.CrashWatch.Analysis;
