@@ -18,15 +18,7 @@ public sealed partial class ProcessRunner
     {
         Validate(spec);
         ArgumentException.ThrowIfNullOrEmpty(logFile);
-        var workingDirectory = Path.GetFullPath(spec.WorkingDirectory ?? Environment.CurrentDirectory);
-        if (!Directory.Exists(workingDirectory))
-        {
-            throw new CommandStartException(spec.FileName, workingDirectory,
-                $"could not start '{spec.FileName}': its working directory {workingDirectory} does not exist");
-        }
-
-        var searchPath = spec.Environment.TryGetValue("PATH", out var path) ? path : Environment.GetEnvironmentVariable("PATH");
-        var executable = ExecutableLocator.Resolve(spec.FileName, workingDirectory, searchPath);
+        var (workingDirectory, executable) = Locate(spec);
         var log = Path.GetFullPath(logFile);
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
 
@@ -41,18 +33,7 @@ public sealed partial class ProcessRunner
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in spec.Environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
+        SetEnvironment(start, spec.Environment);
         start.Environment["NIGHTSHIFT_DETACHED_LOG"] = log;
         try
         {

@@ -65,7 +65,8 @@ public sealed class CrashWatchCommandSpecs
     public async Task SIGTERM_ends_the_session_cleanly_and_journals_it_as_interrupted()
     {
         using var repo = await RepoAsync();
-        using var process = StartCli(repo.Path, "crash-watch", "--json");
+        using var process = CliRun.Start(repo.Path, ["crash-watch", "--json"]);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await WaitForPhaseAsync(repo, "watching", process);
@@ -94,24 +95,6 @@ public sealed class CrashWatchCommandSpecs
         Directory.CreateDirectory(repo["recordings"]);
         await repo.CommitAllAsync("crash-watch config");
         return repo;
-    }
-
-    private static Process StartCli(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Binaries.CliAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
     }
 
     private static async Task WaitForPhaseAsync(GitRepo repo, string phase, Process process)
