@@ -87,21 +87,50 @@ public sealed class CrashWatchCommandSpecs
         session.StopReason.Should().Be("interrupted");
     }
 
-    private static async Task<GitRepo> RepoAsync()
+    [Fact(Timeout = 300_000)]
+    public async Task A_crash_whose_fix_was_interrupted_is_taken_up_again_by_the_next_session()
+    {
+        // The build waits for a gate: the first session is interrupted in the middle of the crash's pipeline.
+        using var repo = await RepoAsync(Config
+            .Replace("  command: [\"true\"]", "  command: [sh, -c, 'while [ ! -e ../../../../crashes/gate ]; do sleep 0.05; done']", StringComparison.Ordinal)
+            .Replace("replay: recordings", "replay: fix.jsonl", StringComparison.Ordinal));
+        using var interrupt = new CancellationTokenSource();
+        var first = CliRun.InProcessAsync(repo.Path, ["crash-watch", "--json"], interrupt.Token);
+        await WaitForPhaseAsync(repo, "watching", process: null);
+        repo.Write("crashes/crash.txt",
+            "thread 'main' panicked at src/lib.rs:2:5:\nthe answer is wrong\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n");
+        await WaitForEventAsync(repo, CrashEvents.StepStarted, process: null, "\"step\":\"build\"");
+        await interrupt.CancelAsync();
+        (await first).ExitCode.Should().Be(0);
+
+        repo.Write("crashes/gate", "");
+        var second = await CliRun.InProcessAsync(repo.Path, ["crash-watch", "--once", "--json"]);
+
+        second.ExitCode.Should().Be(0, second.Err);
+        var report = JsonNode.Parse(second.Out)!;
+        report["detected"]!.GetValue<int>().Should().Be(0, "the report was taken by the first session and is not taken twice");
+        var crash = report["crashes"]!.AsArray().Single()!;
+        crash["result"]!.GetValue<string>().Should().Be("landed");
+        crash["ticket"]!.GetValue<string>().Should().Be("NS-0001");
+        (await File.ReadAllTextAsync(repo[".nightshift/events.jsonl"])).Should().Contain("\"kind\":\"crash_resumed\"");
+    }
+
+    private static async Task<GitRepo> RepoAsync(string config = Config)
     {
         var repo = await GitRepo.InitAsync("cw");
-        repo.Write("nightshift.yml", Config);
+        repo.Write("nightshift.yml", config);
+        repo.Write("fix.jsonl", "{\"path\": \"src/lib.rs\", \"content\": \"pub fn answer() -> u32 {\\n    42\\n}\\n\"}\n");
         repo.Write(".gitignore", "target/\ncrashes/\nrecordings/\n");
         Directory.CreateDirectory(repo["recordings"]);
         await repo.CommitAllAsync("crash-watch config");
         return repo;
     }
 
-    private static async Task WaitForPhaseAsync(GitRepo repo, string phase, Process process)
+    private static async Task WaitForPhaseAsync(GitRepo repo, string phase, Process? process)
     {
         while (true)
         {
-            process.HasExited.Should().BeFalse("crash-watch should still run");
+            process?.HasExited.Should().BeFalse("crash-watch should still run");
             try
             {
                 if (JsonDocument.Parse(await File.ReadAllTextAsync(repo[".nightshift/status.json"])).RootElement.GetProperty("phase").GetString() == phase)
@@ -118,12 +147,13 @@ public sealed class CrashWatchCommandSpecs
         }
     }
 
-    private static async Task WaitForEventAsync(GitRepo repo, string kind, Process process)
+    private static async Task WaitForEventAsync(GitRepo repo, string kind, Process? process, string also = "")
     {
         var events = repo[".nightshift/events.jsonl"];
-        while (!File.Exists(events) || !(await File.ReadAllLinesAsync(events)).Any(line => line.Contains($"\"kind\":\"{kind}\"", StringComparison.Ordinal)))
+        while (!File.Exists(events) || !(await File.ReadAllLinesAsync(events)).Any(line =>
+            line.Contains($"\"kind\":\"{kind}\"", StringComparison.Ordinal) && line.Contains(also, StringComparison.Ordinal)))
         {
-            process.HasExited.Should().BeFalse("crash-watch should still run");
+            process?.HasExited.Should().BeFalse("crash-watch should still run");
             await Task.Delay(50);
         }
     }
