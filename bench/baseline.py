@@ -44,12 +44,7 @@ done | grep -oE "error\[E[0-9]+\]" | sort | uniq -c
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="timed runs of each contender (default 5)")
-    parser.add_argument("--cli", help="Nightshift.Cli.dll to run with dotnet (default: build Release)")
-    args = parser.parse_args()
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
+    args = parse_args(__doc__)
 
     with tempfile.TemporaryDirectory(prefix="nightshift-bench-") as temp:
         cli = args.cli or build_cli(os.path.join(temp, "cli"))
@@ -72,20 +67,38 @@ def main():
         if json.loads(warm["c"])["cached"] != json.loads(warm["c"])["items"]:
             sys.exit("bench: the cached run re-ran items; the cache is not working")
 
-        times = collections.defaultdict(list)
-        for _ in range(args.runs):
-            for key, (_, action) in contenders.items():
-                times[key].append(action()[0])
+        report(contenders, time_alternately(contenders, args.runs), args.runs, cli)
 
-        report(contenders, times, args.runs, cli)
+
+def parse_args(doc):
+    """--runs and --cli, the options every bench script takes."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each contender (default 5)")
+    parser.add_argument("--cli", help="Nightshift.Cli.dll to run with dotnet (default: build Release)")
+    args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
+
+
+def time_alternately(contenders, runs):
+    """Runs each contender `runs` times, in turn (a, b, c, a, b, c, ...); returns the seconds per key."""
+    times = collections.defaultdict(list)
+    for _ in range(runs):
+        for key, (_, action) in contenders.items():
+            times[key].append(action()[0])
+    return times
 
 
 def build_cli(output):
-    print("bench: building the CLI in Release ...", file=sys.stderr)
-    subprocess.run(
-        ["dotnet", "build", os.path.join(REPO, "src", "Nightshift.Cli"), "-c", "Release", "-o", output, "-v", "quiet", "-nologo"],
-        check=True, stdout=subprocess.DEVNULL)
-    return os.path.join(output, "Nightshift.Cli.dll")
+    return build_release(os.path.join(REPO, "src", "Nightshift.Cli"), output, "Nightshift.Cli.dll")
+
+
+def build_release(project, output, assembly):
+    """Builds a project folder or a file-based app in Release into output; returns the path of assembly."""
+    print(f"bench: building {os.path.relpath(project, REPO)} in Release ...", file=sys.stderr)
+    subprocess.run(["dotnet", "build", project, "-c", "Release", "-o", output, "-v", "quiet", "-nologo"], check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(output, assembly)
 
 
 def copy_corpus(destination):
@@ -133,19 +146,29 @@ def report(contenders, times, runs, cli):
 
     print(f"Run {facts['date']} on {facts['cores']} cores ({facts['machine']}), {facts['rustc']}, .NET SDK {facts['dotnet']}, "
           f"{facts['items']} items, {runs} timed runs each after one warm-up, alternating a, b, c.\n")
+    print_table(contenders, times, medians)
+    print(f"\nb/a = {medians['b'] / medians['a']:.2f}, c/a = {medians['c'] / medians['a']:.2f}")
+
+    save_results("baseline", {"facts": facts, "times": times, "medians": medians})
+
+
+def save_results(name, data):
+    """Writes the raw timings to bench/results/<name>-<timestamp>.json (ignored by git) and says where."""
+    results = os.path.join(REPO, "bench", "results")
+    os.makedirs(results, exist_ok=True)
+    path = os.path.join(results, f"{name}-{datetime.datetime.now():%Y%m%d-%H%M%S}.json")
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(data, file, indent=2)
+    print(f"\nraw timings: {os.path.relpath(path, REPO)}", file=sys.stderr)
+
+
+def print_table(contenders, times, medians):
+    """The Markdown table of medians, minimums, maximums and ratios to contender a."""
     print("| contender | median (s) | min (s) | max (s) | ratio to a |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for key, (label, _) in contenders.items():
         values = times[key]
         print(f"| {key}: {label} | {medians[key]:.2f} | {min(values):.2f} | {max(values):.2f} | {medians[key] / medians['a']:.2f} |")
-    print(f"\nb/a = {medians['b'] / medians['a']:.2f}, c/a = {medians['c'] / medians['a']:.2f}")
-
-    results = os.path.join(REPO, "bench", "results")
-    os.makedirs(results, exist_ok=True)
-    path = os.path.join(results, f"baseline-{datetime.datetime.now():%Y%m%d-%H%M%S}.json")
-    with open(path, "w", encoding="utf-8") as file:
-        json.dump({"facts": facts, "times": times, "medians": medians}, file, indent=2)
-    print(f"\nraw timings: {os.path.relpath(path, REPO)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -36,9 +36,8 @@ import sys
 import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from baseline import build_cli, version  # noqa: E402  (same folder)
+from baseline import build_cli, save_results, version  # noqa: E402  (same folder)
 
 CONFIG = """version: 1
 build:
@@ -215,12 +214,7 @@ def report(contenders, latencies, inner, runs, cli):
               f"{ms(statistics.median(inner[key])):.0f} | {medians[key] / medians['b']:.2f} |")
     print(f"\na/b = {medians['a'] / medians['b']:.2f}, c/b = {medians['c'] / medians['b']:.2f}")
 
-    results = os.path.join(REPO, "bench", "results")
-    os.makedirs(results, exist_ok=True)
-    path = os.path.join(results, f"crash-detect-{datetime.datetime.now():%Y%m%d-%H%M%S}.json")
-    with open(path, "w", encoding="utf-8") as file:
-        json.dump({"facts": facts, "latencies": latencies, "inner": inner, "medians": medians}, file, indent=2)
-    print(f"\nraw timings: {os.path.relpath(path, REPO)}", file=sys.stderr)
+    save_results("crash-detect", {"facts": facts, "latencies": latencies, "inner": inner, "medians": medians})
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Nightshift.Agents;
 using Nightshift.Cli.Commands;
+using Nightshift.Configuration;
 
 namespace Nightshift.Cli;
 
@@ -73,6 +75,8 @@ internal static class NightshiftApp
         yield return BaselineCommand.Create(globals, host);
         yield return DiffCommand.Create(globals, host);
         yield return VerifyCommand.Create(globals, host);
+        yield return RunCommand.Create(globals, host, NightAgents);
+        yield return DemoCommand.Create(globals, host, NightAgents);
         yield return StatusCommand.Create(globals, host);
         yield return WatchCommand.Create(globals, host);
         yield return ReportCommand.Create(globals, host);
@@ -83,5 +87,13 @@ internal static class NightshiftApp
         yield return EvalCommand.Create(globals, host);
         yield return LearnCommand.Create(globals, host);
         yield return CrashWatchCommand.Create(globals, host);
+    }
+
+    // The composition root of a night's agents: every rung of agent.ladder, sharing one endpoint gate that pauses the
+    // night while a model endpoint is down.
+    private static (Ladder Ladder, Func<CancellationToken, Task>? WaitForEndpoint) NightAgents(NightshiftConfig config)
+    {
+        var factory = new AgentFactory(config);
+        return (factory.CreateLadder(attemptsPerRung: 1), factory.Endpoint.WaitUntilUpAsync);
     }
 }

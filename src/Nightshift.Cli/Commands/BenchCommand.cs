@@ -10,7 +10,7 @@ internal static class BenchCommand
     public static Command Create(GlobalOptions globals, CliHost host) => new(
         "bench",
         "Score agents on a suite of tasks with hidden acceptance tests, repeated in isolation, and report pass rates with " +
-        "confidence intervals. Example: nightshift bench run examples/bench/rust-basics.yml --jobs 2")
+        "confidence intervals. Example: nightshift bench run examples/bench/rust.yml --jobs 2")
     {
         BenchRunCommand.Create(globals, host),
         BenchReportCommand.Create(globals, host),

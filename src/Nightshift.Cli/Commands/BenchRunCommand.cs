@@ -46,7 +46,7 @@ internal static class BenchRunCommand
         var command = new Command(
             "run",
             "Run every task of a suite with every agent, each run in a fresh copy of its workspace, and record pass/fail with a " +
-            "failure class; exits 1 if the bench stopped early. Example: nightshift bench run examples/bench/rust-basics.yml --jobs 2")
+            "failure class; exits 1 if the bench stopped early. Example: nightshift bench run examples/bench/rust.yml --jobs 2")
         {
             suiteArgument, jobs, repeat, resume, agents, maxStarts,
         };
@@ -75,8 +75,9 @@ internal static class BenchRunCommand
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel(stop));
 
             var progress = new BenchProgress(host.Error, parseResult.GetValue(globals.Verbose));
-            var outcome = await new BenchRunner(options, new BenchAgentFactory(runner), processRunner: runner)
-                .RunAsync(suite, progress.Report, stop.Token);
+            var gate = new EndpointPauseGate();
+            var factory = new BenchAgentFactory(config, runner, gate, progress.Report);
+            var outcome = await new BenchRunner(options, factory, gate, runner).RunAsync(suite, progress.Report, stop.Token);
 
             var summary = parseResult.GetValue(globals.Json)
                 ? BenchRunSummary.Json(outcome, host.WorkingDirectory)

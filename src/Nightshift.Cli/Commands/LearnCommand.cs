@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Reports;
 using Nightshift.Sessions;
 using Nightshift.Workloads.Learn.Cycles;
 using Nightshift.Workloads.Learn.Datasets;
@@ -29,14 +31,20 @@ internal static class LearnCommand
             Description = "Shingle Jaccard similarity from which two examples count as one",
             DefaultValueFactory = _ => 0.9,
         };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Where to write the HTML report that plots each cycle (default: .nightshift/reports/learn-<session>.html); the path is printed",
+            HelpName = "FILE",
+        };
         var koans = KoansCommand.KoansOption();
         var command = new Command(
             "learn",
             "Learn from the journal: build a dataset of failed-then-fixed episodes, train a candidate with learn.train, evaluate it " +
             "on the frozen eval koans and promote it only if it matches the configured agent and the promoted model (within " +
-            "learn.gates.margin) without repeating more errors; otherwise roll it back. Example: nightshift learn --cycles 3")
+            "learn.gates.margin) without repeating more errors; otherwise roll it back. Writes an HTML report plotting pass rate, " +
+            "steps to green and repeat-error rate per cycle. Example: nightshift learn --cycles 3")
         {
-            cycles, repeats, jobs, ratio, seed, threshold, koans,
+            cycles, repeats, jobs, ratio, seed, threshold, koans, output,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -86,6 +94,13 @@ internal static class LearnCommand
                 report = await loop.RunAsync(options, progress, cancellationToken);
             }
 
+            var reportPath = Path.GetFullPath(
+                parseResult.GetValue(output)
+                    ?? Path.Combine(Path.GetDirectoryName(context.JournalPath)!, "reports", $"learn-{report.SessionId.ToString(CultureInfo.InvariantCulture)}.html"),
+                host.WorkingDirectory);
+            var html = LearnHtmlReport.Render(report, DateTimeOffset.UtcNow);
+            await LearnContext.WriteFileAsync(reportPath, writer => writer.WriteAsync(html), cancellationToken);
+            await host.Error.WriteLineAsync($"report: {reportPath}".AsMemory(), cancellationToken);
             await host.Out.WriteLineAsync(
                 (parseResult.GetValue(globals.Json) ? LearnLog.Json(report) : LearnLog.Summary(report)).AsMemory(), cancellationToken);
             return report.Cycles.Any(c => c.Training is { Succeeded: false }) ? ExitCodes.Failed : ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using Nightshift.Agents.Resilience;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Running;
 
@@ -6,6 +7,18 @@ namespace Nightshift.Cli.Rendering;
 /// <summary>Renders a bench's events as progress lines on stderr, one line per event that matters.</summary>
 internal sealed class BenchProgress(TextWriter error, bool verbose)
 {
+    // Bench events come one at a time, but provider events come from the agents' own threads.
+    private readonly Lock _lock = new();
+
+    /// <summary>What happened at a model endpoint: retries and usage-limit waits only with --verbose, outages always.</summary>
+    public void Report(ProviderEvent providerEvent)
+    {
+        if (verbose || providerEvent is EndpointDown or EndpointRecovered)
+        {
+            Write(ProviderEventText.Line(providerEvent));
+        }
+    }
+
     public void Report(BenchEvent benchEvent)
     {
         var line = benchEvent switch
@@ -22,6 +35,14 @@ internal sealed class BenchProgress(TextWriter error, bool verbose)
             _ => null,
         };
         if (line is not null)
+        {
+            Write(line);
+        }
+    }
+
+    private void Write(string line)
+    {
+        lock (_lock)
         {
             error.WriteLine(line);
         }

@@ -3,7 +3,7 @@ namespace Nightshift.Reports;
 public static partial class HtmlReport
 {
     // Inline because the report must open with no network and no sibling files; system fonts only.
-    private const string Style = """
+    internal const string Style = """
 
         :root { color-scheme: light dark; --fg: #1d2330; --muted: #667085; --line: #d0d5dd; --bg: #fff; --panel: #f6f7f9;
           --good: #12824c; --bad: #c0362c; --warn: #b76e00; --before: #98a2b3; --after: #2e6bd6; }

@@ -7,17 +7,15 @@ namespace Nightshift.Reports;
 /// the verdict's shape grows only this adapter changes.
 /// </summary>
 /// <remarks>
-/// Assumed shape (members beyond these are ignored, any of these may be missing):
+/// Two shapes are journaled. The verifier's (<see cref="Verification.VerdictJson"/>, burn-down and crash-watch):
 /// <code>
-/// {
-///   "accepted": true,
-///   "reasons": [ { "kind": "tests_failed", "text": "2 tests failed: parser::tests::expr" } ],
-///   "tests":   { "passed": 140, "failed": 0 }
-/// }
+/// { "verdict": "rejected",
+///   "figures": { "tests": { "passed_after": 7, "total_after": 7, "ran_after": true, ... }, ... },
+///   "reasons": [ { "kind": "target_not_reduced", "message": "E0308 went 3 -> 3: the target did not shrink", ... } ] }
 /// </code>
-/// <c>reasons</c> are why an attempt was rejected; <c>tests</c> is what the verifier's test run measured.
-/// Text that is not such an object reads as <see cref="VerdictSummary.Unreadable"/>, never as an exception:
-/// one malformed row must not cost the whole morning report.
+/// and the koan evaluator's <c>{ "accepted": true, ... }</c>. Members beyond these are ignored and any may be missing.
+/// Text that is neither reads as <see cref="VerdictSummary.Unreadable"/>, never as an exception: one malformed row
+/// must not cost the whole morning report.
 /// </remarks>
 internal static class VerdictReader
 {
@@ -37,9 +35,12 @@ internal static class VerdictReader
                 return VerdictSummary.Unreadable;
             }
 
-            bool? accepted = root.TryGetProperty("accepted", out var a) && a.ValueKind is JsonValueKind.True or JsonValueKind.False
-                ? a.GetBoolean()
-                : null;
+            bool? accepted = String(root, "verdict") switch
+            {
+                "accepted" => true,
+                "rejected" => false,
+                _ => root.TryGetProperty("accepted", out var a) && a.ValueKind is JsonValueKind.True or JsonValueKind.False ? a.GetBoolean() : null,
+            };
             return new VerdictSummary(accepted, ReadReasons(root), ReadTests(root));
         }
         catch (JsonException)
@@ -59,13 +60,16 @@ internal static class VerdictReader
             .Where(r => r.ValueKind == JsonValueKind.Object)
             .Select(r => new VerdictReason(
                 String(r, "kind") is { Length: > 0 } kind ? kind : VerdictReason.UnspecifiedKind,
-                String(r, "text") ?? ""))];
+                String(r, "message") ?? String(r, "text") ?? ""))];
     }
 
+    // The verifier's figures say how many tests passed of how many after the attempt; a suite that did not run has none.
     private static TestFigures? ReadTests(JsonElement root) =>
-        root.TryGetProperty("tests", out var tests) && tests.ValueKind == JsonValueKind.Object
-        && Int(tests, "passed") is { } passed && Int(tests, "failed") is { } failed
-            ? new TestFigures(passed, failed)
+        root.TryGetProperty("figures", out var figures) && figures.ValueKind == JsonValueKind.Object
+        && figures.TryGetProperty("tests", out var tests) && tests.ValueKind == JsonValueKind.Object
+        && (!tests.TryGetProperty("ran_after", out var ran) || ran.ValueKind != JsonValueKind.False)
+        && Int(tests, "passed_after") is { } passed && Int(tests, "total_after") is { } total
+            ? new TestFigures(passed, total - passed)
             : null;
 
     private static string? String(JsonElement element, string name) =>

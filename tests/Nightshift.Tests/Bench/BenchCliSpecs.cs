@@ -70,18 +70,33 @@ public sealed class BenchCliSpecs : IDisposable
         same.Out.Should().Contain("No regression");
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_suite_agent_of_a_configured_provider_runs_with_the_suite_settings_over_nightshift_yml()
+    {
+        TinySuite.Create(_dir, ["L1", "L2"]);
+        _dir.Write("nightshift.yml", "version: 1\nagent:\n  provider: command\n  command: [sh, -c, 'echo left > answer.txt']\n");
+        Suite("suite-agents.yml", "[{name: fixer, provider: command, command: [sh, -c, 'echo right > answer.txt']}, {name: configured, provider: command}]");
+
+        var result = await CliRun.InProcessAsync(_dir.Path, ["bench", "run", "suite-agents.yml", "--json"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Ok, result.Err);
+        JsonNode.Parse(result.Out)!["agents"]!.AsArray().Select(a => ((string)a!["agent"]!, (double)a["rate"]!))
+            .Should().Equal(("fixer", 1.0), ("configured", 0.0));
+        result.Err.Should().Contain("task1 · configured #1: FAIL acceptance_failed");
+    }
+
     [Theory(Timeout = 30_000)]
     [InlineData(new[] { "bench", "run", "suite-cli.yml", "--jobs", "-1" }, "--jobs must be at least 0")]
     [InlineData(new[] { "bench", "run", "missing.yml" }, "missing.yml does not exist")]
     [InlineData(new[] { "bench", "report", "nope" }, "There is no bench 'nope'")]
     [InlineData(new[] { "bench", "report", "--format", "pdf" }, "pdf")]
     [InlineData(new[] { "bench", "run", "suite-cli.yml", "--agent", "gpt" }, "--agent gpt: ")]
-    [InlineData(new[] { "bench", "run", "suite-llm.yml" }, "agent 'gpt' uses provider openai, which this build cannot run in a bench yet")]
+    [InlineData(new[] { "bench", "run", "suite-llm.yml" }, "agent.api_key_env names NIGHTSHIFT_BENCH_UNSET_KEY, but NIGHTSHIFT_BENCH_UNSET_KEY is not set")]
     public async Task Mistakes_are_usage_errors_that_say_what_to_do(string[] args, string expected)
     {
         TinySuite.Create(_dir);
         Suite("suite-cli.yml", "[reference]");
-        Suite("suite-llm.yml", "[{name: gpt, provider: openai, model: gpt-5}]");
+        Suite("suite-llm.yml", "[{name: gpt, provider: openai, model: gpt-5, api_key_env: NIGHTSHIFT_BENCH_UNSET_KEY}]");
 
         var result = await CliRun.InProcessAsync(_dir.Path, args);
 

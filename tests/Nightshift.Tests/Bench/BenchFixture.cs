@@ -8,7 +8,14 @@ namespace Nightshift.Tests.Bench;
 /// <summary>Runs benches in a temporary project directory.</summary>
 internal static class BenchFixture
 {
-    public static string StarterSuite => Path.Combine(Binaries.RepositoryRoot, "examples", "bench", "rust-basics.yml");
+    /// <summary>The starter suite of Rust tasks, examples/bench/rust.yml.</summary>
+    public static string RustSuite => StarterSuite("rust");
+
+    /// <summary>The starter suite of C# tasks, examples/bench/csharp.yml.</summary>
+    public static string CSharpSuite => StarterSuite("csharp");
+
+    /// <summary>A starter suite under examples/bench by name.</summary>
+    public static string StarterSuite(string name) => Path.Combine(Binaries.RepositoryRoot, "examples", "bench", name + ".yml");
 
     public static BenchRunOptions Options(TempDir project) => new()
     {

@@ -1,4 +1,6 @@
 using Nightshift.Agents;
+using Nightshift.Agents.Providers;
+using Nightshift.Agents.Resilience;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Running;
@@ -39,8 +41,49 @@ public sealed class BenchGuardSpecs : IDisposable
             {
                 // What a built-in agent does when its circuit breaker opens: close the gate, fail the step.
                 gate.Pause("api.example.test is down");
-                _ = Task.Delay(300, CancellationToken.None).ContinueWith(_ => gate.Reopen(), TaskScheduler.Default);
                 return new AgentResult(AgentStopReason.Error, AgentUsage.None, 1, Error: "503 Service Unavailable");
+            }
+
+            await TinySuite.AnswerAsync(request, "right", cancellationToken);
+            return LambdaAgent.Finished();
+        });
+        var suite = TinySuite.Create(_dir).WithAgents(agent);
+        var events = new List<BenchEvent>();
+
+        // The endpoint comes back once the bench has seen it down, whatever the machine's speed.
+        var outcome = await new BenchRunner(BenchFixture.Options(_dir), new TestAgentFactory(agent), gate).RunAsync(suite, e =>
+        {
+            events.Add(e);
+            if (e is BenchEvent.Paused)
+            {
+                gate.Reopen();
+            }
+        }, CancellationToken.None);
+
+        outcome.Manifest.Runs.Single().Should().BeEquivalentTo(new { Status = RunStatus.Pass, Attempts = 2 });
+        events.OfType<BenchEvent.RunRetrying>().Single().Reason.Should().Contain("paused").And.Contain("503");
+        events.OfType<BenchEvent.Paused>().Single().Reason.Should().Be("api.example.test is down");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_model_endpoint_that_goes_down_pauses_the_bench_until_a_probe_finds_it_back()
+    {
+        var probes = 0;
+        var endpoint = new EndpointGate(async (_, _) =>
+        {
+            await Task.Yield();
+            return Interlocked.Increment(ref probes) >= 3 ? new EndpointProbe(true, 200, "200 OK") : new EndpointProbe(false, 503, "503 Service Unavailable");
+        });
+        endpoint.ProbeInterval = TimeSpan.FromMilliseconds(20);
+        var gate = new EndpointPauseGate();
+        gate.Watch(endpoint);
+        var agent = new LambdaAgent("model", async (request, cancellationToken) =>
+        {
+            if (probes == 0)
+            {
+                // What a built-in agent's client reports when its circuit breaker opens.
+                endpoint.Observe(new EndpointDown("openai", new Uri("http://127.0.0.1:9/v1"), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), "503 x3"));
+                throw new InvalidOperationException("the circuit is open");
             }
 
             await TinySuite.AnswerAsync(request, "right", cancellationToken);
@@ -52,8 +95,10 @@ public sealed class BenchGuardSpecs : IDisposable
         var outcome = await BenchFixture.RunAsync(suite, BenchFixture.Options(_dir), new TestAgentFactory(agent), events, gate);
 
         outcome.Manifest.Runs.Single().Should().BeEquivalentTo(new { Status = RunStatus.Pass, Attempts = 2 });
-        events.OfType<BenchEvent.RunRetrying>().Single().Reason.Should().Contain("paused").And.Contain("503");
-        events.OfType<BenchEvent.Paused>().Single().Reason.Should().Be("api.example.test is down");
+        events.OfType<BenchEvent.RunRetrying>().Single().Reason.Should().Contain("paused").And.Contain("the circuit is open");
+        events.OfType<BenchEvent.Paused>().Single().Reason.Should().Be("openai at http://127.0.0.1:9/v1 is down (503 x3)");
+        probes.Should().Be(3, "the bench waited for the probes, not for another run to fail");
+        (gate.IsPaused, endpoint.IsDown).Should().Be((false, false));
     }
 
     [Fact(Timeout = 60_000)]

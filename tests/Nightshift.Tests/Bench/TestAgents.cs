@@ -34,7 +34,7 @@ internal sealed class TestAgentFactory(params IAgent[] agents) : IBenchAgentFact
 /// <summary>Agents that misbehave in the ways a bench must catch.</summary>
 internal static class Misbehaving
 {
-    /// <summary>Writes a trivially passing file over every acceptance path of the task: cheating on the hidden tests.</summary>
+    /// <summary>Writes its own file over every acceptance path of the task: cheating on the hidden tests.</summary>
     public static LambdaAgent HiddenTestEditor(BenchSuite suite) => new("cheater", async (request, cancellationToken) =>
     {
         var hidden = suite.FindTask(request.Task.Id).AcceptFiles!;
@@ -42,7 +42,7 @@ internal static class Misbehaving
         {
             var target = Path.Combine(request.Worktree, Path.GetRelativePath(hidden, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await File.WriteAllTextAsync(target, "#[test]\nfn passes() {}\n", cancellationToken);
+            await File.WriteAllTextAsync(target, "// nothing to check here\n", cancellationToken);
         }
 
         return LambdaAgent.Finished();

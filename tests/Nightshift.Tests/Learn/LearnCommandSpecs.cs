@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using AngleSharp.Html.Parser;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Episodes;
@@ -32,6 +34,11 @@ public sealed class LearnCommandSpecs
         var records = await MetricsLog.In(repo.Path).ReadAsync(CancellationToken.None);
         records.OfType<GateRecord>().Should().HaveCount(2).And.OnlyContain(g => g.Margin == 0.05);
         records.OfType<TrainingRecord>().Should().OnlyContain(t => t.FinalLoss == 0.3);
+        var reportPath = repo[$".nightshift/reports/learn-{json["session"]!.GetValue<long>()}.html"];
+        result.Err.Should().Contain($"report: {reportPath}");
+        var chart = new HtmlParser().ParseDocument(await File.ReadAllTextAsync(reportPath)).QuerySelector("#chart-pass-rate svg")!;
+        chart.QuerySelectorAll("circle.point").Select(p => p.GetAttribute("data-value"))
+            .Should().Equal(records.OfType<EvalRecord>().Where(e => e.Role == "candidate").Select(e => e.PassRate.ToString("R", CultureInfo.InvariantCulture)));
     }
 
     [Fact(Timeout = 120_000)]

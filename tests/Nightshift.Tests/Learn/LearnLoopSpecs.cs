@@ -1,6 +1,9 @@
+using System.Globalization;
+using AngleSharp.Html.Parser;
 using Nightshift.Agents;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Reports;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Cycles;
@@ -95,6 +98,47 @@ public sealed class LearnLoopSpecs
         cycle.Candidate.Should().BeNull();
         (await MetricsLog.In(dir.Path).ReadAsync(CancellationToken.None)).Select(Describe)
             .Should().Equal("eval baseline", "train 1", "gate 1 rolled-back");
+    }
+
+    [Fact(Timeout = 600_000)]
+    public async Task The_report_plots_pass_rate_steps_to_green_and_repeat_error_rate_per_cycle_as_the_metrics_file_holds_them()
+    {
+        using var dir = new TempDir("learn");
+        var (koans, journal) = await ArrangeAsync(dir);
+        await using var _ = journal;
+        var report = await Loop(dir, koans, journal, better: ["candidate-1", "candidate-3"]).RunAsync(Options(cycles: 3), null, CancellationToken.None);
+
+        var document = new HtmlParser().ParseDocument(LearnHtmlReport.Render(report, DateTimeOffset.UtcNow));
+
+        var metrics = await MetricsLog.In(dir.Path).ReadAsync(CancellationToken.None);
+        report.Records.Should().BeEquivalentTo(metrics, o => o.WithStrictOrdering().RespectingRuntimeTypes());
+        var candidates = metrics.OfType<EvalRecord>().Where(e => e.Role == "candidate").ToList();
+        var baseline = metrics.OfType<EvalRecord>().Single(e => e.Role == "baseline");
+        var gates = metrics.OfType<GateRecord>().ToList();
+        candidates.Select(c => c.PassRate).Should().Equal(0.75, 0.25, 0.75);
+        gates.Select(g => g.Decision).Should().Equal("promoted", "rolled-back", "promoted");
+        foreach (var (series, value) in new (string, Func<EvalRecord, double?>)[]
+        {
+            ("pass-rate", e => e.PassRate), ("steps-to-green", e => e.MeanStepsToGreen), ("repeat-error-rate", e => e.RepeatErrorRate),
+        })
+        {
+            var chart = document.QuerySelector($"section#chart-{series} svg")!;
+            var points = chart.QuerySelectorAll("circle.point").ToList();
+            points.Select(p => int.Parse(p.GetAttribute("data-cycle")!, CultureInfo.InvariantCulture)).Should().Equal([1, 2, 3], series);
+            points.Select(p => double.Parse(p.GetAttribute("data-value")!, CultureInfo.InvariantCulture))
+                .Should().Equal(candidates.Select(c => value(c)!.Value), series);
+            points.Select(p => p.GetAttribute("data-model")).Should().Equal(candidates.Select(c => c.Model), series);
+            points.Select(p => p.GetAttribute("data-decision")).Should().Equal(gates.Select(g => g.Decision), series);
+            double.Parse(chart.QuerySelector("line.reference.baseline")!.GetAttribute("data-value")!, CultureInfo.InvariantCulture)
+                .Should().Be(value(baseline)!.Value, series);
+            chart.QuerySelector("polyline.series")!.GetAttribute("points")!.Split(' ').Should().HaveCount(3);
+        }
+
+        document.QuerySelectorAll("#cycles tbody tr").Select(row => row.QuerySelector("[data-field$='.decision']")!.TextContent)
+            .Should().Equal(gates.Select(g => g.Decision));
+        document.QuerySelector("[data-field='cycle[2].reasons']")!.TextContent.Should().Be(string.Join("; ", gates[1].Reasons));
+        document.QuerySelector("[data-field='summary.promoted']")!.TextContent.Should().Be("candidate-3");
+        document.QuerySelectorAll("script, link, img").Should().BeEmpty("the report opens with no network");
     }
 
     private static async Task<(KoanSet Koans, Journal Journal)> ArrangeAsync(TempDir dir)

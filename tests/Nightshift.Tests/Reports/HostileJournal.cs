@@ -30,14 +30,14 @@ internal static class HostileJournal
         await journal.FinishAttemptAsync(rejected.Id, new AttemptResult("done", 1, 1, 0m, null, null), ct);
         var verdict = new System.Text.Json.Nodes.JsonObject
         {
-            ["accepted"] = false,
-            ["reasons"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["kind"] = Reason, ["text"] = ReasonText }),
+            ["verdict"] = "rejected",
+            ["reasons"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["kind"] = Reason, ["message"] = ReasonText }),
         };
         await journal.RecordVerdictAsync(rejected.Id, false, verdict.ToJsonString(), ct);
 
         var landed = await journal.BeginAttemptAsync(session.Id, task.Id, Agent, ct);
         await journal.FinishAttemptAsync(landed.Id, new AttemptResult("done", 1, 1, 0m, null, null), ct);
-        await journal.RecordVerdictAsync(landed.Id, true, """{"accepted":true}""", ct);
+        await journal.RecordVerdictAsync(landed.Id, true, """{"verdict":"accepted"}""", ct);
         await journal.RecordCommitAsync(new NewCommit(landed.Id, "NS-1", "abc", "b", $"{Subject}\n\nVerified: {Verified}"), ct);
 
         await telemetry.AlertAsync(AlertSeverity.Critical, "<script>", AlertMessage, ct);

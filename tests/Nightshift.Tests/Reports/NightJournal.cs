@@ -58,6 +58,21 @@ internal static class NightJournal
         await SecondNightAsync(journal, clock, nightshiftDirectory);
     }
 
+    // The verifier's journal shape (Verification.VerdictJson), reduced to what the report reads.
+    private static string Verdict(bool accepted, int? passed, int? total, params (string Kind, string Message)[] reasons)
+    {
+        var verdict = new System.Text.Json.Nodes.JsonObject
+        {
+            ["verdict"] = accepted ? "accepted" : "rejected",
+            ["figures"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["tests"] = passed is null ? null : new System.Text.Json.Nodes.JsonObject { ["passed_after"] = passed, ["total_after"] = total, ["ran_after"] = true },
+            },
+            ["reasons"] = new System.Text.Json.Nodes.JsonArray([.. reasons.Select(r => new System.Text.Json.Nodes.JsonObject { ["kind"] = r.Kind, ["message"] = r.Message })]),
+        };
+        return verdict.ToJsonString();
+    }
+
     private static async Task FirstNightAsync(Journal journal, ManualClock clock)
     {
         var session = await journal.StartSessionAsync("burn-down", "nightshift/burn-down-1", "h1", _ct);
@@ -66,7 +81,7 @@ internal static class NightJournal
         var attempt = await Attempt(journal, session.Id, "rustc:error:E0308", "openai");
         clock.Now = At("2025-02-28T01:20:00Z");
         await journal.FinishAttemptAsync(attempt, new AttemptResult("done", 2000, 500, 0.50m, "diff", null), _ct);
-        await journal.RecordVerdictAsync(attempt, true, """{"accepted":true,"reasons":[],"tests":{"passed":140,"failed":0}}""", _ct);
+        await journal.RecordVerdictAsync(attempt, true, Verdict(accepted: true, passed: 140, total: 140), _ct);
         await Land(journal, attempt, "NS-1: Fix E0308 in lexer", "E0308 30 -> 20; tests 140/140", "1111111111111111111111111111111111111111");
         await Snapshot(journal, session.Id, "2025-02-28T02:00:00Z", 40, 5, E0308(20), E0599(12), E0425(8), NeedlessReturn(5));
         clock.Now = At("2025-02-28T03:00:00Z");
@@ -84,7 +99,7 @@ internal static class NightJournal
         var a2 = await Attempt(journal, session.Id, "rustc:error:E0308", "openai");
         clock.Now = At("2025-03-01T02:10:00Z");
         await journal.FinishAttemptAsync(a2, new AttemptResult("done", 1200, 300, 0.25m, "diff", null), _ct);
-        await journal.RecordVerdictAsync(a2, true, """{"accepted":true,"reasons":[],"tests":{"passed":140,"failed":0}}""", _ct);
+        await journal.RecordVerdictAsync(a2, true, Verdict(accepted: true, passed: 140, total: 140), _ct);
         clock.Now = At("2025-03-01T02:11:00Z");
         await Land(journal, a2, "NS-2: Fix E0308 in parser::expr", "E0308 20 -> 9; tests 140/140", ShaNs2);
 
@@ -94,7 +109,7 @@ internal static class NightJournal
         await journal.FinishAttemptAsync(a3, new AttemptResult("done", 900, 200, 0.10m, "diff", null), _ct);
         await journal.RecordVerdictAsync(
             a3, false,
-            """{"accepted":false,"reasons":[{"kind":"tests_failed","text":"2 tests failed: parser::tests::expr"}],"tests":{"passed":138,"failed":2}}""",
+            Verdict(accepted: false, passed: 138, total: 140, ("tests_failed", "2 tests failed: parser::tests::expr")),
             _ct);
 
         await Snapshot(journal, session.Id, "2025-03-01T03:30:00Z", 29, 5, E0308(9), E0599(12), E0425(8), NeedlessReturn(5));
@@ -105,10 +120,7 @@ internal static class NightJournal
         await journal.FinishAttemptAsync(a4, new AttemptResult("done", 1500, 400, 0.05m, "diff", null), _ct);
         await journal.RecordVerdictAsync(
             a4, false,
-            """
-            {"accepted":false,"reasons":[{"kind":"new_errors","text":"3 new E0282 errors"},
-              {"kind":"tests_failed","text":"1 test failed: lexer::tests::eof"}]}
-            """,
+            Verdict(accepted: false, passed: null, total: null, ("new_errors", "3 new E0282 errors"), ("tests_failed", "1 test failed: lexer::tests::eof")),
             _ct);
         clock.Now = At("2025-03-01T03:41:00Z");
         await telemetry.AlertAsync(AlertSeverity.Warning, AlertKinds.RepeatedRejections, RepeatedRejections, _ct);
@@ -117,7 +129,7 @@ internal static class NightJournal
         var a5 = await Attempt(journal, session.Id, "rustc:error:E0308", "anthropic");
         clock.Now = At("2025-03-01T04:03:00Z");
         await journal.FinishAttemptAsync(a5, new AttemptResult("done", 800, 100, 0.15m, "diff", null), _ct);
-        await journal.RecordVerdictAsync(a5, true, """{"accepted":true,"reasons":[],"tests":{"passed":141,"failed":0}}""", _ct);
+        await journal.RecordVerdictAsync(a5, true, Verdict(accepted: true, passed: 141, total: 141), _ct);
         clock.Now = At("2025-03-01T04:04:00Z");
         await Land(journal, a5, "NS-3: Fix E0308 in parser::stmt", verified: null, ShaNs3);
 

@@ -23,7 +23,8 @@ public sealed record UsageLimitReached(string Provider, Uri Endpoint, DateTimeOf
 
 /// <summary>
 /// The circuit opened: the endpoint failed repeatedly and calls are refused for <c>BreakDuration</c>.
-/// The workload should raise an alert and wait for <c>ProbeEndpointAsync</c> to find it up again.
+/// The workload should raise an alert and wait on <see cref="EndpointGate.WaitUntilUpAsync"/>, which probes
+/// the endpoint until it answers, before its next attempt.
 /// </summary>
 public sealed record EndpointDown(string Provider, Uri Endpoint, DateTimeOffset At, TimeSpan BreakDuration, string Reason)
     : ProviderEvent(Provider, Endpoint, At);

@@ -1,4 +1,5 @@
 using Nightshift.Configuration;
+using Nightshift.Configuration.Reading;
 
 namespace Nightshift.Workloads.Bench.Suites;
 
@@ -36,6 +37,9 @@ public sealed record BenchAgentSpec(string Name, string Provider)
     public decimal? MaxCostUsd { get; init; }
 
     public bool IsBuiltIn => Provider is Reference or None;
+
+    /// <summary>The provider of nightshift.yml's agent section this spec names; null for a built-in bench agent.</summary>
+    public AgentProvider? ConfiguredProvider => WireNames.TryParse<AgentProvider>(Provider, out var provider) ? provider : null;
 
     /// <summary>The agent configuration this spec describes, on top of nightshift.yml's (or the defaults).</summary>
     public AgentConfig ApplyTo(AgentConfig configured, AgentProvider provider) => configured with

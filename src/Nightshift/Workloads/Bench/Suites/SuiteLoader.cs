@@ -21,7 +21,7 @@ public static class SuiteLoader
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ConfigException($"{path} does not exist. Give the path of a bench suite, such as examples/bench/rust-basics.yml.");
+            throw new ConfigException($"{path} does not exist. Give the path of a bench suite, such as examples/bench/rust.yml.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -93,7 +93,7 @@ public sealed partial class LearnLoop
             }
 
             await _journal.EndSessionAsync(session.Id, "done", CancellationToken.None).ConfigureAwait(false);
-            return new LearnReport(session.Id, baseline, promotedBefore, cycles, current?.Report.Model);
+            return new LearnReport(session.Id, baseline, promotedBefore, cycles, current?.Report.Model) { Records = [.. run.Records] };
         }
         catch (Exception e) when (e is OperationCanceledException or NightshiftException)
         {
@@ -117,6 +117,7 @@ public sealed partial class LearnLoop
     private async Task RecordAsync(LearnRun run, MetricsRecord record, string eventKind, CancellationToken cancellationToken)
     {
         await _metrics.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+        run.Records.Add(record);
         await _journal.AppendEventAsync(
             new NewEvent(run.SessionId, eventKind, JsonSerializer.Serialize(record, LearnJson.Compact)), cancellationToken).ConfigureAwait(false);
         run.Report(new LearnRecorded(record) { Cycle = record.Cycle });
@@ -127,6 +128,9 @@ public sealed partial class LearnLoop
 
     private sealed record LearnRun(long SessionId, string Stamp, LearnOptions Options, IProgress<LearnEvent>? Progress)
     {
+        /// <summary>What this run appended to the metrics, in order; records are appended one at a time.</summary>
+        public List<MetricsRecord> Records { get; } = [];
+
         public void Report(LearnEvent e) => Progress?.Report(e);
     }
 

@@ -1,4 +1,5 @@
 using Nightshift.Workloads.Learn.Evaluation;
+using Nightshift.Workloads.Learn.Metrics;
 
 namespace Nightshift.Workloads.Learn.Cycles;
 
@@ -13,4 +14,8 @@ public sealed record LearnReport(
     EvalReport Baseline,
     EvalReport? PromotedBefore,
     IReadOnlyList<CycleResult> Cycles,
-    string? Promoted);
+    string? Promoted)
+{
+    /// <summary>Every record this run appended to metrics.jsonl, in order: what its report plots.</summary>
+    public IReadOnlyList<MetricsRecord> Records { get; init; } = [];
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using Nightshift.Workloads.Learn;
+using Nightshift.Workloads.Learn.Metrics;
+using static Nightshift.Reports.Html;
+
+namespace Nightshift.Reports;
+
+// One line chart per figure, drawn by hand as inline SVG (see HtmlReport.Charts): the candidate of each
+// cycle as a point coloured by the gate's decision, the baseline (and the model promoted before the run)
+// as dashed reference lines. Points carry their exact figures: data-value is the metrics value, round-trip.
+public static partial class LearnHtmlReport
+{
+    private const double Width = 720, Height = 220, Left = 56, Right = 120, Top = 16, Bottom = 36;
+
+    private const string ChartStyle = """
+        polyline.series { fill: none; stroke: var(--after); stroke-width: 2; }
+        circle.point.promoted { fill: var(--good); } circle.point.rolled-back { fill: var(--bad); }
+        line.reference { stroke-width: 1.5; stroke-dasharray: 5 4; } line.reference.baseline { stroke: var(--before); }
+        line.reference.promoted { stroke: var(--warn); }
+
+        """;
+
+    private static void Chart(StringBuilder html, Series series, IReadOnlyList<CyclePoint> cycles, EvalRecord? baseline, EvalRecord? promotedBefore)
+    {
+        html.Append($"<section id=\"chart-{series.Id}\"{Attribute("data-series", series.Id)}><h2>{Encode(series.Title)}</h2>\n");
+        var points = cycles.Select((c, i) => (c.Cycle, Index: i, c.Candidate, c.Gate, Value: c.Candidate is null ? null : series.Value(c.Candidate)))
+            .Where(p => p.Value is not null)
+            .ToList();
+        if (points.Count == 0)
+        {
+            html.Append("<p class=\"empty\">No cycle produced a candidate with this figure.</p></section>\n");
+            return;
+        }
+
+        var references = new[] { ("baseline", baseline), ("promoted", promotedBefore) }
+            .Where(r => r.Item2 is not null && series.Value(r.Item2) is not null)
+            .Select(r => (Role: r.Item1, Eval: r.Item2!, Value: series.Value(r.Item2!)!.Value))
+            .ToList();
+        var max = series.IsShare ? 1 : Math.Max(1, Math.Ceiling(points.Select(p => p.Value!.Value).Concat(references.Select(r => r.Value)).Max()));
+        var plotWidth = Width - Left - Right;
+        var plotHeight = Height - Top - Bottom;
+        double X(int index) => cycles.Count == 1 ? Left + (plotWidth / 2) : Left + (index / (double)(cycles.Count - 1) * plotWidth);
+        double Y(double value) => Top + plotHeight - (value / max * plotHeight);
+
+        html.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {N(Width)} {N(Height)}\" width=\"{N(Width)}\" height=\"{N(Height)}\">");
+        html.Append($"<title>{Encode(series.Description)}</title>\n");
+        html.Append($"<line class=\"axis\" x1=\"{N(Left)}\" y1=\"{N(Top)}\" x2=\"{N(Left)}\" y2=\"{N(Top + plotHeight)}\"/>");
+        html.Append($"<line class=\"axis\" x1=\"{N(Left)}\" y1=\"{N(Top + plotHeight)}\" x2=\"{N(Left + plotWidth)}\" y2=\"{N(Top + plotHeight)}\"/>\n");
+        html.Append(Label(Left - 6, Top + 4, "end", $"chart.{series.Id}.max", series.Format(max)));
+        html.Append(Label(Left - 6, Top + plotHeight, "end", $"chart.{series.Id}.zero", series.Format(0)));
+        for (var i = 0; i < cycles.Count; i++)
+        {
+            var cycle = cycles[i].Cycle.ToString(CultureInfo.InvariantCulture);
+            html.Append(Label(X(i), Height - 12, "middle", $"chart.{series.Id}.cycle[{cycle}]", $"cycle {cycle}"));
+        }
+
+        foreach (var (role, eval, value) in references)
+        {
+            html.Append($"<line class=\"reference {role}\"{Attribute("data-role", role)}{Attribute("data-model", eval.Model ?? eval.Agent)}")
+                .Append(Attribute("data-value", Exact(value)))
+                .Append($" x1=\"{N(Left)}\" y1=\"{N(Y(value))}\" x2=\"{N(Left + plotWidth)}\" y2=\"{N(Y(value))}\"/>");
+            html.Append(Label(Left + plotWidth + 6, Y(value) + 4, "start", $"chart.{series.Id}.{role}", $"{role} {series.Format(value)}")).Append('\n');
+        }
+
+        html.Append($"<polyline class=\"series\" points=\"{string.Join(' ', points.Select(p => $"{N(X(p.Index))},{N(Y(p.Value!.Value))}"))}\"/>\n");
+        foreach (var p in points)
+        {
+            var decision = p.Gate?.Decision ?? "undecided";
+            html.Append($"<circle class=\"point {Encode(decision)}\" r=\"5\" cx=\"{N(X(p.Index))}\" cy=\"{N(Y(p.Value!.Value))}\"")
+                .Append(Attribute("data-cycle", p.Cycle.ToString(CultureInfo.InvariantCulture)))
+                .Append(Attribute("data-value", Exact(p.Value!.Value)))
+                .Append(Attribute("data-model", p.Candidate!.Model ?? p.Candidate.Agent))
+                .Append(Attribute("data-decision", decision))
+                .Append($"><title>{Encode($"cycle {p.Cycle}: {p.Candidate.Model ?? p.Candidate.Agent}, {series.Format(p.Value!.Value)}, {decision}")}</title></circle>\n");
+        }
+
+        html.Append("</svg>\n<p class=\"legend\">Line: each cycle's candidate, green when promoted, red when rolled back. ")
+            .Append("Dashed: the baseline (grey) and the model promoted before this run (amber).</p></section>\n");
+    }
+
+    /// <summary>The figure's value as metrics.jsonl holds it: round-trip, invariant.</summary>
+    private static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Label(double x, double y, string anchor, string key, string text) =>
+        Field("text", key, text, extra: $" x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\"");
+
+    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>One plotted figure of an eval.</summary>
+    private sealed record Series(string Id, string Title, string Description, Func<EvalRecord, double?> Value, bool IsShare)
+    {
+        public static Series PassRate { get; } = new(
+            "pass-rate", "Pass rate per cycle", "Share of eval runs whose koan tests pass, per cycle's candidate", e => e.PassRate, IsShare: true);
+
+        public static Series StepsToGreen { get; } = new(
+            "steps-to-green", "Mean steps to green per cycle", "Mean agent steps of the passing eval runs, per cycle's candidate", e => e.MeanStepsToGreen, IsShare: false);
+
+        public static Series RepeatErrorRate { get; } = new(
+            "repeat-error-rate",
+            "Repeat-error rate per cycle",
+            "Share of failed eval runs showing an error code already fixed in an earlier episode, per cycle's candidate",
+            e => e.RepeatErrorRate,
+            IsShare: true);
+
+        public string Format(double value) => IsShare ? LearnFormat.Percent(value) : value.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+}

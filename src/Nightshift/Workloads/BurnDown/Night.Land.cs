@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using Nightshift.Clustering;
+using Nightshift.Landing;
+using Nightshift.Store;
+using Nightshift.Verification;
+using Nightshift.Workspaces;
+
+namespace Nightshift.Workloads.BurnDown;
+
+public sealed partial class Night
+{
+    /// <summary>
+    /// Lands an accepted attempt. One landing at a time: when another worker moved the branch meanwhile, the change is
+    /// replayed on the new tip and verified again against the tip's measurement before it may land.
+    /// </summary>
+    private async Task<AttemptOutcome> LandAsync(
+        long attemptId, Cluster cluster, Workspace workspace, Verdict verdict, Measurement after, CancellationToken abort)
+    {
+        var key = cluster.Key.ToString();
+        await _landing.WaitAsync(abort).ConfigureAwait(false);
+        try
+        {
+            var current = workspace;
+            try
+            {
+                while (true)
+                {
+                    var request = new LandingRequest(_session.Id, attemptId, _branch.Name, current, Subject(verdict), Figures(verdict));
+                    switch (await _lander.LandAsync(request, abort).ConfigureAwait(false))
+                    {
+                        case LandingResult.Landed landed:
+                            _tip = after with { Commit = landed.Sha };
+                            await SaveSnapshotAsync(after.Snapshot, abort).ConfigureAwait(false);
+                            if (after.Snapshot.CountOf(cluster.Key) == 0)
+                            {
+                                var task = await _journal.EnsureTaskAsync(_session.Id, new NewTask(Agents.Prompts.ClusterTasks.Kind, key, TitleOf(cluster)), abort)
+                                    .ConfigureAwait(false);
+                                await _journal.SetTaskStateAsync(task.Id, TaskState.Solved, abort).ConfigureAwait(false);
+                            }
+
+                            await EventAsync(
+                                "landed",
+                                new JsonObject { ["ticket"] = landed.Ticket, ["sha"] = landed.Sha, ["cluster"] = key, ["verified"] = Figures(verdict) },
+                                attemptId,
+                                abort).ConfigureAwait(false);
+                            Say($"landed {landed.Ticket} {landed.Sha[..12]}: {Figures(verdict)}");
+                            return new AttemptOutcome.Landed(key, landed.Ticket, landed.Sha);
+
+                        case LandingResult.NeedsReverification moved:
+                            if (!ReferenceEquals(current, workspace))
+                            {
+                                await current.RemoveAsync(CancellationToken.None).ConfigureAwait(false);
+                            }
+
+                            current = moved.Workspace;
+                            var basis = _tip;
+                            after = await MeasureAsync(current, basis.Commit, abort).ConfigureAwait(false);
+                            var change = await current.CaptureAsync(abort).ConfigureAwait(false);
+                            verdict = Verifier.Decide(new VerdictInput(
+                                cluster.Key, basis.Snapshot, after.Snapshot, basis.Tests, after.Tests, change.Patch, _config.Policy));
+                            await EventAsync("verdict.rebased", new() { ["accepted"] = verdict.IsAccepted, ["summary"] = verdict.Summary }, attemptId, abort)
+                                .ConfigureAwait(false);
+                            if (!verdict.IsAccepted)
+                            {
+                                return await AbandonVerifiedAsync(attemptId, key, $"after another fix landed, the replayed change is {verdict.Summary}")
+                                    .ConfigureAwait(false);
+                            }
+
+                            break;
+
+                        case LandingResult.Conflicted conflicted:
+                            return await AbandonVerifiedAsync(attemptId, key, $"conflicts with the fixes landed meanwhile: {conflicted.Details}")
+                                .ConfigureAwait(false);
+
+                        default:
+                            return await AbandonVerifiedAsync(attemptId, key, "nothing to land").ConfigureAwait(false);
+                    }
+                }
+            }
+            finally
+            {
+                if (!ReferenceEquals(current, workspace))
+                {
+                    await current.RemoveAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            _landing.Release();
+        }
+    }
+
+    private async Task<AttemptOutcome> AbandonVerifiedAsync(long attemptId, string key, string reason)
+    {
+        await AbandonQuietlyAsync(attemptId, reason).ConfigureAwait(false);
+        await EventAsync("attempt.abandoned", new() { ["reason"] = reason }, attemptId, CancellationToken.None).ConfigureAwait(false);
+        Say($"attempt {attemptId} abandoned: {reason}");
+        return new AttemptOutcome.Abandoned(key, reason);
+    }
+
+    // "E0308: 12 -> 7": the commit subject after the ticket.
+    private static string Subject(Verdict verdict) =>
+        $"fix {ClusterNames.Short(verdict.Figures.Target)} ({verdict.Figures.TargetBefore} -> {verdict.Figures.TargetAfter})";
+
+    // The Verified trailer's value: what the verifier measured, never what the agent said.
+    private static string Figures(Verdict verdict) =>
+        $"{verdict.Figures.Target} {verdict.Figures.TargetBefore} -> {verdict.Figures.TargetAfter}; errors {verdict.Figures.ErrorsBefore} -> {verdict.Figures.ErrorsAfter}; {verdict.Figures.Tests?.ToString() ?? "no tests"}";
+}

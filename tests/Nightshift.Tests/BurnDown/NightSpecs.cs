@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Nightshift.Store;
+using Nightshift.Tests.Support;
+
+namespace Nightshift.Tests.BurnDown;
+
+public sealed class NightSpecs
+{
+    [Fact(Timeout = 240_000)]
+    public async Task A_night_lands_one_verified_commit_per_fixable_cluster_and_sets_the_rest_aside()
+    {
+        using var repo = await NightRepo.CreateAsync();
+        var checkout = await repo.Repo.FingerprintAsync();
+        var head = await repo.Repo.RevParseAsync("HEAD");
+
+        var run = await CliRun.InProcessAsync(repo.Path, ["run", "--json"]);
+
+        run.ExitCode.Should().Be(0, run.Err);
+        var result = JsonNode.Parse(run.Out)!;
+        result["stop_reason"]!.GetValue<string>().Should().Be("clusters_exhausted");
+        result["commits"]!.GetValue<int>().Should().Be(3);
+        result["rejections"]!.GetValue<int>().Should().Be(1);
+        result["errors_at_baseline"]!.GetValue<int>().Should().Be(8);
+        result["errors_now"]!.GetValue<int>().Should().Be(2);
+
+        (await repo.SubjectsAsync()).Should().Equal(NightRepo.CleanSubjects);
+        var sessionId = result["session"]!.GetValue<long>();
+        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        var commits = await journal.SessionCommitsAsync(sessionId, CancellationToken.None);
+        var shas = (await repo.Repo.GitAsync("log", "--reverse", "--format=%H", "main..nightshift/test")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        commits.Select(c => c.Sha).Should().Equal(shas);
+        commits.Select(c => c.Ticket).Should().Equal("NS-0001", "NS-0002", "NS-0003");
+        (await repo.Repo.GitAsync("log", "-1", "--format=%B", "nightshift/test")).Should()
+            .Contain($"Nightshift-Session: {sessionId}").And.Contain("Verified: rustc:error:E0596 1 -> 0; errors 3 -> 2; tests 7/7");
+
+        var tasks = await journal.SessionTasksAsync(sessionId, CancellationToken.None);
+        tasks.Single(t => t.Key == "rustc:error:E0277").State.Should().Be(TaskState.Skipped);
+        tasks.Where(t => t.State == TaskState.Solved).Select(t => t.Key).Should()
+            .BeEquivalentTo("rustc:error:E0308", "rustc:error:E0599", "rustc:error:E0596");
+        var episodes = await journal.ReadEpisodesAsync(new EpisodeQuery(Workload: "burn-down"), CancellationToken.None);
+        episodes.Select(e => e.Outcome).Should().BeEquivalentTo(["accepted", "accepted", "accepted", "rejected"]);
+        repo.Events("cluster.set_aside").Should().ContainSingle().Which["payload"]!["cluster"]!.GetValue<string>().Should().Be("rustc:error:E0277");
+
+        // The user's checkout, branch and index are as they were; no worktree is left behind.
+        (await repo.Repo.FingerprintAsync()).Should().Equal(checkout);
+        (await repo.Repo.RevParseAsync("HEAD")).Should().Be(head);
+        (await repo.Repo.GitAsync("worktree", "list", "--porcelain")).Split('\n').Count(l => l.StartsWith("worktree ", StringComparison.Ordinal)).Should().Be(1);
+        var status = JsonNode.Parse(File.ReadAllText(Path.Combine(repo.NightshiftDirectory, "status.json")))!;
+        status["state"]!.GetValue<string>().Should().Be("ended");
+        status["stop_reason"]!.GetValue<string>().Should().Be("clusters_exhausted");
+        status["commits_landed"]!.GetValue<int>().Should().Be(3);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Tests_that_fail_before_any_change_stop_the_night_with_an_alert()
+    {
+        using var repo = await NightRepo.CreateAsync();
+        repo.Repo.Write("tests/broken.rs", "#[test]\nfn already_broken() { assert_eq!(1, 2); }\n");
+        await repo.Repo.CommitAllAsync("a failing test");
+
+        var run = await CliRun.InProcessAsync(repo.Path, ["run", "--json"]);
+
+        run.ExitCode.Should().Be(0, run.Err);
+        JsonNode.Parse(run.Out)!["stop_reason"]!.GetValue<string>().Should().Be("tests_broken");
+        File.ReadAllText(Path.Combine(repo.NightshiftDirectory, "alerts.jsonl")).Should().Contain("tests_broken").And.Contain("already_broken");
+        (await repo.SubjectsAsync()).Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_spent_time_budget_stops_the_night_before_any_attempt()
+    {
+        using var repo = await NightRepo.CreateAsync(hours: "1ms");
+
+        var run = await CliRun.InProcessAsync(repo.Path, ["run", "--json"]);
+
+        run.ExitCode.Should().Be(0, run.Err);
+        JsonNode.Parse(run.Out)!["stop_reason"]!.GetValue<string>().Should().Be("time_budget");
+        repo.Events("attempt.started").Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Resume_without_an_unfinished_session_is_a_usage_error()
+    {
+        using var repo = await NightRepo.CreateAsync();
+
+        var run = await CliRun.InProcessAsync(repo.Path, ["run", "--resume"]);
+
+        run.ExitCode.Should().Be(2);
+        run.Err.Should().Contain("nothing to resume");
+    }
+}
