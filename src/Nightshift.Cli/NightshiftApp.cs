@@ -86,6 +86,7 @@ internal static class NightshiftApp
         yield return DatasetCommand.Create(globals, host);
         yield return EvalCommand.Create(globals, host);
         yield return LearnCommand.Create(globals, host);
+        yield return CrashWatchCommand.Create(globals, host);
     }
 
     // The composition root of a night's agents: every rung of agent.ladder, sharing one endpoint gate that pauses the

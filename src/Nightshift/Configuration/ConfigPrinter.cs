@@ -134,6 +134,9 @@ public static partial class ConfigPrinter
     {
         ["watch"] = Strings(crash.Watch),
         ["repro"] = crash.Repro is { } repro ? Strings(repro) : null,
+        ["repro_timeout"] = Duration(crash.ReproTimeout),
+        ["poll"] = Duration(crash.Poll),
+        ["settle"] = Duration(crash.Settle),
         ["service"] = crash.Service is { } service
             ? new JsonObject
             {

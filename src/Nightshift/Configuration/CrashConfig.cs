@@ -6,8 +6,23 @@ public sealed record CrashConfig
     /// <summary>Globs or paths where crash reports appear.</summary>
     public required IReadOnlyList<string> Watch { get; init; }
 
-    /// <summary>A command that reproduces a crash; it must fail before a fix and pass after.</summary>
+    /// <summary>
+    /// A command that reproduces a crash; it must fail before a fix and pass after. <c>{crash}</c> in an argument
+    /// becomes the path of the crash report.
+    /// </summary>
     public IReadOnlyList<string>? Repro { get; init; }
+
+    /// <summary>How long the repro command may run before it counts as still crashing (a hang is no fix).</summary>
+    public TimeSpan ReproTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often the watched places are listed, besides the file system's change notifications: the fallback for
+    /// file systems that send none (NFS, some container mounts) and for notifications lost in a burst.
+    /// </summary>
+    public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a crash report's size must hold still before it counts as completely written.</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public ServiceConfig? Service { get; init; }
 }

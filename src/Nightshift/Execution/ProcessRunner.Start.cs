@@ -35,16 +35,7 @@ public sealed partial class ProcessRunner
 
     private Process Start(CommandSpec spec)
     {
-        var workingDirectory = Path.GetFullPath(spec.WorkingDirectory ?? Environment.CurrentDirectory);
-        if (!Directory.Exists(workingDirectory))
-        {
-            throw new CommandStartException(spec.FileName, workingDirectory,
-                $"could not start '{spec.FileName}': its working directory {workingDirectory} does not exist");
-        }
-
-        // The child's PATH decides, as it would for execvp in the child: the spec may set or remove it.
-        var searchPath = spec.Environment.TryGetValue("PATH", out var path) ? path : Environment.GetEnvironmentVariable("PATH");
-        var executable = ExecutableLocator.Resolve(spec.FileName, workingDirectory, searchPath);
+        var (workingDirectory, executable) = Locate(spec);
 
         // setsid(1) calls setsid() and execs the program in place (a child of .NET never leads a group, so
         // setsid has no reason to fork): the PID we get is the program's, and its group and session ids equal it.
@@ -69,18 +60,7 @@ public sealed partial class ProcessRunner
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in spec.Environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
+        SetEnvironment(start, spec.Environment);
         var process = new Process { StartInfo = start };
         try
         {
@@ -92,6 +72,37 @@ public sealed partial class ProcessRunner
             process.Dispose();
             throw new CommandStartException(spec.FileName, workingDirectory,
                 $"could not start '{spec.FileName}' ({executable}) in {workingDirectory}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The working directory and the program's full path, or a <see cref="CommandStartException"/> saying why there is none.</summary>
+    private static (string WorkingDirectory, string Executable) Locate(CommandSpec spec)
+    {
+        var workingDirectory = Path.GetFullPath(spec.WorkingDirectory ?? Environment.CurrentDirectory);
+        if (!Directory.Exists(workingDirectory))
+        {
+            throw new CommandStartException(spec.FileName, workingDirectory,
+                $"could not start '{spec.FileName}': its working directory {workingDirectory} does not exist");
+        }
+
+        // The child's PATH decides, as it would for execvp in the child: the spec may set or remove it.
+        var searchPath = spec.Environment.TryGetValue("PATH", out var path) ? path : Environment.GetEnvironmentVariable("PATH");
+        return (workingDirectory, ExecutableLocator.Resolve(spec.FileName, workingDirectory, searchPath));
+    }
+
+    /// <summary>Adds the spec's variables to the inherited environment; a null value removes the variable.</summary>
+    private static void SetEnvironment(ProcessStartInfo start, IReadOnlyDictionary<string, string?> environment)
+    {
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
     }
 }

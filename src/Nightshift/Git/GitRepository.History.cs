@@ -40,4 +40,34 @@ public sealed partial class GitRepository
     /// <summary>The full message of <paramref name="commit"/>.</summary>
     public Task<string> CommitMessageAsync(string commit, CancellationToken cancellationToken) =>
         RunCheckedAsync(GitCall.Of("show", "--no-patch", "--no-color", "--format=%B", commit, "--"), cancellationToken);
+
+    /// <summary>
+    /// The latest <paramref name="maxCount"/> commits of <paramref name="revision"/> that touched any of <paramref name="paths"/>
+    /// (repository-relative), newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<CommitSummary>> CommitsTouchingAsync(
+        string revision, IReadOnlyList<string> paths, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        if (paths.Count == 0)
+        {
+            return [];
+        }
+
+        var output = await RunCheckedAsync(
+            new GitCall(["log", "--no-color", "--format=%H%x1f%aI%x1f%an%x1f%s%x1e",
+                $"--max-count={maxCount.ToString(CultureInfo.InvariantCulture)}", revision, "--", .. paths]),
+            cancellationToken).ConfigureAwait(false);
+        var commits = new List<CommitSummary>();
+        foreach (var record in output.Split(RecordSeparator))
+        {
+            if (record.Trim('\n').Split(UnitSeparator) is [var sha, var date, var author, var subject])
+            {
+                commits.Add(new CommitSummary(sha, DateTimeOffset.Parse(date, CultureInfo.InvariantCulture), author, subject));
+            }
+        }
+
+        return commits;
+    }
 }

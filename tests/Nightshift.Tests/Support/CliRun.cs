@@ -39,6 +39,28 @@ public static class CliRun
         IReadOnlyDictionary<string, string?>? environment = null,
         CancellationToken cancellationToken = default)
     {
+        using var process = Start(workingDirectory, args, environment);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+            return new CliRunResult(process.ExitCode, await stdout, await stderr);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts <c>dotnet Nightshift.Cli.dll args</c> as a real process with stdin, stdout and stderr redirected, for tests
+    /// that signal it or read it while it runs.
+    /// </summary>
+    public static Process Start(string workingDirectory, string[] args, IReadOnlyDictionary<string, string?>? environment = null)
+    {
         var startInfo = new ProcessStartInfo(DotnetHost)
         {
             WorkingDirectory = workingDirectory,
@@ -65,21 +87,8 @@ public static class CliRun
             }
         }
 
-        using var process = Process.Start(startInfo)
+        return Process.Start(startInfo)
             ?? throw new InvalidOperationException($"Could not start {DotnetHost} {Binaries.CliAssembly}.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-            return new CliRunResult(process.ExitCode, await stdout, await stderr);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
     }
 
     // `dotnet test` tells its children where the host is; a plain `dotnet` on PATH is the fallback.

@@ -7,7 +7,7 @@ internal sealed partial class ConfigReader
     private static readonly string[] _learnKeys = ["train", "gates"];
     private static readonly string[] _trainKeys = ["command", "loss_pattern", "output"];
     private static readonly string[] _gatesKeys = ["margin"];
-    private static readonly string[] _crashKeys = ["watch", "repro", "service"];
+    private static readonly string[] _crashKeys = ["watch", "repro", "repro_timeout", "poll", "settle", "service"];
     private static readonly string[] _serviceKeys = ["stop", "start", "health", "health_timeout", "grace"];
 
     private static WorkspaceConfig ReadWorkspace(MappingReader root)
@@ -89,10 +89,13 @@ internal sealed partial class ConfigReader
             crash.Problem("watch", "the list of globs is empty");
         }
 
-        return new CrashConfig
+        var defaults = new CrashConfig { Watch = watch ?? [] };
+        return defaults with
         {
-            Watch = watch ?? [],
             Repro = crash.Argv("repro"),
+            ReproTimeout = crash.Duration("repro_timeout") ?? defaults.ReproTimeout,
+            Poll = crash.Duration("poll") ?? defaults.Poll,
+            Settle = crash.Duration("settle") ?? defaults.Settle,
             Service = ReadService(crash),
         };
     }

@@ -1,0 +1,118 @@
+using Nightshift.Git;
+using Nightshift.Landing;
+using Nightshift.Store;
+using Nightshift.Telemetry;
+using Nightshift.Workloads.CrashWatch.Analysis;
+using Nightshift.Workloads.CrashWatch.Deploy;
+using Nightshift.Workloads.CrashWatch.Pipeline;
+using Nightshift.Workloads.CrashWatch.Watching;
+using Nightshift.Workspaces;
+
+namespace Nightshift.Workloads.CrashWatch;
+
+public sealed partial class CrashWatchSession
+{
+    /// <summary>Sets up the parts, makes sure the service runs, then watches and runs pipelines until canceled or enough ran.</summary>
+    private async Task WatchAndFixAsync(
+        GitRepository repository,
+        LandingOptions landing,
+        long sessionId,
+        string branch,
+        SessionTelemetry telemetry,
+        SessionRow? previous,
+        List<CrashOutcome> outcomes,
+        CancellationToken cancellationToken)
+    {
+        var crash = config.Crash!;
+        var stateDirectory = repository.Paths.NightshiftDirectory;
+        var crashDirectory = Path.Combine(stateDirectory, "crash-watch");
+        var workspaces = new WorkspaceManager(repository, new WorkspaceOptions
+        {
+            CopyFiles = config.Workspace.Copy,
+            Environment = config.Workspace.Env,
+            SetupCommand = config.Workspace.Setup?.Arguments,
+        });
+        await workspaces.PruneStaleAsync([], cancellationToken).ConfigureAwait(false);
+        await using var lander = new Lander(repository, journal, workspaces, landing);
+        await lander.RecoverAsync(cancellationToken).ConfigureAwait(false);
+
+        CrashEventSink log = (kind, payload, attempt, token) => telemetry.EventAsync(kind, payload, attempt, token);
+        using var service = crash.Service is { } serviceConfig
+            ? new ServiceController(serviceConfig, config.RepositoryRoot, crashDirectory, runner, log)
+            : null;
+        var releases = new Releases(Path.Combine(crashDirectory, "releases"));
+        releases.Prune([service?.Current]);
+        if (service is not null)
+        {
+            telemetry.Phase("starting service");
+            if (await service.EnsureRunningAsync(cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                await telemetry.AlertAsync(
+                    AlertSeverity.Critical, CrashEvents.ServiceDownAlert,
+                    $"The service is not healthy and did not come up when started from {service.Current.Directory}: {problem}. See {service.LogFile}.",
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var ownCode = new OwnCode(config.RepositoryRoot);
+        var queue = _queue = new CrashQueue(journal, telemetry, sessionId, Path.Combine(crashDirectory, "reports"), ownCode, options.MaxAttemptsPerCrash);
+        await ResumeAsync(queue, previous, cancellationToken).ConfigureAwait(false);
+
+        var targets = crash.Watch.Select(entry => WatchTarget.Parse(entry, config.RepositoryRoot)).ToList();
+        using var watcher = new CrashFileWatcher(
+            targets,
+            new WatchOptions(crash.Poll, crash.Settle, UseFileEvents: !options.PollOnly),
+            FileOffsets.Load(Path.Combine(crashDirectory, FileOffsets.FileName)),
+            stateDirectory);
+        if (options.SkipExisting)
+        {
+            watcher.SkipExisting();
+        }
+
+        var pipeline = new CrashPipeline(new CrashPipelineParts(
+            config, journal, telemetry, sessionId, branch, repository, workspaces, lander, releases, service, agent, runner, stateDirectory));
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watching = watcher.RunAsync(queue.OfferAsync, stopWatching.Token);
+        try
+        {
+            telemetry.Phase("watching");
+            while (options.MaxCrashes is not { } max || outcomes.Count < max)
+            {
+                var job = await queue.NextAsync(cancellationToken).ConfigureAwait(false);
+                telemetry.Phase("fixing");
+                try
+                {
+                    outcomes.Add(await pipeline.RunAsync(job, cancellationToken).ConfigureAwait(false));
+                }
+                finally
+                {
+                    queue.Finished(job);
+                }
+
+                telemetry.Phase("watching");
+            }
+        }
+        finally
+        {
+            await stopWatching.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Queues again the crashes an earlier crash-watch session journaled but did not finish (it was killed or interrupted).</summary>
+    private async Task ResumeAsync(CrashQueue queue, SessionRow? previous, CancellationToken cancellationToken)
+    {
+        if (previous is not { Workload: Workload })
+        {
+            return;
+        }
+
+        foreach (var task in await journal.SessionTasksAsync(previous.Id, cancellationToken).ConfigureAwait(false))
+        {
+            if (task is { Kind: CrashTasks.Kind, State: TaskState.Open })
+            {
+                await queue.ResumeAsync(task, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

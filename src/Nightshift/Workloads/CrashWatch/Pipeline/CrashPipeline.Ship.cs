@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Nightshift.Landing;
+using Nightshift.Telemetry;
+using Nightshift.Workloads.CrashWatch.Deploy;
+
+namespace Nightshift.Workloads.CrashWatch.Pipeline;
+
+public sealed partial class CrashPipeline
+{
+    private const int MaxSubjectLength = 72;
+
+    /// <summary>Commits the accepted fix on the session branch with a ticket (the lander never touches a checkout).</summary>
+    private async Task<StepEnd> LandAsync(PipelineRun run, CancellationToken cancellationToken)
+    {
+        var title = run.Job.Analysis.Title;
+        var summary = "Fix crash: " + (title.Length > MaxSubjectLength ? title[..MaxSubjectLength] + "…" : title);
+        var request = new LandingRequest(parts.SessionId, run.AttemptId!.Value, parts.Branch, run.Workspace!, summary, run.Verdict!.Trailer);
+        switch (await parts.Lander.LandAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            case LandingResult.Landed landed:
+                (run.Ticket, run.Commit, run.Decided) = (landed.Ticket, landed.Sha, true);
+                if (run.TestsAfter is { } after)
+                {
+                    _testsAt[landed.Sha] = after;
+                }
+
+                await parts.Telemetry.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                return StepEnd.Done($"{landed.Ticket} {landed.Sha[..12]} on {landed.Branch}", new JsonObject { ["ticket"] = landed.Ticket, ["commit"] = landed.Sha });
+            case LandingResult.NeedsReverification moved:
+                await moved.Workspace.DisposeAsync().ConfigureAwait(false);
+                return StepEnd.Failed($"the session branch {parts.Branch} moved while the fix was verified (did something else land on it?)");
+            case LandingResult.Conflicted conflicted:
+                return StepEnd.Failed($"the session branch {parts.Branch} moved and the fix no longer applies: {conflicted.Details}");
+            default:
+                return StepEnd.Failed("there was nothing to land");
+        }
+    }
+
+    /// <summary>Waits for the lander's push (<c>landing.push</c>); a failed push is an alert, not a reason to hold the deploy back.</summary>
+    private async Task<StepEnd> PushAsync(PipelineRun run, CancellationToken cancellationToken)
+    {
+        if (!parts.Config.Landing.Push)
+        {
+            return StepEnd.Skipped("landing.push is off");
+        }
+
+        var pushed = await parts.Lander.CompletePushesAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (pushed is null || pushed.Succeeded)
+        {
+            return pushed is null
+                ? StepEnd.Skipped("nothing was pushed")
+                : StepEnd.Done(string.Create(CultureInfo.InvariantCulture, $"pushed {pushed.Branch} to {pushed.Remote} ({pushed.Attempts} attempt(s))"));
+        }
+
+        await parts.Telemetry.AlertAsync(
+            AlertSeverity.Warning,
+            AlertKinds.PushFailed,
+            $"{run.Ticket} landed on {parts.Branch} but pushing it to {pushed.Remote} failed after {pushed.Attempts} attempt(s): {pushed.Error}",
+            cancellationToken).ConfigureAwait(false);
+        return StepEnd.Failed($"push to {pushed.Remote} failed: {pushed.Error}");
+    }
+
+    /// <summary>Deploys the release to the service; never canceled halfway, so the service is never left stopped by an interrupt.</summary>
+    private async Task<(CrashResult Result, string? Problem)> DeployAsync(PipelineRun run)
+    {
+        if (parts.Service is not { } service)
+        {
+            await run.StepAsync("deploy", () => Task.FromResult(StepEnd.Skipped("crash.service is not configured")), CancellationToken.None)
+                .ConfigureAwait(false);
+            return (CrashResult.Landed, null);
+        }
+
+        var previous = service.Current;
+        DeployOutcome? outcome = null;
+        var end = await run.StepAsync(
+            "deploy",
+            async () =>
+            {
+                outcome = await service.DeployAsync(run.Release!, CancellationToken.None).ConfigureAwait(false);
+                return outcome switch
+                {
+                    DeployOutcome.Deployed deployed => StepEnd.Done($"{deployed.Release.Name} healthy after {Seconds(deployed.HealthyAfter)}"),
+                    DeployOutcome.RolledBack back => StepEnd.Failed($"{back.Problem}; rolled back to {back.Restored.Name}"),
+                    DeployOutcome.ServiceDown down => StepEnd.Failed($"{down.Problem}; {down.Previous.Name} did not come back either: {down.RestoreProblem}"),
+                    _ => throw new InvalidOperationException($"Unknown deploy outcome {outcome}."),
+                };
+            },
+            CancellationToken.None).ConfigureAwait(false);
+
+        switch (outcome)
+        {
+            case DeployOutcome.Deployed:
+                run.Deployed = true;
+                parts.Releases.Prune([service.Current, previous]);
+                return (CrashResult.Deployed, null);
+            case DeployOutcome.RolledBack back:
+                await parts.Telemetry.AlertAsync(
+                    AlertSeverity.Critical,
+                    CrashEvents.DeployFailedAlert,
+                    $"{run.Ticket} ({run.Job.Analysis.Title}) landed on {parts.Branch}, but its build failed the health check after deploy: "
+                    + $"{back.Problem}. The previous build ({back.Restored.Name}) was started again and is healthy. Service log: {service.LogFile}.",
+                    CancellationToken.None).ConfigureAwait(false);
+                return (CrashResult.RolledBack, back.Problem);
+            default:
+                var problem = outcome is DeployOutcome.ServiceDown down ? $"{down.Problem}; restore: {down.RestoreProblem}" : end.Summary;
+                await parts.Telemetry.AlertAsync(
+                    AlertSeverity.Critical,
+                    CrashEvents.ServiceDownAlert,
+                    $"The service is down: deploying {run.Ticket} failed ({problem}) and the previous build did not come back. "
+                    + $"Service log: {service.LogFile}.",
+                    CancellationToken.None).ConfigureAwait(false);
+                return (CrashResult.ServiceDown, problem);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using Nightshift.Store;
+using Nightshift.Telemetry;
+using Nightshift.Tests.Support;
+using Nightshift.Workloads.CrashWatch;
+
+namespace Nightshift.Tests.CrashWatch;
+
+/// <summary>
+/// <c>nightshift crash-watch</c> on examples/crash-service, with real processes throughout: the service crashes and writes
+/// its report, crash-watch takes it, the replay agent applies the recorded fix, cargo builds and tests it, the repro replays
+/// the request, the fix lands on the session branch, the service is restarted from the new build and its health checked.
+/// </summary>
+public sealed class CrashWatchEndToEndSpecs
+{
+    private const int Timeout = 900_000;
+
+    [Fact(Timeout = Timeout)]
+    public async Task Three_different_crashes_are_each_fixed_landed_rebuilt_restarted_and_healthy_in_turn()
+    {
+        await using var repo = await CrashServiceRepo.CreateAsync();
+        var run = CliRun.InProcessAsync(repo.Path, ["crash-watch", "--max-crashes", "3", "--json"]);
+        await repo.WaitUntilHealthyAsync();
+
+        string[] crashes = ["/divide?a=7&b=0", "/item?index=7", "/parse?value=seven"];
+        for (var i = 0; i < crashes.Length; i++)
+        {
+            (await repo.GetAsync(crashes[i])).Should().BeNull("the request crashes the service");
+            var done = await repo.WaitForEventAsync(CrashEvents.Done, count: i + 1);
+            done.Payload!["result"]!.GetValue<string>().Should().Be("deployed", done.Payload.ToJsonString());
+            await repo.WaitUntilHealthyAsync();
+            (await repo.GetAsync(crashes[i])).Should().NotBeNull("the fixed build handles the request that crashed it");
+        }
+
+        var result = await run;
+        result.ExitCode.Should().Be(0, result.Err);
+        var report = JsonNode.Parse(result.Out)!;
+        var fixes = report["crashes"]!.AsArray();
+        fixes.Select(c => c!["result"]!.GetValue<string>()).Should().Equal("deployed", "deployed", "deployed");
+        fixes.Select(c => c!["ticket"]!.GetValue<string>()).Should().Equal("NS-0001", "NS-0002", "NS-0003");
+        fixes.Select(c => c!["signature"]!.GetValue<string>()).Should().OnlyHaveUniqueItems();
+        fixes[0]!["steps"]!.AsArray().Select(s => s!["step"]!.GetValue<string>())
+            .Should().Equal("restart", "analyze", "agent", "build", "verdict", "land", "push", "deploy");
+        fixes.SelectMany(c => c!["steps"]!.AsArray()).Should().OnlyContain(s => s!["seconds"]!.GetValue<double>() >= 0);
+        fixes.Select(c => c!["steps"]![0]!["outcome"]!.GetValue<string>()).Should().Equal(["ok", "ok", "ok"], "each crash took the service down");
+
+        var branch = report["branch"]!.GetValue<string>();
+        var log = await repo.GitAsync("log", "--format=%s", "main.." + branch);
+        log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3).And.OnlyContain(s => s.Contains("Fix crash", StringComparison.Ordinal));
+        (await repo.GitAsync("status", "--porcelain")).Should().BeEmpty("the user's checkout is never touched");
+        repo.RunningRelease().Should().StartWith("attempt-");
+
+        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        var session = (await journal.LatestSessionAsync(CancellationToken.None))!;
+        session.Workload.Should().Be("crash-watch");
+        session.StopReason.Should().Be("max_crashes");
+        var tasks = await journal.SessionTasksAsync(session.Id, CancellationToken.None);
+        tasks.Should().HaveCount(3).And.OnlyContain(t => t.Kind == "crash" && t.State == TaskState.Solved);
+        var finished = await journal.SessionEventsOfKindAsync(session.Id, CrashEvents.StepFinished, CancellationToken.None);
+        finished.Should().HaveCount(3 * 8, "every step of every crash is journaled with its duration");
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task The_same_crash_again_while_its_fix_is_in_flight_is_attached_to_it_not_queued_twice()
+    {
+        // The build waits for a gate file, so the second report surely arrives while the first crash's fix is in flight.
+        var gate = Path.Combine(Path.GetTempPath(), $"ns-gate-{Guid.NewGuid():N}");
+        await using var repo = await CrashServiceRepo.CreateAsync(config => config.Replace(
+            "  command: [cargo, build, --offline, --quiet]",
+            $"  command: [sh, -c, 'while [ ! -e {gate} ]; do sleep 0.05; done; exec cargo build --offline --quiet']",
+            StringComparison.Ordinal));
+        try
+        {
+            var run = CliRun.InProcessAsync(repo.Path, ["crash-watch", "--once", "--json"]);
+            await repo.WaitUntilHealthyAsync();
+            (await repo.GetAsync("/divide?a=1&b=0")).Should().BeNull();
+            var first = await repo.WaitForEventAsync(CrashEvents.Detected);
+            await repo.WaitForEventAsync(CrashEvents.StepStarted, matches: e => e.Payload!["step"]!.GetValue<string>() == "build");
+
+            var report = first.Payload!["file"]!.GetValue<string>();
+            File.Copy(report, repo["crashes/again.txt"]);
+            var attached = await repo.WaitForEventAsync(CrashEvents.Attached);
+            await File.WriteAllTextAsync(gate, "");
+
+            var result = await run;
+            result.ExitCode.Should().Be(0, result.Err);
+            attached.Payload!["task"]!.GetValue<long>().Should().Be(first.Payload["task"]!.GetValue<long>());
+            repo.Events().Where(e => e.Kind == CrashEvents.Detected).Should().HaveCount(2, "both reports were journaled");
+            repo.Events().Where(e => e.Kind == CrashEvents.PipelineStarted).Should().ContainSingle("the crash was fixed once");
+            var output = JsonNode.Parse(result.Out)!;
+            output["detected"]!.GetValue<int>().Should().Be(2);
+            output["attached"]!.GetValue<int>().Should().Be(1);
+            output["crashes"]!.AsArray().Should().ContainSingle().Which!["result"]!.GetValue<string>().Should().Be("deployed");
+        }
+        finally
+        {
+            File.Delete(gate);
+        }
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_fix_whose_build_fails_its_health_check_is_rolled_back_to_the_previous_build_with_an_alert()
+    {
+        await using var repo = await CrashServiceRepo.CreateAsync(config => config
+            .Replace("replay: recordings", "replay: unhealthy", StringComparison.Ordinal)
+            .Replace("health_timeout: 30s", "health_timeout: 3s", StringComparison.Ordinal));
+        await WriteUnhealthyFixAsync(repo);
+        await repo.GitAsync("add", "--all");
+        await repo.GitAsync("commit", "--quiet", "--message", "a recording that breaks the health check");
+        var run = CliRun.InProcessAsync(repo.Path, ["crash-watch", "--once", "--json"]);
+        await repo.WaitUntilHealthyAsync();
+
+        (await repo.GetAsync("/divide?a=1&b=0")).Should().BeNull();
+        var result = await run;
+
+        result.ExitCode.Should().Be(0, result.Err);
+        var crash = JsonNode.Parse(result.Out)!["crashes"]!.AsArray().Single()!;
+        crash["result"]!.GetValue<string>().Should().Be("rolledback");
+        crash["ticket"]!.GetValue<string>().Should().Be("NS-0001", "the fix itself passed its verdict and landed");
+        repo.RunningRelease().Should().Be("repository", "the previous build runs again");
+        (await repo.GetAsync("/health")).Should().Be("ok\n");
+        repo.Alerts().Should().ContainSingle(a => a.Kind == CrashEvents.DeployFailedAlert)
+            .Which.Severity.Should().Be(AlertSeverity.Critical);
+        repo.Events().Should().Contain(e => e.Kind == "service_rolled_back");
+    }
+
+    /// <summary>A recording that fixes the divide crash but renames the health endpoint: it passes the verdict, not the deploy.</summary>
+    private static async Task WriteUnhealthyFixAsync(CrashServiceRepo repo)
+    {
+        var recordings = repo["recordings"];
+        var divide = Directory.GetFiles(recordings, "*divide*.patch").Single();
+        var unhealthy = Directory.CreateDirectory(repo["unhealthy"]).FullName;
+        var main = await File.ReadAllTextAsync(repo["src/main.rs"]);
+        var broken = main.Replace("\"/health\" =>", "\"/healthz\" =>", StringComparison.Ordinal);
+        broken.Should().NotBe(main);
+        var line = new JsonObject { ["path"] = "src/main.rs", ["content"] = broken }.ToJsonString();
+        await File.WriteAllTextAsync(Path.Combine(unhealthy, Path.GetFileNameWithoutExtension(divide) + ".jsonl"),
+            new JsonObject { ["patch"] = await File.ReadAllTextAsync(divide) }.ToJsonString() + "\n" + line + "\n");
+    }
+}
