@@ -45,7 +45,7 @@ internal static class CrashWatchCommand
             var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
             config.RequireCrash("nightshift crash-watch");
             config.RequireBuild("nightshift crash-watch (it builds every fix before deploying it)");
-            var agent = new AgentFactory(config, e => host.Error.WriteLine($"nightshift: {ProviderEventText.Line(e)}")).Create();
+            var ladder = new AgentFactory(config, e => host.Error.WriteLine($"nightshift: {ProviderEventText.Line(e)}")).CreateLadder(attemptsPerRung: 1);
             var journalPath = Journal.PathIn(config.RepositoryRoot);
             var stateDirectory = Path.GetDirectoryName(journalPath)!;
             using var sessionLock = SessionLock.Acquire(stateDirectory, "crash-watch");
@@ -69,7 +69,7 @@ internal static class CrashWatchCommand
             try
             {
                 await host.Error.WriteLineAsync($"nightshift: watching {string.Join(", ", config.Crash!.Watch)} (Ctrl-C to stop)");
-                report = await new CrashWatchSession(config, journal, agent, options, new ProcessRunner()).RunAsync(interrupted.Token);
+                report = await new CrashWatchSession(config, journal, ladder, options, new ProcessRunner()).RunAsync(interrupted.Token);
             }
             finally
             {

@@ -24,7 +24,7 @@ internal static class CrashWatchView
             CrashEvents.Detected => $"crash {Text("disposition")}: {Text("signature")} (taken {Text("latency_ms")} ms after its last write)",
             CrashEvents.Attached => $"  attached to the fix in flight (task {Text("task")})",
             CrashEvents.Recurred => $"crash came back: {Text("signature")}",
-            CrashEvents.StepFinished => $"  {Text("step"),-8} {Text("outcome"),-7} {Text("duration_ms")} ms  {Text("summary")}",
+            CrashEvents.StepFinished => $"  {Text("step"),-8} {Text("outcome"),-7} {Text("duration_ms")} ms  {(Text("agent") is { } agent ? $"[{agent}] " : "")}{Text("summary")}",
             CrashEvents.Done => $"done: {Text("result")} {Text("ticket")} ({Text("duration_ms")} ms)",
             "service_started" => $"  service started from {Text("release")} (pid {Text("pid")})",
             "service_health" => $"  health: {(Text("healthy") == "true" ? "ok" : Text("problem"))} after {Text("waited_ms")} ms",
@@ -47,7 +47,7 @@ internal static class CrashWatchView
         var table = new Table().AddColumns("crash", "result", "ticket", "steps (seconds)");
         foreach (var crash in report.Crashes)
         {
-            var steps = string.Join(" ", crash.Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Step}{Mark(s.Outcome)}{s.Duration.TotalSeconds:0.0}")));
+            var steps = string.Join(" ", crash.Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Step}{(s.Agent is null ? "" : $"[{s.Agent}]")}{Mark(s.Outcome)}{s.Duration.TotalSeconds:0.0}")));
             table.AddRow(Markup.Escape(crash.Title), crash.Result.ToString().ToLowerInvariant(), crash.Ticket ?? "-", Markup.Escape(steps));
         }
 
@@ -74,6 +74,7 @@ internal static class CrashWatchView
             ["steps"] = new JsonArray([.. c.Steps.Select(s => (JsonNode)new JsonObject
             {
                 ["step"] = s.Step,
+                ["agent"] = s.Agent,
                 ["outcome"] = s.Outcome.ToString().ToLowerInvariant(),
                 ["seconds"] = Math.Round(s.Duration.TotalSeconds, 3),
                 ["summary"] = s.Summary,

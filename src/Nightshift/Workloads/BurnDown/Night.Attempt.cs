@@ -47,7 +47,7 @@ public sealed partial class Night
                     _options.Budget,
                     new WorktreeChecks(_probe, Tests(workspace), workspace.Path),
                     new CompositeTranscript(file, memory, new StatusTranscript(_telemetry, worker)));
-                result = await RunAgentAsync(rung.Create(), request, stop).ConfigureAwait(false);
+                result = await rung.RunOnceAsync(request, stop).ConfigureAwait(false);
             }
 
             // From here the attempt is decided, even when a stop was asked for meanwhile: only abort cuts a verdict short.
@@ -120,21 +120,6 @@ public sealed partial class Night
         var snapshot = await _probe.RunAsync(workspace.Path, Probing.ProbeOptions.Default, null, cancellationToken).ConfigureAwait(false);
         var tests = Tests(workspace) is { } runner ? await runner.RunAsync(workspace.Path, runs: 1, cancellationToken).ConfigureAwait(false) : null;
         return new Measurement(basisCommit, snapshot, tests);
-    }
-
-    // An agent that fails in a way it reports (a provider error, a broken recording) has failed this attempt, not the night.
-    private static async Task<AgentResult> RunAgentAsync(IAgent agent, AgentRequest request, CancellationToken stop)
-    {
-        try
-        {
-            return await agent.RunAsync(request, stop).ConfigureAwait(false);
-        }
-        catch (NightshiftException e) when (!e.IsFatal)
-        {
-            await request.Transcript.AppendAsync(new TranscriptEntry(0, "harness", $"The agent failed: {e.Message}"), CancellationToken.None)
-                .ConfigureAwait(false);
-            return new AgentResult(AgentStopReason.Error, AgentUsage.None, 0, Error: e.Message);
-        }
     }
 
     private async Task AbandonQuietlyAsync(long attemptId, string reason)

@@ -70,7 +70,7 @@ public sealed partial class CrashWatchSession
         }
 
         var pipeline = new CrashPipeline(new CrashPipelineParts(
-            config, journal, telemetry, sessionId, branch, repository, workspaces, lander, releases, service, agent, runner, stateDirectory));
+            config, journal, telemetry, sessionId, branch, repository, workspaces, lander, releases, service, ladder, runner, stateDirectory));
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watching = watcher.RunAsync(queue.OfferAsync, stopWatching.Token);
         try

@@ -18,7 +18,7 @@ namespace Nightshift.Workloads.CrashWatch;
 /// every workload shares: the journal, the session branch, workspaces, the lander, telemetry.
 /// </summary>
 /// <remarks>The caller holds the repository's session lock for the whole run.</remarks>
-public sealed partial class CrashWatchSession(NightshiftConfig config, Journal journal, IAgent agent, CrashWatchOptions options, ProcessRunner runner)
+public sealed partial class CrashWatchSession(NightshiftConfig config, Journal journal, Ladder ladder, CrashWatchOptions options, ProcessRunner runner)
 {
     public const string Workload = "crash-watch";
 

@@ -6,6 +6,7 @@ using Nightshift.Execution;
 using Nightshift.Store;
 using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch.Analysis;
+using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
 
@@ -19,12 +20,13 @@ public sealed partial class CrashPipeline
         var job = run.Job;
         var tip = await parts.Repository.BranchTipAsync(parts.Branch, cancellationToken).ConfigureAwait(false)
             ?? throw new NightshiftException($"The session branch {parts.Branch} no longer exists: was it deleted? Restart crash-watch.");
-        var attempt = await parts.Journal.BeginAttemptAsync(parts.SessionId, job.TaskId, parts.Agent.Name, cancellationToken).ConfigureAwait(false);
+        var attempt = await parts.Journal.BeginAttemptAsync(parts.SessionId, job.TaskId, run.Rung!.Name, cancellationToken).ConfigureAwait(false);
         run.AttemptId = attempt.Id;
         parts.Telemetry.Worker(1, w => w with { AttemptId = attempt.Id });
         var id = string.Create(CultureInfo.InvariantCulture, $"crash-{attempt.Id}");
         var workspace = await parts.Workspaces.CreateAsync(id, tip, worker: 0, cancellationToken).ConfigureAwait(false);
         run.Workspace = workspace;
+        run.Sources = EpisodeSources.Read(workspace.Path, job.Analysis.OwnFiles);
 
         if (parts.Config.Tests is { } tests && !_testsAt.ContainsKey(tip))
         {
@@ -60,9 +62,11 @@ public sealed partial class CrashPipeline
                 workspace.Path,
                 AgentFactory.BudgetOf(parts.Config.Agent),
                 new CrashWorkspaceChecks(parts.Config, workspace, parts.Runner),
-                transcript);
-            result = await parts.Agent.RunAsync(request, cancellationToken).ConfigureAwait(false);
+                new CompositeTranscript(transcript, run.Memory));
+            result = await run.Rung!.RunOnceAsync(request, cancellationToken).ConfigureAwait(false);
         }
+
+        run.AgentSteps = result.Steps;
 
         var change = await workspace.CaptureAsync(cancellationToken).ConfigureAwait(false);
         run.Patch = change.Patch;
@@ -74,7 +78,6 @@ public sealed partial class CrashPipeline
         parts.Telemetry.Worker(1, w => w with { FilesModified = change.ChangedPaths.Count, LastToolCall = result.Summary });
         var detail = new JsonObject
         {
-            ["agent"] = parts.Agent.Name,
             ["stop_reason"] = stopReason,
             ["steps"] = result.Steps,
             ["files"] = new JsonArray([.. change.ChangedPaths.Select(p => (JsonNode)p)]),
@@ -85,8 +88,7 @@ public sealed partial class CrashPipeline
         {
             var why = result.Error ?? result.Summary ?? stopReason;
             run.Verdict = new CrashVerdict(false, [$"the agent changed nothing ({why})"], "not run", null, null);
-            await parts.Journal.RecordVerdictAsync(attempt, accepted: false, run.Verdict.ToJson(), cancellationToken).ConfigureAwait(false);
-            run.Decided = true;
+            await RecordDecisionAsync(run, stillCrashes: false, cancellationToken).ConfigureAwait(false);
             return StepEnd.Failed(run.Verdict.Reasons[0], detail);
         }
 

@@ -8,13 +8,14 @@ public sealed partial class CrashPipeline
 {
     /// <summary>
     /// Decides on the fix: the build succeeded, the tests are not worse (same rule as the night's verdict), the repro no longer
-    /// crashes on the new build, and the policy holds over the diff. Journals the verdict either way.
+    /// crashes on the new build, and the policy holds over the diff. Journals the verdict either way, with the attempt's episode.
     /// </summary>
     private async Task<StepEnd> VerdictAsync(PipelineRun run, CancellationToken cancellationToken)
     {
         var reasons = new List<string>();
         string? tests = null;
         string? repro = null;
+        var stillCrashes = false;
         if (run.BuildProblem is { } problem)
         {
             reasons.Add($"the build failed: {problem}");
@@ -34,6 +35,7 @@ public sealed partial class CrashPipeline
             if (parts.Config.Crash?.Repro is { } argv)
             {
                 (var fixedNow, repro) = await ReproAsync(argv, run, cancellationToken).ConfigureAwait(false);
+                stillCrashes = !fixedNow;
                 if (!fixedNow)
                 {
                     reasons.Add($"the repro still crashes: it {repro}");
@@ -44,8 +46,7 @@ public sealed partial class CrashPipeline
         reasons.AddRange(PolicyChecker.Check(UnifiedDiff.Parse(run.Patch ?? ""), parts.Config.Policy).Select(reason => reason.Message));
         var verdict = new CrashVerdict(reasons.Count == 0, reasons, run.Build, tests, repro);
         run.Verdict = verdict;
-        await parts.Journal.RecordVerdictAsync(run.AttemptId!.Value, verdict.Accepted, verdict.ToJson(), cancellationToken).ConfigureAwait(false);
-        run.Decided = !verdict.Accepted;
+        await RecordDecisionAsync(run, stillCrashes, cancellationToken).ConfigureAwait(false);
         await parts.Telemetry.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return verdict.Accepted ? StepEnd.Done($"accepted: {verdict.Trailer}") : StepEnd.Failed($"rejected: {string.Join("; ", reasons)}");
     }

@@ -60,25 +60,26 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
     {
         // The crash most likely took the service down: it runs the build it had while the fix is made.
         await run.StepAsync("restart", () => RestartAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-        var analyze = await run.StepAsync("analyze", () => AnalyzeAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (!analyze.Ok)
+        var rungs = parts.Ladder.Rungs;
+        for (var index = 0; ; index++)
         {
-            return (CrashResult.Failed, $"analyze: {analyze.Summary}");
+            run.Rung = rungs[index];
+            var (result, problem, climb) = await AttemptAsync(run, cancellationToken).ConfigureAwait(false);
+            if (result is null)
+            {
+                break;
+            }
+
+            // A rejected fix (or an agent that failed) moves the crash up the ladder; a harness failure or the last rung ends it.
+            if (!climb || index == rungs.Count - 1)
+            {
+                return (result.Value, problem);
+            }
+
+            await DiscardAttemptAsync(run, problem).ConfigureAwait(false);
         }
 
-        var agent = await run.StepAsync("agent", () => FixAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (!agent.Ok)
-        {
-            return (run.Decided ? CrashResult.Rejected : CrashResult.Failed, $"agent: {agent.Summary}");
-        }
-
-        await run.StepAsync("build", () => BuildAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var verdict = await run.StepAsync("verdict", () => VerdictAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (!verdict.Ok)
-        {
-            return (run.Decided ? CrashResult.Rejected : CrashResult.Failed, $"verdict: {verdict.Summary}");
-        }
-
+        run.Rung = null;
         var land = await run.StepAsync("land", () => LandAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (!land.Ok)
         {
@@ -89,6 +90,50 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
 
         // Once the service is touched, the deploy runs to its end: a half-done restart is the one thing worse than a crash.
         return await DeployAsync(run).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One rung's attempt: analyze → agent → build → verdict. The result is null when the fix was accepted; otherwise where it
+    /// stopped, why, and whether the next rung may try (not after a failed analysis: that is the harness, not the agent).
+    /// </summary>
+    private async Task<(CrashResult? Result, string Problem, bool Climb)> AttemptAsync(PipelineRun run, CancellationToken cancellationToken)
+    {
+        var analyze = await run.StepAsync("analyze", () => AnalyzeAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (!analyze.Ok)
+        {
+            return (CrashResult.Failed, $"analyze: {analyze.Summary}", false);
+        }
+
+        var agent = await run.StepAsync("agent", () => FixAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (!agent.Ok)
+        {
+            return (run.Decided ? CrashResult.Rejected : CrashResult.Failed, $"agent: {agent.Summary}", true);
+        }
+
+        await run.StepAsync("build", () => BuildAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var verdict = await run.StepAsync("verdict", () => VerdictAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return verdict.Ok ? (null, "", false) : (run.Decided ? CrashResult.Rejected : CrashResult.Failed, $"verdict: {verdict.Summary}", true);
+    }
+
+    /// <summary>Ends a rung's attempt that did not make it (abandoned unless rejected), removes its worktree and release.</summary>
+    private async Task DiscardAttemptAsync(PipelineRun run, string problem)
+    {
+        if (run.AttemptId is { } attempt && !run.Decided)
+        {
+            await parts.Journal.AbandonAttemptAsync(attempt, problem, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (run.Workspace is { } workspace)
+        {
+            await workspace.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (run.Release is { } release && parts.Service?.Current != release)
+        {
+            parts.Releases.Remove(release);
+        }
+
+        run.ClearAttempt();
     }
 
     private async Task<CrashOutcome> FinishAsync(PipelineRun run, CrashResult result, string? problem, CancellationToken cancellationToken)
@@ -131,6 +176,7 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
             ["step"] = s.Step,
             ["outcome"] = s.Outcome.ToString().ToLowerInvariant(),
             ["duration_ms"] = Math.Round(s.Duration.TotalMilliseconds, 1),
+            ["agent"] = s.Agent,
         })]),
     };
 

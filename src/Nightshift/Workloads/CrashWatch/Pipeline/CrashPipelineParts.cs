@@ -21,7 +21,7 @@ namespace Nightshift.Workloads.CrashWatch.Pipeline;
 /// <param name="Lander">Ticketed commits on the session branch, and pushes.</param>
 /// <param name="Releases">The builds deployed.</param>
 /// <param name="Service">The service fixes are deployed to; null when <c>crash.service</c> is not configured.</param>
-/// <param name="Agent">Who writes the fixes.</param>
+/// <param name="Ladder">Who writes the fixes (<c>agent.ladder</c>): each rung in turn until one fix is accepted.</param>
 /// <param name="Runner">Runs the build, tests and repro.</param>
 /// <param name="StateDirectory">The repository's <c>.nightshift</c> folder (transcripts).</param>
 public sealed record CrashPipelineParts(
@@ -35,6 +35,6 @@ public sealed record CrashPipelineParts(
     Lander Lander,
     Releases Releases,
     ServiceController? Service,
-    IAgent Agent,
+    Ladder Ladder,
     ProcessRunner Runner,
     string StateDirectory);

@@ -4,6 +4,7 @@ using Nightshift.Agents;
 using Nightshift.Telemetry;
 using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch.Deploy;
+using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
@@ -24,11 +25,22 @@ internal sealed class PipelineRun(CrashJob job, SessionTelemetry telemetry)
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    /// <summary>The rung of <c>agent.ladder</c> whose attempt is under way; null before the first and once one is accepted.</summary>
+    public LadderRung? Rung { get; set; }
+
     public long? AttemptId { get; set; }
 
     public Workspace? Workspace { get; set; }
 
     public AgentTask? Task { get; set; }
+
+    /// <summary>The crash's own files as the attempt started from them, for its episode.</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>The agent's transcript as its episode keeps it.</summary>
+    public EpisodeTranscript Memory { get; private set; } = new();
+
+    public int AgentSteps { get; set; }
 
     public TestSuiteResult? TestsBefore { get; set; }
 
@@ -52,6 +64,14 @@ internal sealed class PipelineRun(CrashJob job, SessionTelemetry telemetry)
     public string? Commit { get; set; }
 
     public bool Deployed { get; set; }
+
+    /// <summary>The rung's attempt was rejected: forgets what it made (the caller disposes the worktree and release) for the next rung.</summary>
+    public void ClearAttempt()
+    {
+        (AttemptId, Workspace, Task, Release, Patch, Verdict, Decided) = (null, null, null, null, null, null, false);
+        (TestsAfter, BuildProblem, Build, AgentSteps, Memory) = (null, null, "not run", 0, new EpisodeTranscript());
+        Sources = new Dictionary<string, string>();
+    }
 
     /// <summary>Runs a step: journals its start, runs <paramref name="body"/>, journals its end with duration and outcome.</summary>
     /// <remarks>A <see cref="NightshiftException"/> ends the step as failed with its message; cancellation is journaled and rethrown.</remarks>
@@ -80,7 +100,7 @@ internal sealed class PipelineRun(CrashJob job, SessionTelemetry telemetry)
 
     private async Task FinishAsync(string step, StepEnd end, TimeSpan duration, CancellationToken cancellationToken)
     {
-        _steps.Add(new StepRecord(step, end.Outcome, duration, end.Summary));
+        _steps.Add(new StepRecord(step, end.Outcome, duration, end.Summary, Rung?.Name));
         var payload = Payload(step);
         payload["outcome"] = end.Outcome.ToString().ToLowerInvariant();
         payload["duration_ms"] = Math.Round(duration.TotalMilliseconds, 1);
@@ -93,7 +113,16 @@ internal sealed class PipelineRun(CrashJob job, SessionTelemetry telemetry)
         await telemetry.EventAsync(CrashEvents.StepFinished, payload, AttemptId, cancellationToken).ConfigureAwait(false);
     }
 
-    private JsonObject Payload(string step) => new() { ["task"] = Job.TaskId, ["signature"] = Job.Signature, ["step"] = step };
+    private JsonObject Payload(string step)
+    {
+        var payload = new JsonObject { ["task"] = Job.TaskId, ["signature"] = Job.Signature, ["step"] = step };
+        if (Rung is { } rung)
+        {
+            payload["agent"] = rung.Name;
+        }
+
+        return payload;
+    }
 }
 
 /// <summary>How a step ended: its outcome, one line for people, and details for the journal.</summary>

@@ -1,4 +1,4 @@
-namespace Nightshift.Workloads.BurnDown;
+namespace Nightshift.Workloads.Learn.Episodes;
 
 /// <summary>The files an attempt starts from, as its episode keeps them so a training example can be rebuilt later.</summary>
 internal static class EpisodeSources
@@ -7,7 +7,7 @@ internal static class EpisodeSources
     private const int MaxBytes = 64 * 1024;
 
     /// <param name="worktree">The attempt's worktree, before the agent changed anything.</param>
-    /// <param name="files">Paths relative to the worktree (a cluster's files).</param>
+    /// <param name="files">Paths relative to the worktree (a cluster's files, a crash's own frames).</param>
     public static IReadOnlyDictionary<string, string> Read(string worktree, IEnumerable<string> files)
     {
         var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
