@@ -55,7 +55,7 @@ internal static class EvalCommand
             {
                 var runner = new ProcessRunner();
                 var evaluator = new KoanEvaluator(journal, new KoanToolchain(runner), runner, new EvalGuard(set));
-                var progress = new LearnProgress<EvalRun>(run => host.Error.WriteLine(LearnText.Run(run)));
+                var progress = new SyncProgress<EvalRun>(run => host.Error.WriteLine(LearnText.Run(run)));
                 report = await evaluator.RunAsync(agent, modelId ?? context.Config.Agent.Model, set, options, progress, cancellationToken);
             }
 

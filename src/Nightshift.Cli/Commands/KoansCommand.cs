@@ -89,7 +89,7 @@ internal static class KoansCommand
             }
 
             var json = parseResult.GetValue(globals.Json);
-            var progress = new LearnProgress<KoanCheckResult>(result =>
+            var progress = new SyncProgress<KoanCheckResult>(result =>
             {
                 if (!json)
                 {

@@ -84,7 +84,7 @@ internal static class LearnCommand
             await using (var journal = context.OpenJournal())
             {
                 var loop = new LearnLoop(journal, set, train, config.RepositoryRoot, new ProcessRunner(), model => agents.Create(config.Agent.Provider, model));
-                var progress = new LearnProgress<LearnEvent>(e =>
+                var progress = new SyncProgress<LearnEvent>(e =>
                 {
                     if (LearnLog.Line(e, verbose) is { } line)
                     {

@@ -20,7 +20,7 @@ internal sealed record LearnContext(NightshiftConfig Config)
     /// <summary>The agents of <paramref name="config"/>, with what happens at their model endpoints logged to stderr.</summary>
     public static AgentFactory Agents(NightshiftConfig config, CliHost host)
     {
-        var log = new LearnProgress<string>(host.Error.WriteLine);
+        var log = new SyncProgress<string>(host.Error.WriteLine);
         return new AgentFactory(config, e => log.Report(ProviderEventText.Line(e)));
     }
 

@@ -53,7 +53,7 @@ internal static class RunCommand
             Budget = Agents.AgentFactory.BudgetOf(config.Agent),
             Resume = resume,
             WaitForEndpoint = waitForEndpoint,
-            Progress = new Rendering.LearnProgress<string>(line => host.Error.WriteLine($"nightshift: {line}")),
+            Progress = new Rendering.SyncProgress<string>(line => host.Error.WriteLine($"nightshift: {line}")),
         };
         await using var night = new Night(config, options);
         return await night.RunAsync(stop.Token, abort.Token);

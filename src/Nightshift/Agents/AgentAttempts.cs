@@ -43,7 +43,7 @@ public static class AgentAttempts
         {
             await request.Transcript.AppendAsync(new TranscriptEntry(0, "harness", $"The agent failed: {e.Message}"), CancellationToken.None)
                 .ConfigureAwait(false);
-            return new AgentResult(AgentStopReason.Error, AgentUsage.None, 0, Error: e.Message);
+            return new AgentResult(AgentStopReason.Error, AgentUsage.None, 0, Error: e.Message, EndpointOutage: e is Providers.ProviderException { IsOutage: true });
         }
     }
 }

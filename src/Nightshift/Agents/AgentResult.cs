@@ -6,12 +6,17 @@ namespace Nightshift.Agents;
 /// <param name="Steps">Steps taken (model queries, or suggestion rounds for the offline agent).</param>
 /// <param name="Summary">The agent's own account (from <c>finish</c>), never trusted as a verdict.</param>
 /// <param name="Error">For <see cref="AgentStopReason.Error"/>, what went wrong.</param>
+/// <param name="EndpointOutage">
+/// For <see cref="AgentStopReason.Error"/>: the model endpoint could not serve the agent (down, unreachable, rate-limited), so
+/// the attempt says nothing about the task and a workload abandons it rather than counting it as a rejection.
+/// </param>
 public sealed record AgentResult(
     AgentStopReason StopReason,
     AgentUsage Usage,
     int Steps,
     string? Summary = null,
-    string? Error = null);
+    string? Error = null,
+    bool EndpointOutage = false);
 
 /// <summary>Why an agent stopped.</summary>
 public enum AgentStopReason

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Nightshift.Tests.Support;
 
@@ -94,20 +93,10 @@ public sealed class NightRepo : IDisposable
     /// <summary>Starts <c>nightshift args</c> as a real process in the repository.</summary>
     public RunningNight Start(params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Binaries.CliAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         var before = AllEvents().GroupBy(e => e["kind"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
-        return new RunningNight(this, before, Process.Start(start)!);
+        var process = CliRun.Start(Path, args);
+        process.StandardInput.Close();
+        return new RunningNight(this, before, process);
     }
 
     public void Dispose() => Repo.Dispose();

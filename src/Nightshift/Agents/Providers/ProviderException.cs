@@ -35,6 +35,17 @@ public sealed class ProviderException : NightshiftException
     /// <summary>When the provider said it would take requests again (usage limit, open circuit).</summary>
     public DateTimeOffset? RetryAt { get; }
 
+    /// <summary>
+    /// The endpoint could not serve the call (no answer, a timeout, an open circuit, a usage limit, a server error that retries
+    /// did not cure): the call says nothing about the task, only about the endpoint.
+    /// </summary>
+    public bool IsOutage => Failure switch
+    {
+        ProviderFailure.Unreachable or ProviderFailure.Timeout or ProviderFailure.EndpointDown or ProviderFailure.UsageLimit => true,
+        ProviderFailure.HttpError => StatusCode is >= 500 or (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests,
+        _ => false,
+    };
+
     /// <summary>A configuration error (key, URL, model) is a usage/config error for the whole command.</summary>
     public override int ExitCode => IsFatal ? ExitCodes.UsageOrConfig : ExitCodes.Failed;
 

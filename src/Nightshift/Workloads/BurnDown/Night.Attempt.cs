@@ -52,6 +52,17 @@ public sealed partial class Night
 
             // From here the attempt is decided, even when a stop was asked for meanwhile: only abort cuts a verdict short.
             var change = await workspace.CaptureAsync(abort).ConfigureAwait(false);
+            if (result.EndpointOutage && change.IsEmpty)
+            {
+                // Not the cluster's fault: the attempt is abandoned, and the loop pauses until the endpoint answers, then retries it.
+                var why = $"the model endpoint was unavailable: {result.Error}";
+                await _journal.AbandonAttemptAsync(attempt.Id, why, abort).ConfigureAwait(false);
+                await EventAsync("attempt.abandoned", new() { ["reason"] = "endpoint_unavailable", ["error"] = result.Error }, attempt.Id, abort)
+                    .ConfigureAwait(false);
+                Say($"[{worker}] attempt {attempt.Id} abandoned: {why}");
+                return new AttemptOutcome.Abandoned(key, why);
+            }
+
             _telemetry.Worker(worker, w => w with { LastToolCall = "verifying", FilesModified = change.ChangedPaths.Count });
             await _journal.FinishAttemptAsync(
                 attempt.Id,

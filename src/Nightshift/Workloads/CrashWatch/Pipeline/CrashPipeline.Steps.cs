@@ -84,6 +84,12 @@ public sealed partial class CrashPipeline
             ["agent_summary"] = result.Summary,
             ["transcript"] = transcriptPath,
         };
+        if (change.IsEmpty && result.EndpointOutage)
+        {
+            // Says nothing about the crash: no verdict, no episode; the attempt is abandoned and the next rung may try.
+            return StepEnd.Failed($"the model endpoint was unavailable: {result.Error}", detail);
+        }
+
         if (change.IsEmpty)
         {
             var why = result.Error ?? result.Summary ?? stopReason;

@@ -4,7 +4,7 @@ namespace Nightshift.Cli.Rendering;
 /// Reports progress synchronously and one report at a time. <see cref="Progress{T}"/> posts to the thread
 /// pool, so its lines could arrive after the command has printed its result, and in any order.
 /// </summary>
-internal sealed class LearnProgress<T>(Action<T> report) : IProgress<T>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
 {
     private readonly Lock _gate = new();
 
