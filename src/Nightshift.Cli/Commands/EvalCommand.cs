@@ -56,7 +56,14 @@ internal static class EvalCommand
                 var runner = new ProcessRunner();
                 var evaluator = new KoanEvaluator(journal, new KoanToolchain(runner), runner, new EvalGuard(set));
                 var progress = new SyncProgress<EvalRun>(run => host.Error.WriteLine(LearnText.Run(run)));
-                report = await evaluator.RunAsync(agent, modelId ?? context.Config.Agent.Model, set, options, progress, cancellationToken);
+                try
+                {
+                    report = await evaluator.RunAsync(agent, modelId ?? context.Config.Agent.Model, set, options, progress, cancellationToken);
+                }
+                finally
+                {
+                    await agent.ReleaseAsync();
+                }
             }
 
             var record = EvalRecord.From(report, DateTimeOffset.UtcNow);

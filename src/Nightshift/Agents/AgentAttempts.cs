@@ -14,15 +14,21 @@ public static class AgentAttempts
         }
         finally
         {
-            switch (agent)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
+            await agent.ReleaseAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Disposes <paramref name="agent"/> when it holds resources (the built-in agents' HTTP clients); the others need nothing.</summary>
+    public static async ValueTask ReleaseAsync(this IAgent agent)
+    {
+        switch (agent)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
         }
     }
 

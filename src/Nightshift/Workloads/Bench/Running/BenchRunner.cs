@@ -1,5 +1,6 @@
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Agents;
 using Nightshift.Workloads.Bench.Agents;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Suites;
@@ -53,7 +54,17 @@ public sealed class BenchRunner(
             : store.ReadRuns(id).Values.Where(r => r.Counts && plan.Any(p => p.Runs.Any(run => run.Id == r.Run))).ToDictionary(r => r.Run, StringComparer.Ordinal);
 
         var session = new BenchSession(suite, plan, manifest, done, store, options, Gate, _runner, _time, onEvent);
-        return await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var agent in agents)
+            {
+                await agent.Agent.ReleaseAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>The bench to resume; it keeps the plan it started with, so --repeat and --agent may only repeat it.</summary>

@@ -108,8 +108,17 @@ public sealed partial class LearnLoop
         run.Report(new LearnPhaseStarted($"evaluating {role} {model ?? "(the configured agent)"}") { Cycle = cycle });
         var evaluator = new KoanEvaluator(_journal, new KoanToolchain(_runner), _runner, _guard);
         var progress = run.Progress is null ? null : new EvalProgress(run.Progress, cycle, role);
-        var report = await evaluator.RunAsync(_agents(model), model, _koans, run.Options.Eval, progress, cancellationToken)
-            .ConfigureAwait(false);
+        var agent = _agents(model);
+        EvalReport report;
+        try
+        {
+            report = await evaluator.RunAsync(agent, model, _koans, run.Options.Eval, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await agent.ReleaseAsync().ConfigureAwait(false);
+        }
+
         await RecordAsync(run, EvalRecord.From(report, _clock.GetUtcNow(), cycle, role), "learn.eval", cancellationToken).ConfigureAwait(false);
         return report;
     }
