@@ -7,12 +7,9 @@ namespace Nightshift.Reports;
 
 public static partial class ReportLoader
 {
-    // Journaled by CrashQueue when a crash an earlier session left unfinished is taken up again; CrashEvents has no constant for it.
-    private const string CrashResumed = "crash_resumed";
-
     private static readonly string[] _crashKinds =
     [
-        CrashEvents.Detected, CrashEvents.Attached, CrashEvents.Recurred, CrashResumed,
+        CrashEvents.Detected, CrashEvents.Attached, CrashEvents.Recurred, CrashTrail.Resumed,
         CrashEvents.PipelineStarted, CrashEvents.StepFinished, CrashEvents.Done,
     ];
 
