@@ -28,11 +28,11 @@ internal static class ReportCommand
         });
         var format = new Option<string>("--format")
         {
-            Description = "md (Markdown) or html (one self-contained file with charts)",
+            Description = "md (Markdown), html (one self-contained file with charts) or json (the report's data, as --json)",
             DefaultValueFactory = _ => "md",
-            HelpName = "md|html",
+            HelpName = "md|html|json",
         };
-        format.AcceptOnlyFromAmong("md", "html");
+        format.AcceptOnlyFromAmong("md", "html", "json");
         var output = new Option<string?>("--out")
         {
             Description = "Where to write the report (default: stdout for md, .nightshift/reports/<session>.html for html); the path is printed",
@@ -41,8 +41,8 @@ internal static class ReportCommand
         var command = new Command(
             "report",
             "The morning report of a session from the journal: duration and stop reason, commits with tickets and verified figures, " +
-            "clusters before -> after, targets met or missed, rejections by reason, alerts, cost by agent, all sessions; --json prints " +
-            "its data. Example: nightshift report --format html")
+            "clusters before -> after, targets met or missed, rejections by reason, alerts, cost by agent, all sessions; for crash-watch, " +
+            "each crash with its result and timed steps; --json prints its data. Example: nightshift report --format html")
         {
             session,
             format,
@@ -65,7 +65,7 @@ internal static class ReportCommand
                 report = await ReportLoader.LoadAsync(journal, id, ReportTargets.Default, DateTimeOffset.UtcNow, cancellationToken);
             }
 
-            if (parseResult.GetValue(globals.Json))
+            if (parseResult.GetValue(globals.Json) || parseResult.GetValue(format) == "json")
             {
                 await host.Out.WriteLineAsync(report.ToJson().AsMemory(), cancellationToken);
                 return ExitCodes.Ok;

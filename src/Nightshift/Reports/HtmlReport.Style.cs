@@ -29,6 +29,15 @@ public static partial class HtmlReport
         .legend span::before { content: "■ "; } .legend .landed { color: var(--good); } .legend .rejected { color: var(--bad); }
         .legend .abandoned { color: var(--before); } .legend .other { color: var(--after); }
         figure { margin: 1rem 0; }
+        .result.deployed, .result.landed, .outcome.ok { color: var(--good); font-weight: 600; }
+        .result.rejected, .result.failed, .result.rolledback, .result.servicedown, .outcome.failed { color: var(--bad); font-weight: 600; }
+        .result.interrupted, .result.in_flight, .result.queued, .outcome.skipped { color: var(--warn); }
+        article.crash h3 { font-size: 1rem; margin: 1.5rem 0 .5rem; } article.crash dl { margin-bottom: .5rem; }
+        .bar.step-restart, .legend .step-restart { fill: #98a2b3; color: #98a2b3; } .bar.step-analyze, .legend .step-analyze { fill: #7f56d9; color: #7f56d9; }
+        .bar.step-agent, .legend .step-agent { fill: #2e6bd6; color: #2e6bd6; } .bar.step-build, .legend .step-build { fill: #b76e00; color: #b76e00; }
+        .bar.step-verdict, .legend .step-verdict { fill: #0e9384; color: #0e9384; } .bar.step-land, .legend .step-land { fill: #12824c; color: #12824c; }
+        .bar.step-push, .legend .step-push { fill: #667085; color: #667085; } .bar.step-deploy, .legend .step-deploy { fill: #c11574; color: #c11574; }
+        .bar.step-other, .legend .step-other { fill: #d0d5dd; color: #d0d5dd; } .bar.failed { stroke: var(--bad); stroke-width: 1.5; }
 
         """;
 }

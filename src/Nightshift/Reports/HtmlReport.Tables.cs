@@ -21,7 +21,7 @@ public static partial class HtmlReport
 
     private static void Commits(StringBuilder html, ReportData report)
     {
-        Table(html, "commits", "Commits", ["Ticket", "Cluster", "Verified", "Subject", "Agent", "Commit"], report.Commits.Select(c =>
+        Table(html, "commits", "Commits", ["Ticket", report.IsCrashWatch ? "Signature" : "Cluster", "Verified", "Subject", "Agent", "Commit"], report.Commits.Select(c =>
         {
             var key = $"commit[{c.Ticket}]";
             return $"<tr{Attribute("data-ticket", c.Ticket)}>" + Cell($"{key}.ticket", c.Ticket) + Cell($"{key}.cluster", c.Cluster ?? "-")

@@ -19,7 +19,7 @@ public static partial class HtmlReport
     private static readonly HashSet<string> _numericColumns =
     [
         "Before", "After", "Change", "Attempts", "Landed", "Rejected", "Abandoned", "Tokens in", "Tokens out", "Cost", "Commits",
-        "Errors before", "Errors after",
+        "Errors before", "Errors after", "Seen",
     ];
 
     public static string Render(ReportData report)
@@ -38,9 +38,22 @@ public static partial class HtmlReport
 
         Summary(html, report);
         Targets(html, report);
-        ErrorsChart(html, report);
+        if (report.ShowsCrashes)
+        {
+            Crashes(html, report);
+        }
+
+        if (report.ShowsSnapshots)
+        {
+            ErrorsChart(html, report);
+        }
+
         Commits(html, report);
-        Clusters(html, report);
+        if (report.ShowsSnapshots)
+        {
+            Clusters(html, report);
+        }
+
         Rejections(html, report);
         Alerts(html, report);
         Agents(html, report);
@@ -66,12 +79,16 @@ public static partial class HtmlReport
             Term(html, "Errors", Change("summary.errors", t.ErrorsBefore, t.ErrorsAfter));
             Term(html, "Warnings", Change("summary.warnings", t.WarningsBefore, t.WarningsAfter));
         }
-        else
+        else if (report.ShowsSnapshots)
         {
             Term(html, "Errors", "no snapshot was taken");
         }
 
-        Term(html, "Clusters remaining", Field("span", "summary.clusters_remaining", F.Count(report.ClustersRemaining)));
+        if (report.ShowsSnapshots)
+        {
+            Term(html, "Clusters remaining", Field("span", "summary.clusters_remaining", F.Count(report.ClustersRemaining)));
+        }
+
         Term(html, "Attempts",
             $"{Field("span", "summary.attempts", F.Count(report.Attempts.Count))}: "
             + $"{Field("span", "summary.landed", F.Count(report.Agents.Sum(a => a.Landed)))} landed, "
@@ -91,7 +108,9 @@ public static partial class HtmlReport
     private static void Term(StringBuilder html, string term, string definition) =>
         html.Append($"<dt>{Encode(term)}</dt><dd>{definition}</dd>\n");
 
-    private static void Table(StringBuilder html, string id, string title, string[] headers, IEnumerable<string> rows, string empty, string after = "")
+    /// <summary>A section with its heading and one table; <paramref name="intro"/> and <paramref name="after"/> (markup) only with rows.</summary>
+    private static void Table(
+        StringBuilder html, string id, string title, string[] headers, IEnumerable<string> rows, string empty, string after = "", string intro = "")
     {
         html.Append($"<section id=\"{id}\"><h2>{Encode(title)}</h2>\n");
         var list = rows.ToList();
@@ -101,14 +120,22 @@ public static partial class HtmlReport
             return;
         }
 
+        html.Append(intro);
+        Grid(html, headers, list);
+        html.Append(after).Append("</section>\n");
+    }
+
+    /// <summary>The table itself: a header row and the rows, each already markup.</summary>
+    private static void Grid(StringBuilder html, string[] headers, IReadOnlyList<string> rows)
+    {
         html.Append("<table><thead><tr>")
             .AppendJoin("", headers.Select(h => $"<th{(_numericColumns.Contains(h) ? " class=\"num\"" : "")}>{Encode(h)}</th>"))
             .Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in list)
+        foreach (var row in rows)
         {
             html.Append(row).Append('\n');
         }
 
-        html.Append("</tbody></table>\n").Append(after).Append("</section>\n");
+        html.Append("</tbody></table>\n");
     }
 }

@@ -8,7 +8,7 @@ namespace Nightshift.Reports;
 /// The morning report as GitHub-flavoured Markdown: readable raw in a terminal, rendered in a pull request or
 /// a chat. Journal text is escaped (<see cref="MarkdownText"/>), so nothing in it can become markup.
 /// </summary>
-public static class MarkdownReport
+public static partial class MarkdownReport
 {
     public static string Render(ReportData report)
     {
@@ -29,12 +29,16 @@ public static class MarkdownReport
             md.Append($"- Errors: {F.Count(totals.ErrorsBefore)} -> {F.Count(totals.ErrorsAfter)} ({F.Change(totals.ErrorsAfter - totals.ErrorsBefore)})\n");
             md.Append($"- Warnings: {F.Count(totals.WarningsBefore)} -> {F.Count(totals.WarningsAfter)} ({F.Change(totals.WarningsAfter - totals.WarningsBefore)})\n");
         }
-        else
+        else if (report.ShowsSnapshots)
         {
             md.Append("- Errors: no snapshot was taken\n");
         }
 
-        md.Append($"- Clusters remaining: {F.Count(report.ClustersRemaining)}\n");
+        if (report.ShowsSnapshots)
+        {
+            md.Append($"- Clusters remaining: {F.Count(report.ClustersRemaining)}\n");
+        }
+
         md.Append($"- Attempts: {F.Count(report.Attempts.Count)} ({F.Count(report.Agents.Sum(a => a.Landed))} landed, ");
         md.Append($"{F.Count(report.RejectedAttempts)} rejected, {F.Count(report.Agents.Sum(a => a.Abandoned))} abandoned)\n");
         md.Append($"- Cost: {F.Cost(report.CostUsd)} ({F.Count(report.TokensIn)} tokens in, {F.Count(report.TokensOut)} out)\n");
@@ -43,14 +47,23 @@ public static class MarkdownReport
         {
             Escape(t.Description), t.Outcome == TargetOutcome.Unknown ? F.Outcome(t.Outcome) : $"**{F.Outcome(t.Outcome)}**", Escape(t.Measured),
         }), "No targets.");
-        Section(md, "Commits", ["Ticket", "Cluster", "Verified", "Subject", "Agent", "Commit"], report.Commits.Select(c => new[]
+        if (report.ShowsCrashes)
+        {
+            Crashes(md, report);
+        }
+
+        Section(md, "Commits", ["Ticket", report.IsCrashWatch ? "Signature" : "Cluster", "Verified", "Subject", "Agent", "Commit"], report.Commits.Select(c => new[]
         {
             Escape(c.Ticket), Escape(c.Cluster ?? "-"), Escape(c.Verified ?? "-"), Escape(c.Subject), Escape(c.Agent), Escape(ShortSha(c.Sha)),
         }), "No commit landed.");
-        Section(md, "Clusters (first snapshot -> last)", ["Cluster", "Severity", "Before", "After", "Change"], report.Clusters.Select(c => new[]
+        if (report.ShowsSnapshots)
         {
-            Escape(c.Key), Escape(c.Severity), F.Count(c.Before), F.Count(c.After), F.Change(c.Change),
-        }), "No snapshot holds a cluster.");
+            Section(md, "Clusters (first snapshot -> last)", ["Cluster", "Severity", "Before", "After", "Change"], report.Clusters.Select(c => new[]
+            {
+                Escape(c.Key), Escape(c.Severity), F.Count(c.Before), F.Count(c.After), F.Change(c.Change),
+            }), "No snapshot holds a cluster.");
+        }
+
         Section(md, "Rejected attempts by reason", ["Reason", "Attempts", "Examples"], report.Rejections.Select(r => new[]
         {
             Escape(r.Reason), F.Count(r.Attempts), Escape(string.Join("; ", r.Examples)),
@@ -81,9 +94,21 @@ public static class MarkdownReport
 
     internal static string ShortSha(string sha) => sha.Length > 10 ? sha[..10] : sha;
 
-    private static void Section(StringBuilder md, string title, string[] headers, IEnumerable<string[]> rows, string empty)
+    private static void Section(StringBuilder md, string title, string[] headers, IEnumerable<string[]> rows, string empty, string intro = "")
     {
         md.Append($"\n## {title}\n\n");
+        var list = rows.ToList();
+        if (list.Count > 0)
+        {
+            md.Append(intro);
+        }
+
+        Rows(md, headers, list, empty);
+    }
+
+    /// <summary>A table, or <paramref name="empty"/> when there is no row.</summary>
+    private static void Rows(StringBuilder md, string[] headers, IEnumerable<string[]> rows, string empty)
+    {
         var list = rows.ToList();
         if (list.Count == 0)
         {

@@ -20,6 +20,7 @@ namespace Nightshift.Reports;
 /// <param name="Attempts">Every attempt with its outcome and duration, in the order started.</param>
 /// <param name="Targets">The success targets, each met, missed or unknown.</param>
 /// <param name="History">Every session of the journal, oldest first.</param>
+/// <param name="Crashes">A crash-watch session's crashes with their pipelines' steps, in the order taken; empty for other workloads.</param>
 public sealed record ReportData(
     DateTimeOffset GeneratedAt,
     ReportSession Session,
@@ -32,7 +33,8 @@ public sealed record ReportData(
     IReadOnlyList<AgentUsage> Agents,
     IReadOnlyList<AttemptSpan> Attempts,
     IReadOnlyList<TargetResult> Targets,
-    IReadOnlyList<SessionHistoryEntry> History)
+    IReadOnlyList<SessionHistoryEntry> History,
+    IReadOnlyList<CrashEntry> Crashes)
 {
     /// <summary>Attempts the verifier rejected (each counted once, whatever its number of reasons).</summary>
     public int RejectedAttempts => Attempts.Count(a => a.State == Store.AttemptState.Rejected);
@@ -45,6 +47,15 @@ public sealed record ReportData(
     public long TokensOut => Agents.Sum(a => a.TokensOut);
 
     public decimal CostUsd => Agents.Sum(a => a.CostUsd);
+
+    /// <summary>A crash-watch session: the report shows its crashes, and its snapshot sections only when it took snapshots.</summary>
+    internal bool IsCrashWatch => Session.Workload == Workloads.CrashWatch.CrashWatchSession.Workload;
+
+    /// <summary>Whether the snapshot and cluster sections have anything to say: always for a burn-down, even if only "none".</summary>
+    internal bool ShowsSnapshots => !IsCrashWatch || Timeline.Count > 0;
+
+    /// <summary>Whether the report has a Crashes section.</summary>
+    internal bool ShowsCrashes => IsCrashWatch || Crashes.Count > 0;
 
     public string ToJson() => JsonSerializer.Serialize(this, TelemetryJson.Indented);
 }

@@ -46,6 +46,16 @@ public static class ReportFormat
 
     public static string Duration(TimeSpan? duration) => duration is { } d ? Duration(d) : "-";
 
+    /// <summary>A duration that may be short, as crash steps and detection latencies are: "180 ms", "4.2 s", then as <see cref="Duration(TimeSpan)"/>.</summary>
+    public static string Elapsed(TimeSpan duration) =>
+        duration.TotalMilliseconds < 999.5
+            ? Math.Max(0, duration.TotalMilliseconds).ToString("0", CultureInfo.InvariantCulture) + " ms"
+            : duration.TotalSeconds < 59.95
+                ? duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+                : Duration(duration);
+
+    public static string Elapsed(TimeSpan? duration) => duration is { } d ? Elapsed(d) : "-";
+
     public static string Outcome(TargetOutcome outcome) => outcome switch
     {
         TargetOutcome.Met => "met",

@@ -12,7 +12,8 @@ public static partial class ReportLoader
         IReadOnlyList<AttemptRow> attempts,
         Dictionary<long, VerdictSummary> verdicts,
         SnapshotRow? first,
-        SnapshotRow? last)
+        SnapshotRow? last,
+        bool clusters)
     {
         var results = new List<TargetResult>
         {
@@ -27,7 +28,12 @@ public static partial class ReportLoader
             results.Add(TestsPass(alerts, attempts, verdicts));
         }
 
-        results.Add(TopCluster(targets.TopClusterReduction, first, last));
+        // A crash-watch session fixes crashes, not clusters: without a snapshot the cluster target has nothing to say.
+        if (clusters || first is not null)
+        {
+            results.Add(TopCluster(targets.TopClusterReduction, first, last));
+        }
+
         return results;
     }
 

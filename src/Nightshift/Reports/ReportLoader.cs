@@ -1,5 +1,6 @@
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Workloads.CrashWatch;
 
 namespace Nightshift.Reports;
 
@@ -9,6 +10,7 @@ namespace Nightshift.Reports;
 /// with the session's id (first = before, last = after); each attempt's usage (FinishAttemptAsync) and verdict
 /// (RecordVerdictAsync); each landing (RecordCommitAsync, whose message carries the <c>Verified:</c> trailer);
 /// alerts as events of kind "alert" (SessionTelemetry.AlertAsync does it); the stop reason (EndSessionAsync).
+/// A crash-watch session's crashes come from its crash events (<see cref="CrashEvents"/>), see ReportLoader.Crashes.cs.
 /// </remarks>
 public static partial class ReportLoader
 {
@@ -25,10 +27,12 @@ public static partial class ReportLoader
 
         var snapshots = await journal.SessionSnapshotsAsync(session.Id, cancellationToken).ConfigureAwait(false);
         var attempts = await journal.SessionAttemptsAsync(session.Id, cancellationToken).ConfigureAwait(false);
-        var tasks = (await journal.SessionTasksAsync(session.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Id, t => t.Key);
+        var taskRows = await journal.SessionTasksAsync(session.Id, cancellationToken).ConfigureAwait(false);
+        var tasks = taskRows.ToDictionary(t => t.Id, t => t.Key);
         var commits = await journal.SessionCommitsAsync(session.Id, cancellationToken).ConfigureAwait(false);
         var alertEvents = await journal.SessionEventsOfKindAsync(session.Id, TelemetryEvent.AlertKind, cancellationToken).ConfigureAwait(false);
         var totals = await journal.SessionTotalsAsync(null, cancellationToken).ConfigureAwait(false);
+        var crashes = await CrashesAsync(journal, session, taskRows, cancellationToken).ConfigureAwait(false);
 
         var verdicts = attempts.ToDictionary(a => a.Id, a => VerdictReader.Read(a.VerdictJson));
         var first = snapshots.Count == 0 ? null : snapshots[0];
@@ -49,8 +53,9 @@ public static partial class ReportLoader
             Agents(attempts),
             [.. attempts.Select(a => new AttemptSpan(
                 a.Id, a.Agent, tasks.GetValueOrDefault(a.TaskId), a.State, a.StartedAt, a.EndedAt - a.StartedAt))],
-            Targets(targets, commits.Count, alerts, attempts, verdicts, first, last),
-            History(sessions, totals));
+            Targets(targets, commits.Count, alerts, attempts, verdicts, first, last, clusters: session.Workload != CrashWatchSession.Workload),
+            History(sessions, totals),
+            crashes);
     }
 
     private static SessionRow Pick(Journal journal, IReadOnlyList<SessionRow> sessions, long? sessionId)

@@ -4,7 +4,7 @@ using Nightshift.Telemetry;
 
 namespace Nightshift.Tests.Reports;
 
-/// <summary>A one-attempt session whose every piece of journal text is an attempt to inject markup.</summary>
+/// <summary>A one-attempt session (and a one-crash crash-watch session) whose every piece of journal text is an attempt to inject markup.</summary>
 internal static class HostileJournal
 {
     public const string Workload = "burn-down<svg onload=alert(1)>";
@@ -15,6 +15,11 @@ internal static class HostileJournal
     public const string AlertMessage = "</td></tr><script>alert(4)</script>\nsecond line";
     public const string Subject = "NS-1: <iframe src=\"https://evil.example\"></iframe> 'quoted'";
     public const string Verified = "<em>E0308</em> 2 -> 1";
+    public const string CrashTitle = "panicked at '<script>alert(5)</script>' | in `handlers::x` [link](https://evil.example)";
+    public const string Signature = "\"><img src=x onerror=alert(6)>";
+    public const string Rung = "<b>rung</b>";
+    public const string StepSummary = "</td></tr><iframe src=\"https://evil.example\"></iframe>\n| x |";
+    public const string Problem = "<i>problem</i> & more";
 
     public static async Task WriteAsync(string nightshiftDirectory)
     {
@@ -42,5 +47,17 @@ internal static class HostileJournal
 
         await telemetry.AlertAsync(AlertSeverity.Critical, "<script>", AlertMessage, ct);
         await journal.SaveSnapshotAsync(new NewSnapshot(session.Id, DateTimeOffset.UtcNow.AddMinutes(1), 1, 1, 1, 0), [cluster with { Count = 1 }], ct);
+    }
+
+    /// <summary>A crash-watch session of one rejected crash whose title, signature, rung, summary and problem are all markup.</summary>
+    public static async Task WriteCrashAsync(string nightshiftDirectory)
+    {
+        var clock = new Tests.Store.ManualClock(DateTimeOffset.UtcNow);
+        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, Journal.FileName), clock);
+        var session = await journal.StartSessionAsync(Workloads.CrashWatch.CrashWatchSession.Workload, "b", "h", CancellationToken.None);
+        var watch = new CrashSession(journal, SessionTelemetry.Start(nightshiftDirectory, journal, session, new LimitsConfig(), clock), clock, session.Id);
+        var crash = await watch.DetectAsync(Signature, CrashTitle, 12);
+        await crash.StepAsync("<u>step</u>", "<s>ok</s>", 5, StepSummary, Rung);
+        await crash.DoneAsync(Problem, 6, ticket: null, commit: null, Problem);
     }
 }

@@ -47,12 +47,37 @@ public sealed class ReportEncodingSpecs : IDisposable
         clusterRow.Should().Contain(@"\<script>alert(2)\</script>\|x\|");
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Hostile_crash_text_is_shown_as_text_in_both_reports()
+    {
+        var report = await LoadAsync(HostileJournal.WriteCrashAsync);
+
+        var document = ReportFixture.Parse(HtmlReport.Render(report));
+        var markdown = MarkdownReport.Render(report);
+
+        document.QuerySelectorAll("script, img, iframe, b, i, u, s").Should().BeEmpty();
+        document.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.Ordinal)).Should().BeEmpty();
+        Field(document, "crash[1].title").Should().Be(HostileJournal.CrashTitle);
+        Field(document, "crash[1].signature").Should().Be(HostileJournal.Signature);
+        Field(document, "crash[1].result").Should().Be(HostileJournal.Problem);
+        Field(document, "crash[1].problem").Should().Be(HostileJournal.Problem);
+        Field(document, "crash[1].step[0].agent").Should().Be(HostileJournal.Rung);
+        Field(document, "crash[1].step[0].summary").Should().Be(HostileJournal.StepSummary);
+        document.QuerySelectorAll("#crash-1 tbody tr").Should().ContainSingle().Which.Children.Should().HaveCount(5);
+        document.QuerySelector("#chart-crash-steps g[data-step]")!.GetAttribute("data-agent").Should().Be(HostileJournal.Rung);
+
+        markdown.Select((c, i) => c == '<' && (i == 0 || markdown[i - 1] != '\\')).Should().NotContain(true, "no tag can open");
+        markdown.Should().NotContain("[link](");
+        UnescapedPipes(markdown.Split('\n').Single(line => line.StartsWith("| 1 | panicked", StringComparison.Ordinal))).Should().Be(8);
+        UnescapedPipes(markdown.Split('\n').Single(line => line.Contains("rung", StringComparison.Ordinal) && line.StartsWith('|'))).Should().Be(6);
+    }
+
     public void Dispose() => _repo.Dispose();
 
-    private async Task<ReportData> LoadAsync()
+    private async Task<ReportData> LoadAsync(Func<string, Task>? write = null)
     {
         var directory = _repo[".nightshift"];
-        await HostileJournal.WriteAsync(directory);
+        await (write ?? HostileJournal.WriteAsync)(directory);
         await using var journal = Journal.Open(Path.Combine(directory, Journal.FileName));
         return await ReportLoader.LoadAsync(journal, null, ReportTargets.Default, DateTimeOffset.UtcNow, CancellationToken.None);
     }

@@ -6,7 +6,10 @@ using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.Reports;
 
-/// <summary>A temp repository whose journal holds <see cref="NightJournal"/>'s two nights, and helpers to report on it.</summary>
+/// <summary>
+/// A temp repository whose journal holds <see cref="NightJournal"/>'s two nights (or <see cref="CrashJournal"/>'s crash-watch
+/// session), and helpers to report on it.
+/// </summary>
 internal sealed class ReportFixture : IDisposable
 {
     private readonly TempDir _repo = new("report");
@@ -15,11 +18,15 @@ internal sealed class ReportFixture : IDisposable
 
     public string NightshiftDirectory => _repo[".nightshift"];
 
-    public static async Task<ReportFixture> CreateAsync()
+    public static Task<ReportFixture> CreateAsync() => CreateAsync(NightJournal.WriteAsync);
+
+    public static Task<ReportFixture> CreateCrashWatchAsync() => CreateAsync(CrashJournal.WriteAsync);
+
+    private static async Task<ReportFixture> CreateAsync(Func<string, Task> writeJournal)
     {
         var fixture = new ReportFixture();
         fixture._repo.Write("nightshift.yml", "version: 1\n");
-        await NightJournal.WriteAsync(fixture.NightshiftDirectory);
+        await writeJournal(fixture.NightshiftDirectory);
         return fixture;
     }
 
