@@ -9,9 +9,6 @@ namespace Nightshift.Reports;
 /// </summary>
 internal sealed class CrashTrail(long taskId)
 {
-    /// <summary>Journaled by CrashQueue when a crash an earlier session left unfinished is taken up again (CrashEvents has no constant for it).</summary>
-    public const string Resumed = "crash_resumed";
-
     private readonly HashSet<string> _reports = new(StringComparer.Ordinal);
     private readonly List<CrashStep> _steps = [];
     private readonly List<CrashStep> _run = [];
@@ -57,7 +54,7 @@ internal sealed class CrashTrail(long taskId)
             case CrashEvents.Done:
                 Done(payload);
                 break;
-            case Resumed:
+            case CrashEvents.Resumed:
                 // A crash an earlier session journaled is owed a run in this one.
                 Sighting(at, payload);
                 _owed = true;

@@ -9,7 +9,7 @@ public static partial class ReportLoader
 {
     private static readonly string[] _crashKinds =
     [
-        CrashEvents.Detected, CrashEvents.Attached, CrashEvents.Recurred, CrashTrail.Resumed,
+        CrashEvents.Detected, CrashEvents.Attached, CrashEvents.Recurred, CrashEvents.Resumed,
         CrashEvents.PipelineStarted, CrashEvents.StepFinished, CrashEvents.Done,
     ];
 

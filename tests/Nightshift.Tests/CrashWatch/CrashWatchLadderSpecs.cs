@@ -16,7 +16,7 @@ namespace Nightshift.Tests.CrashWatch;
 public sealed class CrashWatchLadderSpecs
 {
     [Fact(Timeout = 900_000)]
-    public async Task A_crash_the_first_rung_cannot_fix_goes_to_the_next_and_both_attempts_are_episodes_of_one_failed_then_fixed_example()
+    public async Task A_crash_the_first_rung_cannot_fix_goes_to_the_next_rung_and_the_report_and_the_episodes_show_both_attempts()
     {
         await using var repo = await CrashServiceRepo.CreateAsync(config => config
             .Replace("  provider: replay\n", "  ladder: [suggest, replay]\n", StringComparison.Ordinal));
@@ -53,6 +53,14 @@ public sealed class CrashWatchLadderSpecs
             d.Code == "panic" && d.File == "src/handlers.rs" && d.Rendered!.Contains("divide by zero"));
         fixedOne.DiagnosticsAfter.Should().BeEmpty("the repro no longer crashes on the fixed build");
         fixedOne.Diff.Should().Contain("src/handlers.rs");
+
+        var report = await CliRun.InProcessAsync(repo.Path, ["report", "--json"]);
+        report.ExitCode.Should().Be(0, report.Err);
+        var listed = JsonNode.Parse(report.Out)!["crashes"]!.AsArray().Should().ContainSingle().Subject!;
+        listed["result"]!.GetValue<string>().Should().Be("deployed");
+        listed["ticket"]!.GetValue<string>().Should().Be("NS-0001");
+        listed["steps"]!.AsArray().Select(s => s!["step"]!.GetValue<string>())
+            .Should().Equal("restart", "analyze", "agent", "analyze", "agent", "build", "verdict", "land", "push", "deploy");
 
         var dataset = new DatasetBuilder(new EvalGuard(BundledKoans.Set)).Build(episodes, null, new DatasetOptions());
         dataset.Examples.Should().ContainSingle().Which.Reason.Should().Be(ExampleReason.FailedThenFixed);

@@ -12,6 +12,9 @@ public static class CrashEvents
     /// <summary>A crash whose task was done (fixed or given up) came back: queued again.</summary>
     public const string Recurred = "crash_recurred";
 
+    /// <summary>A crash an earlier session journaled but did not finish (killed, interrupted) is taken up by this one.</summary>
+    public const string Resumed = "crash_resumed";
+
     /// <summary>New text in a watched file that is not a crash report of a known format (yet).</summary>
     public const string Unrecognized = "crash_unrecognized";
 

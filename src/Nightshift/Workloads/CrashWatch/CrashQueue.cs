@@ -100,7 +100,7 @@ internal sealed class CrashQueue(Journal journal, SessionTelemetry telemetry, lo
         if (Decide(task) == "queued")
         {
             await telemetry.EventAsync(
-                "crash_resumed",
+                CrashEvents.Resumed,
                 new JsonObject { ["task"] = task.Id, ["earlier_task"] = earlier.Id, ["signature"] = earlier.Key, ["report"] = report },
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             _jobs.Writer.TryWrite(new CrashJob(task.Id, analysis, report, payload["file"]?.GetValue<string>() ?? report));

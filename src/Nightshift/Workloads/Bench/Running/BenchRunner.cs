@@ -1,6 +1,6 @@
+using Nightshift.Agents;
 using Nightshift.Configuration;
 using Nightshift.Execution;
-using Nightshift.Agents;
 using Nightshift.Workloads.Bench.Agents;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Suites;
