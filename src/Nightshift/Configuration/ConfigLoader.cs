@@ -11,25 +11,8 @@ public static class ConfigLoader
     public const string FileName = "nightshift.yml";
 
     /// <exception cref="ConfigException">The file is missing, unreadable or invalid.</exception>
-    public static NightshiftConfig Load(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ConfigException($"{path} does not exist. Run 'nightshift init' in the repository to write one.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException($"{path} cannot be read: {e.Message}");
-        }
-
-        return LoadText(text, path);
-    }
+    public static NightshiftConfig Load(string path) =>
+        LoadText(ConfigFile.ReadText(path, "Run 'nightshift init' in the repository to write one."), path);
 
     /// <summary>Reads configuration text as if it were the file <paramref name="fileName"/>, whose directory anchors relative paths.</summary>
     /// <exception cref="ConfigException">The text is not a valid configuration.</exception>

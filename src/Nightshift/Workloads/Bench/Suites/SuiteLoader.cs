@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Nightshift.Configuration;
+using Nightshift.Configuration.Reading;
 
 namespace Nightshift.Workloads.Bench.Suites;
 
@@ -11,25 +12,8 @@ namespace Nightshift.Workloads.Bench.Suites;
 public static class SuiteLoader
 {
     /// <exception cref="ConfigException">The file is missing, unreadable or invalid.</exception>
-    public static BenchSuite Load(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ConfigException($"{path} does not exist. Give the path of a bench suite, such as examples/bench/rust.yml.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException($"{path} cannot be read: {e.Message}");
-        }
-
-        return LoadText(text, path);
-    }
+    public static BenchSuite Load(string path) =>
+        LoadText(ConfigFile.ReadText(path, "Give the path of a bench suite, such as examples/bench/rust.yml."), path);
 
     /// <summary>Reads suite text as if it were the file <paramref name="fileName"/>, whose directory anchors relative paths.</summary>
     /// <exception cref="ConfigException">The text is not a valid suite.</exception>
