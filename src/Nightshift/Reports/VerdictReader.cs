@@ -13,12 +13,12 @@ namespace Nightshift.Reports;
 ///   "figures": { "tests": { "passed_after": 7, "total_after": 7, "ran_after": true, ... }, ... },
 ///   "reasons": [ { "kind": "target_not_reduced", "message": "E0308 went 3 -> 3: the target did not shrink", ... } ] }
 /// </code>
-/// the koan evaluator's <c>{ "accepted": true, ... }</c>, and crash-watch's CrashVerdict, whose reasons are sentences
-/// (see VerdictReader.Crash.cs). Members beyond these are ignored and any may be missing.
+/// and the koan evaluator's <c>{ "accepted": true, ... }</c>. A reason given as a bare sentence reads as kind "unspecified".
+/// Members beyond these are ignored and any may be missing.
 /// Text that is neither reads as <see cref="VerdictSummary.Unreadable"/>, never as an exception: one malformed row
 /// must not cost the whole morning report.
 /// </remarks>
-internal static partial class VerdictReader
+internal static class VerdictReader
 {
     public static VerdictSummary Read(string? json)
     {
@@ -63,17 +63,15 @@ internal static partial class VerdictReader
                 JsonValueKind.Object => new VerdictReason(
                     String(r, "kind") is { Length: > 0 } kind ? kind : VerdictReason.UnspecifiedKind,
                     String(r, "message") ?? String(r, "text") ?? ""),
-                JsonValueKind.String => SentenceReason(r.GetString()!),
+                JsonValueKind.String => new VerdictReason(VerdictReason.UnspecifiedKind, r.GetString()!),
                 _ => null,
             })
             .OfType<VerdictReason>()];
     }
 
     // The verifier's figures say how many tests passed of how many after the attempt; a suite that did not run has none.
-    // A crash verdict says it in words instead ("3/3 -> 3/3 passing").
     private static TestFigures? ReadTests(JsonElement root) =>
-        String(root, "tests") is { } sentence ? SentenceTests(sentence)
-        : root.TryGetProperty("figures", out var figures) && figures.ValueKind == JsonValueKind.Object
+        root.TryGetProperty("figures", out var figures) && figures.ValueKind == JsonValueKind.Object
         && figures.TryGetProperty("tests", out var tests) && tests.ValueKind == JsonValueKind.Object
         && (!tests.TryGetProperty("ran_after", out var ran) || ran.ValueKind != JsonValueKind.False)
         && Int(tests, "passed_after") is { } passed && Int(tests, "total_after") is { } total

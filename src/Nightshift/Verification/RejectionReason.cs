@@ -29,9 +29,10 @@ public abstract partial record RejectionReason
     public abstract string Message { get; }
 
     /// <summary>The attempt's diff is empty: it changed nothing.</summary>
-    public sealed record NoChange : RejectionReason
+    /// <param name="Why">What the agent said or what went wrong, when known.</param>
+    public sealed record NoChange(string? Why = null) : RejectionReason
     {
-        public override string Message => "the attempt changed nothing";
+        public override string Message => Why is null ? "the attempt changed nothing" : $"the attempt changed nothing ({Why})";
     }
 
     /// <summary>The target cluster has as many diagnostics as before, or more.</summary>

@@ -19,6 +19,9 @@ public static class VerdictJson
         RespectNullableAnnotations = true,
     };
 
+    /// <summary>The options of the journal's form, for other verdicts that journal the same reasons and figures.</summary>
+    internal static JsonSerializerOptions Options => _options;
+
     public static string Serialize(Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);

@@ -37,7 +37,8 @@ public static partial class Verifier
         return reasons;
     }
 
-    private static TestFigures? TestFiguresOf(TestSuiteResult? before, TestSuiteResult? after) =>
+    /// <summary>The test figures of a verdict: the suite before and after an attempt; null unless both ran.</summary>
+    public static TestFigures? TestFiguresOf(TestSuiteResult? before, TestSuiteResult? after) =>
         before is null || after is null
             ? null
             : new TestFigures(

@@ -5,6 +5,7 @@ using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Tests.Store;
 using Nightshift.Tests.Support;
+using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch;
 using Nightshift.Workloads.CrashWatch.Pipeline;
 using static Nightshift.Tests.Reports.CrashJournal;
@@ -75,17 +76,37 @@ public sealed class CrashReportLoaderSpecs : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task A_crash_verdict_sentence_the_report_does_not_know_still_shows_under_other()
+    public async Task A_crash_verdict_reads_like_the_verifiers_with_each_reason_kind_and_the_tests_after()
     {
-        var json = new CrashVerdict(false, ["the moon is in the wrong phase", "the agent changed nothing (timeout)"], "not run", null, null).ToJson();
+        RejectionReason[] reasons =
+        [
+            new RejectionReason.NoChange("timeout"),
+            new RejectionReason.StillCrashes("exits 101"),
+            BuildFailedReason,
+            TestBrokeReason,
+        ];
+        var json = new CrashVerdict(false, reasons, "failed", "3/3 -> 2/3 passing", "exits 101", new Nightshift.Verification.TestFigures(3, 3, 2, 3, 1, true, true, [])).ToJson();
 
         var verdict = VerdictReader.Read(json);
 
         await Task.CompletedTask;
         verdict.Accepted.Should().BeFalse();
         verdict.Reasons.Should().Equal(
-            new VerdictReason(VerdictReader.OtherKind, "the moon is in the wrong phase"), new VerdictReason("no_change", "the agent changed nothing (timeout)"));
-        verdict.Tests.Should().BeNull();
+            new VerdictReason("no_change", "the attempt changed nothing (timeout)"),
+            new VerdictReason("repro_still_crashes", "the repro still crashes: it exits 101"),
+            new VerdictReason("build_failed", BuildFailed),
+            new VerdictReason("test_broke", TestBroke));
+        verdict.Tests.Should().Be(new Nightshift.Reports.TestFigures(2, 1));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_reason_journaled_as_a_bare_sentence_still_shows_as_unspecified()
+    {
+        var verdict = VerdictReader.Read("""{"accepted": false, "reasons": ["the moon is in the wrong phase"]}""");
+
+        await Task.CompletedTask;
+        verdict.Accepted.Should().BeFalse();
+        verdict.Reasons.Should().Equal(new VerdictReason(VerdictReason.UnspecifiedKind, "the moon is in the wrong phase"));
     }
 
     [Fact(Timeout = 60_000)]

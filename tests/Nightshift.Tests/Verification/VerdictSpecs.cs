@@ -36,6 +36,9 @@ public sealed class VerdictSpecs
         new RejectionReason.ProtectedPathChanged("tests/api.rs", "tests/**"),
         new RejectionReason.SuppressionAdded("src/lib.rs", 3, "#[allow(dead_code)]", "Rust allow/expect attribute"),
         new RejectionReason.DiffTooLarge(512, 400),
+        new RejectionReason.NoChange("the agent failed: 503"),
+        new RejectionReason.BuildFailed("'cargo build' exited 101: error[E0308]: mismatched types"),
+        new RejectionReason.StillCrashes("exits 101: thread 'main' panicked at src/handlers.rs:8:5"),
     ];
 
     [Fact(Timeout = 10_000)]
@@ -53,7 +56,10 @@ public sealed class VerdictSpecs
             "the tests did not run after the attempt: 'cargo test' ran longer than 30m (tests.timeout) and was stopped",
             "tests/api.rs changed: it is protected by 'tests/**'",
             "src/lib.rs:3 adds a suppression (Rust allow/expect attribute): #[allow(dead_code)]",
-            "the diff changes 512 lines, more than the 400 allowed");
+            "the diff changes 512 lines, more than the 400 allowed",
+            "the attempt changed nothing (the agent failed: 503)",
+            "the build failed: 'cargo build' exited 101: error[E0308]: mismatched types",
+            "the repro still crashes: it exits 101: thread 'main' panicked at src/handlers.rs:8:5");
         _everyReason.Select(r => r.GetType()).Distinct().Should().BeEquivalentTo(
             typeof(RejectionReason).GetNestedTypes().Where(t => t.IsSubclassOf(typeof(RejectionReason))), "every kind of reason is covered");
         await Task.CompletedTask;

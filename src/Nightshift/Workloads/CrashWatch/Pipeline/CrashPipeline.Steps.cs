@@ -93,9 +93,9 @@ public sealed partial class CrashPipeline
         if (change.IsEmpty)
         {
             var why = result.Error ?? result.Summary ?? stopReason;
-            run.Verdict = new CrashVerdict(false, [$"the agent changed nothing ({why})"], "not run", null, null);
+            run.Verdict = new CrashVerdict(false, [new RejectionReason.NoChange(why)], "not run", null, null);
             await RecordDecisionAsync(run, stillCrashes: false, cancellationToken).ConfigureAwait(false);
-            return StepEnd.Failed(run.Verdict.Reasons[0], detail);
+            return StepEnd.Failed(run.Verdict.Reasons[0].Message, detail);
         }
 
         return StepEnd.Done(string.Create(CultureInfo.InvariantCulture, $"{stopReason}, {change.ChangedPaths.Count} file(s) changed"), detail);

@@ -12,13 +12,12 @@ public sealed partial class CrashPipeline
     /// </summary>
     private async Task<StepEnd> VerdictAsync(PipelineRun run, CancellationToken cancellationToken)
     {
-        var reasons = new List<string>();
+        var reasons = new List<RejectionReason>();
         string? tests = null;
         string? repro = null;
-        var stillCrashes = false;
         if (run.BuildProblem is { } problem)
         {
-            reasons.Add($"the build failed: {problem}");
+            reasons.Add(new RejectionReason.BuildFailed(problem));
         }
         else
         {
@@ -28,27 +27,28 @@ public sealed partial class CrashPipeline
                 var after = await new TestRunner(parts.Runner, testsConfig, workspace.Environment)
                     .RunAsync(workspace.Path, runs: 1, cancellationToken).ConfigureAwait(false);
                 run.TestsAfter = after;
-                reasons.AddRange(Verifier.TestRegressions(before, after).Select(reason => reason.Message));
+                reasons.AddRange(Verifier.TestRegressions(before, after));
                 tests = string.Create(CultureInfo.InvariantCulture, $"{before.Passing.Count}/{before.Tests.Count} -> {after.Passing.Count}/{after.Tests.Count} passing");
             }
 
             if (parts.Config.Crash?.Repro is { } argv)
             {
                 (var fixedNow, repro) = await ReproAsync(argv, run, cancellationToken).ConfigureAwait(false);
-                stillCrashes = !fixedNow;
                 if (!fixedNow)
                 {
-                    reasons.Add($"the repro still crashes: it {repro}");
+                    reasons.Add(new RejectionReason.StillCrashes(repro));
                 }
             }
         }
 
-        reasons.AddRange(PolicyChecker.Check(UnifiedDiff.Parse(run.Patch ?? ""), parts.Config.Policy).Select(reason => reason.Message));
-        var verdict = new CrashVerdict(reasons.Count == 0, reasons, run.Build, tests, repro);
+        reasons.AddRange(PolicyChecker.Check(UnifiedDiff.Parse(run.Patch ?? ""), parts.Config.Policy));
+        var verdict = new CrashVerdict(reasons.Count == 0, reasons, run.Build, tests, repro, Verifier.TestFiguresOf(run.TestsBefore, run.TestsAfter));
         run.Verdict = verdict;
-        await RecordDecisionAsync(run, stillCrashes, cancellationToken).ConfigureAwait(false);
+        await RecordDecisionAsync(run, stillCrashes: reasons.Any(r => r is RejectionReason.StillCrashes), cancellationToken).ConfigureAwait(false);
         await parts.Telemetry.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        return verdict.Accepted ? StepEnd.Done($"accepted: {verdict.Trailer}") : StepEnd.Failed($"rejected: {string.Join("; ", reasons)}");
+        return verdict.Accepted
+            ? StepEnd.Done($"accepted: {verdict.Trailer}")
+            : StepEnd.Failed($"rejected: {string.Join("; ", reasons.Select(r => r.Message))}");
     }
 
     /// <summary>Runs <c>crash.repro</c> on the new build; true when it exits 0, with what it did in words.</summary>
