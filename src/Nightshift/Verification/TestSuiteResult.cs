@@ -13,7 +13,18 @@ public sealed class TestSuiteResult
     private readonly Dictionary<string, TestResult?[]> _byName;
 
     public TestSuiteResult(IReadOnlyList<TestRun> runs)
+        : this(runs, [])
     {
+    }
+
+    /// <param name="runs">The runs, at least one.</param>
+    /// <param name="knownFlaky">
+    /// Tests an earlier result of the same session quarantined: they stay quarantined, so that a suite measured once (the run
+    /// that verified a landed fix, now the tip's "before") does not forget what the baseline's runs found flaky.
+    /// </param>
+    public TestSuiteResult(IReadOnlyList<TestRun> runs, IEnumerable<string> knownFlaky)
+    {
+        ArgumentNullException.ThrowIfNull(knownFlaky);
         ArgumentNullException.ThrowIfNull(runs);
         if (runs.Count == 0)
         {
@@ -28,7 +39,7 @@ public sealed class TestSuiteResult
             .ToDictionary(name => name, name => ran.Select(r => r.GetValueOrDefault(name)).ToArray(), StringComparer.Ordinal);
         Tests = [.. _byName.Keys.Order(StringComparer.Ordinal)];
         Quarantined = [.. _byName.Where(t => t.Value.Select(r => r?.Outcome).Distinct().Count() > 1)
-            .Select(t => t.Key).Order(StringComparer.Ordinal)];
+            .Select(t => t.Key).Union(knownFlaky, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Passing = [.. _byName.Where(t => t.Value.All(r => r?.Outcome == TestOutcome.Passed))
             .Select(t => t.Key).Order(StringComparer.Ordinal)];
     }
@@ -55,6 +66,21 @@ public sealed class TestSuiteResult
 
     /// <summary>The first non-zero exit code among the runs that ran, or 0.</summary>
     public int FailingExitCode => Runs.Where(r => r.Ran).Select(r => r.ExitCode).FirstOrDefault(code => code != 0);
+
+    /// <summary>This result with <paramref name="other"/>'s quarantined tests quarantined too (see the constructor); null stays null.</summary>
+    public TestSuiteResult KeepingQuarantineOf(TestSuiteResult? other) =>
+        other is null || other.Quarantined.Count == 0 ? this : new TestSuiteResult(Runs, Quarantined.Union(other.Quarantined, StringComparer.Ordinal));
+
+    /// <summary>
+    /// True when a test failed and every test that failed is in <paramref name="flaky"/> (a quarantine): the flaky tests
+    /// explain a non-zero exit, so the exit code says nothing more about the suite.
+    /// </summary>
+    public bool OnlyFailuresAmong(IReadOnlyList<string> flaky)
+    {
+        ArgumentNullException.ThrowIfNull(flaky);
+        var failed = _byName.Where(t => t.Value.Any(r => r?.Outcome == TestOutcome.Failed)).Select(t => t.Key).ToList();
+        return failed.Count > 0 && failed.All(t => flaky.Contains(t, StringComparer.Ordinal));
+    }
 
     public bool IsPassing(string test) => _byName.TryGetValue(test, out var results) && results.All(r => r?.Outcome == TestOutcome.Passed);
 

@@ -27,8 +27,9 @@ public static partial class Verifier
         }
 
         // A suite that was green and is red with every named test still passing: a new failing test,
-        // a doc-test that no longer builds, a crash after the last report. The exit code says what names don't.
-        if (reasons.Count == 0 && before.ExitedZero && !after.ExitedZero)
+        // a doc-test that no longer builds, a crash after the last report. The exit code says what names don't,
+        // unless the names do: the only failures are quarantined (flaky) tests.
+        if (reasons.Count == 0 && before.ExitedZero && !after.ExitedZero && !after.OnlyFailuresAmong(before.Quarantined))
         {
             reasons.Add(new RejectionReason.TestBroke(
                 TestResults.ExitCodeName, TestOutcome.Failed, $"it exited 0 at baseline and {after.FailingExitCode} after"));

@@ -130,6 +130,26 @@ public sealed class VerifierTestRuleSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_suite_red_only_because_a_quarantined_test_failed_is_not_broken_and_the_quarantine_carries_over()
+    {
+        var baseline = Suite(
+            Run(("tests::adds", TestOutcome.Passed), ("tests::racy", TestOutcome.Passed)),
+            Run(("tests::adds", TestOutcome.Passed), ("tests::racy", TestOutcome.Failed)));
+        var landed = Suite(new TestRun([new TestResult("tests::adds", TestOutcome.Passed), new TestResult("tests::racy", TestOutcome.Passed)], 0, TimeSpan.FromSeconds(1)));
+        var tip = landed.KeepingQuarantineOf(baseline);
+        var after = Suite(new TestRun([new TestResult("tests::adds", TestOutcome.Passed), new TestResult("tests::racy", TestOutcome.Failed)], 101, TimeSpan.FromSeconds(1)));
+
+        var verdict = Verifier.Decide(Good(await Diffs.SourceFixAsync()) with { TestsBefore = tip, TestsAfter = after });
+        var forgetful = Verifier.Decide(Good(await Diffs.SourceFixAsync()) with { TestsBefore = landed, TestsAfter = after });
+
+        tip.Quarantined.Should().Equal("tests::racy");
+        tip.ExitedZero.Should().BeTrue("the one run after the landing was green");
+        verdict.IsAccepted.Should().BeTrue(verdict.Summary);
+        forgetful.Reasons.Should().ContainSingle().Which.Should().BeOfType<RejectionReason.TestBroke>()
+            .Which.Test.Should().Be("tests::racy", "without the baseline's quarantine the flaky test counts");
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task With_the_exit_code_format_the_command_is_the_one_test()
     {
         var pass = Suite((TestResults.ExitCodeName, TestOutcome.Passed));

@@ -29,7 +29,8 @@ public sealed partial class Night
                     switch (await _lander.LandAsync(request, abort).ConfigureAwait(false))
                     {
                         case LandingResult.Landed landed:
-                            _tip = after with { Commit = landed.Sha };
+                            // Measured once, the fix's test run is the new tip's "before": what the baseline found flaky stays so.
+                            _tip = after with { Commit = landed.Sha, Tests = after.Tests?.KeepingQuarantineOf(_tip.Tests) };
                             await SaveSnapshotAsync(after.Snapshot, abort).ConfigureAwait(false);
                             if (after.Snapshot.CountOf(cluster.Key) == 0)
                             {

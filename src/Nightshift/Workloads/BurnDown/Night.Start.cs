@@ -163,7 +163,7 @@ public sealed partial class Night
             return $"{failing.Count} failing: {string.Join(", ", failing.Take(5))}";
         }
 
-        return tests.ExitedZero ? null : $"the test command exited {tests.FailingExitCode}";
+        return tests.ExitedZero || tests.OnlyFailuresAmong(tests.Quarantined) ? null : $"the test command exited {tests.FailingExitCode}";
     }
 
     private async Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken)

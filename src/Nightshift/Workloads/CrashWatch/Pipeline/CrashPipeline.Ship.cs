@@ -22,7 +22,7 @@ public sealed partial class CrashPipeline
                 (run.Ticket, run.Commit, run.Decided) = (landed.Ticket, landed.Sha, true);
                 if (run.TestsAfter is { } after)
                 {
-                    _testsAt[landed.Sha] = after;
+                    _testsAt[landed.Sha] = after.KeepingQuarantineOf(run.TestsBefore);
                 }
 
                 await parts.Telemetry.RefreshAsync(cancellationToken).ConfigureAwait(false);
