@@ -137,6 +137,7 @@ public static partial class ConfigPrinter
         ["repro_timeout"] = Duration(crash.ReproTimeout),
         ["poll"] = Duration(crash.Poll),
         ["settle"] = Duration(crash.Settle),
+        ["reuse"] = Strings(crash.Reuse),
         ["service"] = crash.Service is { } service
             ? new JsonObject
             {

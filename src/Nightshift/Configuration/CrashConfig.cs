@@ -24,5 +24,11 @@ public sealed record CrashConfig
     /// <summary>How long a crash report's size must hold still before it counts as completely written.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Build outputs (paths relative to the repository, e.g. <c>target</c>) copied from the running build into each new
+    /// release before it is built, file times kept, so that the release's build need not start from scratch.
+    /// </summary>
+    public IReadOnlyList<string> Reuse { get; init; } = [];
+
     public ServiceConfig? Service { get; init; }
 }

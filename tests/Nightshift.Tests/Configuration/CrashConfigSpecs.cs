@@ -37,6 +37,21 @@ public sealed class CrashConfigSpecs
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task Reuse_names_build_outputs_and_is_empty_by_default()
+    {
+        await Task.Yield();
+
+        var none = ConfigLoader.LoadText(Minimal, "/r/nightshift.yml").Crash!;
+        var one = ConfigLoader.LoadText(Minimal + "  reuse: target\n", "/r/nightshift.yml").Crash!;
+        var two = ConfigLoader.LoadText(Minimal + "  reuse: [target, build/obj]\n", "/r/nightshift.yml");
+
+        none.Reuse.Should().BeEmpty();
+        one.Reuse.Should().Equal("target");
+        two.Crash!.Reuse.Should().Equal("target", "build/obj");
+        ConfigPrinter.ToJson(two)["crash"]!["reuse"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("target", "build/obj");
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task The_printed_configuration_shows_the_crash_keys()
     {
         await Task.Yield();
@@ -56,6 +71,8 @@ public sealed class CrashConfigSpecs
     [InlineData("  settle: [1s]\n", "crash.settle", "expected a duration")]
     [InlineData("  repro_timeout: -5s\n", "crash.repro_timeout", "'-5s' is not a duration")]
     [InlineData("  pol: 1s\n", "crash.pol", "unknown key")]
+    [InlineData("  reuse: [/var/cache/target]\n", "crash.reuse", "'/var/cache/target' is not inside the repository")]
+    [InlineData("  reuse: [../target]\n", "crash.reuse", "'../target' is not inside the repository")]
     [InlineData("  service:\n    start: [svc]\n    health: ftp://x/health\n", "crash.service.health", "")]
     [InlineData("  service:\n    stop: [svc, stop]\n", "crash.service.start", "missing")]
     [InlineData("  service:\n    start: [svc]\n    grace: soon\n", "crash.service.grace", "'soon' is not a duration")]

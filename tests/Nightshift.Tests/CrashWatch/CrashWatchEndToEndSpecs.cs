@@ -58,6 +58,10 @@ public sealed class CrashWatchEndToEndSpecs
         tasks.Should().HaveCount(3).And.OnlyContain(t => t.Kind == "crash" && t.State == TaskState.Solved);
         var finished = await journal.SessionEventsOfKindAsync(session.Id, CrashEvents.StepFinished, CancellationToken.None);
         finished.Should().HaveCount(3 * 8, "every step of every crash is journaled with its duration");
+        repo.Events().Where(e => e.Kind == CrashEvents.StepFinished && e.Payload!["step"]!.GetValue<string>() == "build")
+            .Should().HaveCount(3).And.OnlyContain(
+                e => e.Payload!["reused"]![0]!["path"]!.GetValue<string>() == "target" && e.Payload["reused"]![0]!["files"]!.GetValue<int>() > 0,
+                "each release starts from the running build's target/ (crash.reuse)");
     }
 
     [Fact(Timeout = Timeout)]

@@ -7,7 +7,7 @@ internal sealed partial class ConfigReader
     private static readonly string[] _learnKeys = ["train", "gates"];
     private static readonly string[] _trainKeys = ["command", "loss_pattern", "output"];
     private static readonly string[] _gatesKeys = ["margin"];
-    private static readonly string[] _crashKeys = ["watch", "repro", "repro_timeout", "poll", "settle", "service"];
+    private static readonly string[] _crashKeys = ["watch", "repro", "repro_timeout", "poll", "settle", "reuse", "service"];
     private static readonly string[] _serviceKeys = ["stop", "start", "health", "health_timeout", "grace"];
 
     private static WorkspaceConfig ReadWorkspace(MappingReader root)
@@ -89,9 +89,16 @@ internal sealed partial class ConfigReader
             crash.Problem("watch", "the list of globs is empty");
         }
 
+        var reuse = crash.TextList("reuse", "path", allowSingle: true) ?? [];
+        foreach (var path in reuse.Where(p => Path.IsPathRooted(p) || p.Replace('\\', '/').Split('/').Contains("..")))
+        {
+            crash.Problem("reuse", $"'{path}' is not inside the repository: give build outputs as relative paths, such as target");
+        }
+
         var defaults = new CrashConfig { Watch = watch ?? [] };
         return defaults with
         {
+            Reuse = reuse,
             Repro = crash.Argv("repro"),
             ReproTimeout = crash.Duration("repro_timeout") ?? defaults.ReproTimeout,
             Poll = crash.Duration("poll") ?? defaults.Poll,

@@ -22,6 +22,35 @@ public sealed class Releases(string directory)
         return new Release(name, path);
     }
 
+    /// <summary>
+    /// Copies <paramref name="paths"/> (build outputs, relative) from <paramref name="from"/> into <paramref name="release"/>,
+    /// file times kept so that the build tool sees them as up to date; a path <paramref name="from"/> lacks is skipped.
+    /// </summary>
+    /// <returns>The paths copied and how many files they held.</returns>
+    public static IReadOnlyList<(string Path, int Files)> Reuse(Release release, string from, IReadOnlyList<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        ArgumentNullException.ThrowIfNull(paths);
+        var reused = new List<(string, int)>();
+        foreach (var path in paths)
+        {
+            var source = Path.Combine(from, path);
+            var destination = Path.Combine(release.Directory, path);
+            if (System.IO.Directory.Exists(source))
+            {
+                reused.Add((path, DirectoryCopy.Copy(source, destination).Count));
+            }
+            else if (File.Exists(source))
+            {
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(source, destination, overwrite: true);
+                reused.Add((path, 1));
+            }
+        }
+
+        return reused;
+    }
+
     /// <summary>Deletes a release's folder; the repository itself is never deleted.</summary>
     public void Remove(Release release)
     {

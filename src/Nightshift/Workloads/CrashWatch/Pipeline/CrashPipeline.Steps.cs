@@ -107,6 +107,7 @@ public sealed partial class CrashPipeline
         var build = parts.Config.RequireBuild("crash-watch");
         var release = parts.Releases.Create(string.Create(CultureInfo.InvariantCulture, $"attempt-{run.AttemptId}"), run.Workspace!.Path);
         run.Release = release;
+        var reused = Deploy.Releases.Reuse(release, parts.Service?.Current.Directory ?? parts.Config.RepositoryRoot, parts.Config.Crash?.Reuse ?? []);
         var spec = build.Command.ToSpec() with { WorkingDirectory = release.Directory, Environment = ReleaseEnvironment(), Timeout = build.Timeout };
         CommandResult result;
         try
@@ -120,7 +121,12 @@ public sealed partial class CrashPipeline
             return StepEnd.Failed(e.Message);
         }
 
-        var detail = new JsonObject { ["release"] = release.Name, ["exit_code"] = result.ExitCode };
+        var detail = new JsonObject
+        {
+            ["release"] = release.Name,
+            ["exit_code"] = result.ExitCode,
+            ["reused"] = new JsonArray([.. reused.Select(r => (JsonNode)new JsonObject { ["path"] = r.Path, ["files"] = r.Files })]),
+        };
         if (result.Succeeded)
         {
             run.Build = $"ok in {Seconds(result.Duration)}";
