@@ -39,7 +39,8 @@ public sealed partial class AgentFactory
         _onEvent = onEvent;
         _environment = environment ?? Environment.GetEnvironmentVariable;
         _runner = runner ?? new ProcessRunner();
-        Endpoint = new EndpointGate(ProbeAsync);
+        Endpoint = new EndpointGate(ProbeAsync) { ProbeInterval = config.Agent.ProbeInterval };
+        Resilience = new ResilienceOptions { MaxRetries = config.Agent.Retries };
         if (onEvent is not null)
         {
             Endpoint.Changed += onEvent;
@@ -49,8 +50,8 @@ public sealed partial class AgentFactory
     /// <summary>Knows whether the model endpoints are up; shared by every built-in agent this factory makes.</summary>
     public EndpointGate Endpoint { get; }
 
-    /// <summary>The retry policy and circuit breaker of the built-in agents' HTTP clients.</summary>
-    public ResilienceOptions Resilience { get; init; } = new();
+    /// <summary>The retry policy and circuit breaker of the built-in agents' HTTP clients (<c>agent.retries</c>).</summary>
+    public ResilienceOptions Resilience { get; init; }
 
     private AgentConfig Agent => _config.Agent;
 

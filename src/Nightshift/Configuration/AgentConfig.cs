@@ -44,6 +44,12 @@ public sealed record AgentConfig
     /// <summary>An agent that prints nothing for this long is considered hung and stopped.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Retries of a model call after the first try (429, 5xx, timeouts, refused connections), with backoff.</summary>
+    public int Retries { get; init; } = 4;
+
+    /// <summary>While the model endpoint is down, the work pauses and the endpoint is probed this often.</summary>
+    public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     public PriceConfig? Price { get; init; }
 
     /// <summary>A directory whose template files replace the built-in prompts of the same name.</summary>

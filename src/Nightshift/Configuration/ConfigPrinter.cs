@@ -73,6 +73,8 @@ public static partial class ConfigPrinter
         ["max_cost_usd"] = agent.MaxCostUsd,
         ["timeout"] = Duration(agent.Timeout),
         ["idle_timeout"] = Duration(agent.IdleTimeout),
+        ["retries"] = agent.Retries,
+        ["probe_interval"] = Duration(agent.ProbeInterval),
         ["price"] = agent.Price is { } price
             ? new JsonObject { ["input_per_mtok"] = price.InputPerMtok, ["output_per_mtok"] = price.OutputPerMtok }
             : null,

@@ -44,20 +44,26 @@ public sealed class NightEndpointSpecs
         var loaded = ConfigLoader.Load(repo.Repo["nightshift.yml"]);
         var config = loaded with
         {
-            Agent = loaded.Agent with { Provider = AgentProvider.OpenAI, Model = "test-model", BaseUrl = new Uri(server.BaseUrl, "v1") },
+            Agent = loaded.Agent with
+            {
+                Provider = AgentProvider.OpenAI,
+                Model = "test-model",
+                BaseUrl = new Uri(server.BaseUrl, "v1"),
+                Retries = 1,
+                ProbeInterval = TimeSpan.FromMilliseconds(50),
+            },
         };
         var factory = new AgentFactory(config, onEvent: null, environment: _ => null)
         {
             Resilience = new ResilienceOptions
             {
-                MaxRetries = 1,
+                MaxRetries = config.Agent.Retries,
                 BaseDelay = TimeSpan.FromMilliseconds(10),
                 MinimumThroughput = 2,
                 FailureRatio = 1.0,
                 BreakDuration = TimeSpan.FromMinutes(5),
             },
         };
-        factory.Endpoint.ProbeInterval = TimeSpan.FromMilliseconds(50);
         var options = new NightOptions
         {
             Ladder = factory.CreateLadder(attemptsPerRung: 1),

@@ -24,6 +24,8 @@ public sealed class ConfigLoaderSpecs
         config.Agent.MaxSteps.Should().Be(30);
         config.Agent.Timeout.Should().Be(TimeSpan.FromMinutes(20));
         config.Agent.IdleTimeout.Should().Be(TimeSpan.FromMinutes(5));
+        config.Agent.Retries.Should().Be(4);
+        config.Agent.ProbeInterval.Should().Be(TimeSpan.FromSeconds(30));
         config.Agent.PromptInput.Should().Be(PromptInput.Stdin);
         config.Agent.EffectiveLadder.Should().Equal(AgentProvider.Suggest);
         config.Limits.TimeBudget.Should().Be(TimeSpan.FromHours(8));
@@ -206,6 +208,8 @@ public sealed class ConfigLoaderSpecs
     [InlineData("agent:\n  ladder: [suggest, replay]\n", "agent.replay", "missing; agent.ladder uses the replay provider")]
     [InlineData("agent:\n  ladder: [suggest, antropic]\n", "agent.ladder[1]", "'antropic' is not one of the accepted values")]
     [InlineData("agent:\n  command: claude -p\n", "agent.command", "expected an argument list such as [claude, -p]")]
+    [InlineData("agent:\n  retries: -1\n", "agent.retries", "")]
+    [InlineData("agent:\n  probe_interval: often\n", "agent.probe_interval", "'often' is not a duration")]
     [InlineData("agent:\n  api_key_env: openai_key\n", "agent.api_key_env", "'openai_key' is not an environment variable name")]
     [InlineData("agent:\n  price:\n    input_per_mtok: 3\n", "agent.price.output_per_mtok", "missing; a price needs both")]
     [InlineData("agent:\n  max_cost_usd: -1\n", "agent.max_cost_usd", "must be at least 0")]

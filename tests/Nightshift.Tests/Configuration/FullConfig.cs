@@ -40,6 +40,8 @@ internal static class FullConfig
           max_cost_usd: 2.5
           timeout: 25m
           idle_timeout: 500ms
+          retries: 2
+          probe_interval: 5s
           price: { input_per_mtok: 3, output_per_mtok: 15.25 }
           prompts: prompts
         limits:
@@ -116,6 +118,8 @@ internal static class FullConfig
             MaxCostUsd = 2.5m,
             Timeout = TimeSpan.FromMinutes(25),
             IdleTimeout = TimeSpan.FromMilliseconds(500),
+            Retries = 2,
+            ProbeInterval = TimeSpan.FromSeconds(5),
             Price = new PriceConfig(3m, 15.25m),
             Prompts = "prompts",
         });

@@ -5,7 +5,7 @@ internal sealed partial class ConfigReader
     private static readonly string[] _agentKeys =
     [
         "provider", "model", "base_url", "api_key_env", "command", "preset", "prompt_input", "replay", "ladder",
-        "max_steps", "max_tokens", "max_cost_usd", "timeout", "idle_timeout", "price", "prompts",
+        "max_steps", "max_tokens", "max_cost_usd", "timeout", "idle_timeout", "retries", "probe_interval", "price", "prompts",
     ];
 
     private static readonly string[] _priceKeys = ["input_per_mtok", "output_per_mtok"];
@@ -36,6 +36,8 @@ internal sealed partial class ConfigReader
             MaxCostUsd = agent.Number("max_cost_usd"),
             Timeout = agent.Duration("timeout") ?? defaults.Timeout,
             IdleTimeout = agent.Duration("idle_timeout") ?? defaults.IdleTimeout,
+            Retries = agent.Integer("retries", 0) ?? defaults.Retries,
+            ProbeInterval = agent.Duration("probe_interval") ?? defaults.ProbeInterval,
             Price = ReadPrice(agent),
             Prompts = agent.Text("prompts"),
         };
