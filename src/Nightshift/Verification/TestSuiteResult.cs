@@ -67,7 +67,7 @@ public sealed class TestSuiteResult
     /// <summary>The first non-zero exit code among the runs that ran, or 0.</summary>
     public int FailingExitCode => Runs.Where(r => r.Ran).Select(r => r.ExitCode).FirstOrDefault(code => code != 0);
 
-    /// <summary>This result with <paramref name="other"/>'s quarantined tests quarantined too (see the constructor); null stays null.</summary>
+    /// <summary>This result with <paramref name="other"/>'s quarantined tests quarantined too (see the constructor); itself when there are none.</summary>
     public TestSuiteResult KeepingQuarantineOf(TestSuiteResult? other) =>
         other is null || other.Quarantined.Count == 0 ? this : new TestSuiteResult(Runs, Quarantined.Union(other.Quarantined, StringComparer.Ordinal));
 

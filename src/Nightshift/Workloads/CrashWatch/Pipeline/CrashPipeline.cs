@@ -44,15 +44,7 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
         finally
         {
             parts.Telemetry.Worker(1, _ => WorkerStatus.Idle(1));
-            if (run.Workspace is { } workspace)
-            {
-                await workspace.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (run.Release is { } release && !run.Deployed && parts.Service?.Current != release)
-            {
-                parts.Releases.Remove(release);
-            }
+            await DisposeAttemptAsync(run).ConfigureAwait(false);
         }
     }
 
@@ -123,17 +115,22 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
             await parts.Journal.AbandonAttemptAsync(attempt, problem, CancellationToken.None).ConfigureAwait(false);
         }
 
+        await DisposeAttemptAsync(run).ConfigureAwait(false);
+        run.ClearAttempt();
+    }
+
+    /// <summary>Removes the attempt's worktree, and its release unless that is deployed and running.</summary>
+    private async Task DisposeAttemptAsync(PipelineRun run)
+    {
         if (run.Workspace is { } workspace)
         {
             await workspace.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (run.Release is { } release && parts.Service?.Current != release)
+        if (run.Release is { } release && !run.Deployed && parts.Service?.Current != release)
         {
             parts.Releases.Remove(release);
         }
-
-        run.ClearAttempt();
     }
 
     private async Task<CrashOutcome> FinishAsync(PipelineRun run, CrashResult result, string? problem, CancellationToken cancellationToken)
