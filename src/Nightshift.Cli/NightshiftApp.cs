@@ -66,6 +66,14 @@ internal static class NightshiftApp
             await host.Error.WriteLineAsync($"nightshift: {e.Message}");
             return e.ExitCode;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file system that refuses (read-only, full, a file where a folder belongs) ends the command with
+            // what .NET says, which names the path, rather than with a stack trace and exit 134.
+            await host.Error.WriteLineAsync(
+                $"nightshift: {e.Message} Check that the path exists, is writable and that its disk has free space, then run the command again.");
+            return ExitCodes.Failed;
+        }
     }
 
     private static IEnumerable<Command> CreateCommands(GlobalOptions globals, CliHost host)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Nightshift.Cli.Rendering;
+using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Running;
@@ -39,9 +40,9 @@ internal static class BenchRunCommand
             Description = "Start at most N runs in any minute (for rate-limited endpoints)",
             HelpName = "N",
         };
-        AtLeast(jobs, 0);
-        AtLeast(repeat, 1);
-        AtLeast(maxStarts, 1);
+        OptionRanges.Within(jobs, 0, Parallelism.MaxJobs);
+        OptionRanges.AtLeast(repeat, 1);
+        OptionRanges.AtLeast(maxStarts, 1);
 
         var command = new Command(
             "run",
@@ -93,12 +94,4 @@ internal static class BenchRunCommand
         context.Cancel = true;
         stop.Cancel();
     };
-
-    private static void AtLeast(Option<int?> option, int minimum) => option.Validators.Add(result =>
-    {
-        if (result.GetValueOrDefault<int?>() is { } value && value < minimum)
-        {
-            result.AddError($"{option.Name} must be at least {minimum}, got {value}.");
-        }
-    });
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
+using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Workloads.Learn;
 using Nightshift.Workloads.Learn.Datasets;
@@ -19,6 +20,7 @@ internal static class EvalCommand
         var model = new Option<string?>("--model") { Description = "Evaluate this model or adapter instead of agent.model", HelpName = "ID" };
         var repeats = new Option<int>("--repeats", "-k") { Description = "Runs per koan", DefaultValueFactory = _ => 1 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Runs at once", DefaultValueFactory = _ => 2 };
+        OptionRanges.Within(jobs, 1, Parallelism.MaxJobs);
         var koans = KoansCommand.KoansOption();
         var command = new Command(
             "eval",
@@ -31,9 +33,9 @@ internal static class EvalCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (k, parallelism) = (parseResult.GetValue(repeats), parseResult.GetValue(jobs));
-            if (k < 1 || parallelism < 1)
+            if (k < 1)
             {
-                throw new LearnUsageException("--repeats and --jobs must be at least 1.");
+                throw new LearnUsageException("--repeats must be at least 1.");
             }
 
             var context = LearnContext.Load(parseResult, globals, host);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Nightshift.Cli.Rendering;
+using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Workloads.Learn.Koans;
 
@@ -72,6 +73,7 @@ internal static class KoansCommand
             Description = "Koans checked at once",
             DefaultValueFactory = _ => 2,
         };
+        OptionRanges.Within(jobs, 1, Parallelism.MaxJobs);
         var command = new Command(
             "check",
             "Prove every koan fails as shipped and passes with its reference solution (exit code 1 names the koans that do not). " +
@@ -83,10 +85,6 @@ internal static class KoansCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var set = LoadKoans(parseResult, koans, host);
-            if (parseResult.GetValue(jobs) < 1)
-            {
-                throw new KoanSetException("--jobs must be at least 1.");
-            }
 
             var json = parseResult.GetValue(globals.Json);
             var progress = new SyncProgress<KoanCheckResult>(result =>

@@ -20,6 +20,7 @@ internal static class LearnCommand
         var cycles = new Option<int>("--cycles", "-n") { Description = "Train-eval-gate cycles to run", DefaultValueFactory = _ => 1 };
         var repeats = new Option<int>("--repeats", "-k") { Description = "Eval runs per koan", DefaultValueFactory = _ => 1 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Eval runs at once", DefaultValueFactory = _ => 2 };
+        OptionRanges.Within(jobs, 1, Parallelism.MaxJobs);
         var ratio = new Option<double>("--replay-ratio")
         {
             Description = "The share of each dataset replayed from the promoted model's dataset",
@@ -110,9 +111,9 @@ internal static class LearnCommand
 
     private static void Validate(LearnOptions options)
     {
-        if (options.Cycles < 1 || options.Eval.Repeats < 1 || options.Eval.Parallelism < 1)
+        if (options.Cycles < 1 || options.Eval.Repeats < 1)
         {
-            throw new LearnUsageException("--cycles, --repeats and --jobs must be at least 1.");
+            throw new LearnUsageException("--cycles and --repeats must be at least 1.");
         }
 
         try

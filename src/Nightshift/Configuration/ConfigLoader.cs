@@ -10,11 +10,18 @@ public static class ConfigLoader
 {
     public const string FileName = "nightshift.yml";
 
+    /// <summary>
+    /// Reads the file and checks it against this machine too: the probe's programs must be on PATH and its corpus
+    /// globs must match files of the checkout.
+    /// </summary>
     /// <exception cref="ConfigException">The file is missing, unreadable or invalid.</exception>
     public static NightshiftConfig Load(string path) =>
-        LoadText(ConfigFile.ReadText(path, "Run 'nightshift init' in the repository to write one."), path);
+        ConfigReader.Read(ConfigFile.ReadText(path, "Run 'nightshift init' in the repository to write one."), path, checkMachine: true);
 
-    /// <summary>Reads configuration text as if it were the file <paramref name="fileName"/>, whose directory anchors relative paths.</summary>
+    /// <summary>
+    /// Reads configuration text as if it were the file <paramref name="fileName"/>, whose directory anchors relative paths.
+    /// Unlike <see cref="Load"/>, it does not look for the probe's programs or corpus files.
+    /// </summary>
     /// <exception cref="ConfigException">The text is not a valid configuration.</exception>
     public static NightshiftConfig LoadText(string text, string fileName)
     {

@@ -93,15 +93,7 @@ public sealed partial class GitRepository
     /// Creates <c>.nightshift/</c> with a <c>.gitignore</c> of <c>*</c>, so git ignores everything Nightshift keeps
     /// there (journal, worktrees, scratch files) without an edit to any file of the user.
     /// </summary>
-    public void EnsureNightshiftDirectory()
-    {
-        Directory.CreateDirectory(Paths.NightshiftDirectory);
-        var ignore = Path.Combine(Paths.NightshiftDirectory, ".gitignore");
-        if (!File.Exists(ignore))
-        {
-            File.WriteAllText(ignore, "# Everything here is Nightshift's own: journal, worktrees, scratch files.\n*\n");
-        }
-    }
+    public void EnsureNightshiftDirectory() => Telemetry.NightshiftDirectory.Create(Paths.NightshiftDirectory);
 
     /// <summary>Runs a command after the guard, retrying while a lock blocks it. A non-zero exit is returned, not thrown.</summary>
     /// <exception cref="UnsafeGitCommandException">The guard refused the command; it did not run.</exception>

@@ -90,7 +90,7 @@ public sealed partial class CorpusProbe
         }
         finally
         {
-            TryDelete(run.Work);
+            ProbeScratch.TryDelete(run.Work);
         }
 
         return new StepsOutcome(new ItemResult(run.Item, diagnostics, exitCode, Cached: false, stopwatch.Elapsed), repeatable);

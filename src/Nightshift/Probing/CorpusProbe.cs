@@ -59,7 +59,7 @@ public sealed partial class CorpusProbe : IProbe
         var results = new ItemResult[items.Count];
         var completed = 0;
         var fingerprint = _cache is null ? null : new CorpusFingerprint(_config, directory, _runner, cancellationToken);
-        var scratch = Directory.CreateTempSubdirectory("nightshift-probe-");
+        var scratch = ProbeScratch.Create();
         try
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Jobs, CancellationToken = cancellationToken };
@@ -72,7 +72,7 @@ public sealed partial class CorpusProbe : IProbe
         }
         finally
         {
-            TryDelete(scratch.FullName);
+            ProbeScratch.TryDelete(scratch.FullName);
         }
 
         return new Snapshot(results);
@@ -95,18 +95,6 @@ public sealed partial class CorpusProbe : IProbe
         }
 
         return outcome.Result;
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A step that left a read-only file or a process writing there must not fail the probe; it is in /tmp.
-        }
     }
 
     /// <summary>One item's place: its relative path, the checkout, and its scratch folder.</summary>

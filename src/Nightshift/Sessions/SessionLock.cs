@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Win32.SafeHandles;
+using Nightshift.Telemetry;
 
 namespace Nightshift.Sessions;
 
@@ -58,7 +59,14 @@ public sealed class SessionLock : IDisposable
     public static SessionLock Acquire(string nightshiftDirectory, string purpose)
     {
         var lockPath = LockPathIn(nightshiftDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        NightshiftDirectory.Create(Path.GetDirectoryName(lockPath)!);
+        if (Directory.Exists(lockPath))
+        {
+            throw new NightshiftException(
+                $"{lockPath} is a folder, but it must be Nightshift's lock file. " +
+                "Remove the folder (no Nightshift command creates one there) and run the command again.");
+        }
+
         EnsureExists(lockPath);
 
         var handle = LockFileNative.Open(lockPath, writable: true);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Nightshift.Store.Migrations;
+using Nightshift.Telemetry;
 
 namespace Nightshift.Store;
 
@@ -61,7 +62,7 @@ public sealed partial class Journal : IDisposable, IAsyncDisposable
         SqliteConnection? connection = null;
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            NightshiftDirectory.Create(Path.GetDirectoryName(fullPath)!);
             connection = new SqliteConnection(new SqliteConnectionStringBuilder
             {
                 DataSource = fullPath,

@@ -41,4 +41,37 @@ public static class NightshiftDirectory
 
     /// <summary>The <c>.nightshift</c> folder of the repository at <paramref name="repositoryRoot"/>.</summary>
     public static string In(string repositoryRoot) => Path.Combine(repositoryRoot, Name);
+
+    /// <summary>
+    /// Creates <paramref name="directory"/> when missing and, when it is a repository's <c>.nightshift</c> folder, gives
+    /// it a <c>.gitignore</c> of <c>*</c>, so git ignores everything Nightshift keeps there (journal, worktrees, scratch
+    /// files) without an edit to any file of the user. Every command that writes there goes through this.
+    /// </summary>
+    /// <exception cref="NightshiftException">The path is taken by a file, or the folder cannot be created or written.</exception>
+    public static void Create(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        if (File.Exists(full))
+        {
+            throw new NightshiftException(
+                $"{full} is a file, but Nightshift keeps its journal, lock and worktrees in a folder of that name. " +
+                "Move the file away (or delete it if it is not yours) and run the command again.");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(full);
+            var ignore = Path.Combine(full, ".gitignore");
+            if (Path.GetFileName(Path.TrimEndingDirectorySeparator(full)) == Name && !File.Exists(ignore))
+            {
+                File.WriteAllText(ignore, "# Everything here is Nightshift's own: journal, worktrees, scratch files.\n*\n");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NightshiftException(
+                $"cannot write to {full}: {e.Message} Nightshift keeps its journal, lock and worktrees there; " +
+                "make the folder writable (or free some disk space) and run the command again.", innerException: e);
+        }
+    }
 }

@@ -25,7 +25,7 @@ public sealed class PatchVerifier(NightshiftConfig config, Journal journal, Proc
     {
         if (!File.Exists(patchFile))
         {
-            throw new NightshiftException($"no patch at {patchFile}: give the path of a unified diff, e.g. from 'git diff > fix.patch'.");
+            throw new UsageException($"no patch at {patchFile}: give the path of a unified diff, e.g. from 'git diff > fix.patch'.");
         }
 
         var repository = await GitRepository.OpenAsync(config.RepositoryRoot, options: null, onEvent: null, cancellationToken)

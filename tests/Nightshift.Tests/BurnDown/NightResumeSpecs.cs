@@ -23,6 +23,11 @@ public sealed class NightResumeSpecs
             await night.KillHardAsync();
         }
 
+        // A probe that a kill -9 interrupted leaves its scratch folder in the temp folder, named after its process.
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        await gone.WaitForExitAsync();
+        var scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nightshift-probe-{gone.Id}-resume"));
+
         // 2. resume, and kill -9 while the second verdict runs the tests (the first one landed).
         using (var night = repo.Start("run", "--resume"))
         {
@@ -56,6 +61,7 @@ public sealed class NightResumeSpecs
         (await repo.Repo.GitAsync("worktree", "list", "--porcelain")).Split('\n').Count(l => l.StartsWith("worktree ", StringComparison.Ordinal))
             .Should().Be(1, "the killed runs' worktrees are pruned on resume");
         Directory.EnumerateFileSystemEntries(Path.Combine(repo.NightshiftDirectory, "worktrees")).Should().BeEmpty();
+        Directory.Exists(scratch.FullName).Should().BeFalse("resume removes the scratch folders of probes that were killed");
     }
 
     [Fact(Timeout = 240_000)]

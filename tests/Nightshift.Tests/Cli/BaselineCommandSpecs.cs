@@ -155,14 +155,14 @@ public sealed class BaselineCommandSpecs : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task A_corpus_that_matches_nothing_is_a_failed_probe_with_exit_code_1()
+    public async Task A_corpus_glob_that_matches_nothing_is_a_config_error_with_exit_code_2()
     {
         _repo.CorpusConfig();
 
         var run = await CliRun.InProcessAsync(_repo.Root, ["baseline"]);
 
-        run.ExitCode.Should().Be(ExitCodes.Failed);
-        run.Err.Should().StartWith("nightshift: probe.corpus.items (items/*.txt) matches no file");
+        run.ExitCode.Should().Be(ExitCodes.UsageOrConfig);
+        run.Err.Should().MatchRegex(@"nightshift\.yml:\d+:\d+: probe\.corpus\.items: 'items/\*\.txt' matches no file");
         run.Out.Should().BeEmpty();
     }
 

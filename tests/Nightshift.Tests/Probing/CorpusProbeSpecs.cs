@@ -30,6 +30,21 @@ public sealed class CorpusProbeSpecs : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Items_whose_names_read_as_options_are_passed_as_paths()
+    {
+        _repo.Write("-n.txt", "src/a.c:1:2: error: 'q' undeclared\n");
+        _repo.Write("--help.txt", "src/b.c:3:4: error: 'r' undeclared\n");
+        var config = ProbeRepo.Corpus();
+        config = config with { Corpus = config.Corpus! with { Items = ["*.txt"] } };
+
+        var snapshot = await new CorpusProbe(config).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
+
+        snapshot.Items.Select(i => i.Item).Should().Equal("--help.txt", "-n.txt");
+        snapshot.Items.SelectMany(i => i.Diagnostics).Select(d => d.Message)
+            .Should().Equal(["'r' undeclared", "'q' undeclared"], "cat read each item as a file, not as --help or -n");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Placeholders_give_the_relative_item_its_stem_a_private_work_folder_and_the_root_and_steps_run_in_the_root()
     {
         _repo.AddItem("one.txt");

@@ -41,7 +41,7 @@ public sealed class VerifyCommandSpecs
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task A_missing_patch_file_is_a_clear_error()
+    public async Task A_missing_patch_file_is_a_usage_error()
     {
         using var repo = await GitRepo.InitAsync("verify-missing");
         repo.Write("nightshift.yml", "version: 1\nprobe:\n  command: [true]\n  format: gcc\n");
@@ -49,7 +49,7 @@ public sealed class VerifyCommandSpecs
 
         var result = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", "nope.patch"]);
 
-        result.ExitCode.Should().Be(1);
+        result.ExitCode.Should().Be(ExitCodes.UsageOrConfig);
         result.Err.Should().Contain("no patch at").And.Contain("nope.patch");
     }
 

@@ -18,6 +18,7 @@ internal sealed partial class ConfigReader
 
         var defaults = new ProbeConfig();
         var command = probe.Command("command");
+        CheckCommandOnThisMachine(probe, "command");
         var corpus = ReadCorpus(probe);
         var format = probe.Choice<DiagnosticFormat>("format");
 
@@ -56,7 +57,7 @@ internal sealed partial class ConfigReader
             Format = probe.Has("corpus") ? null : format,
             Pattern = pattern,
             Timeout = probe.Duration("timeout") ?? defaults.Timeout,
-            Jobs = probe.Integer("jobs", 0) ?? defaults.Jobs,
+            Jobs = probe.Integer("jobs", 0, Parallelism.MaxJobs, "compilers at once; 0 means one per core") ?? defaults.Jobs,
             ItemTimeout = probe.Duration("item_timeout") ?? defaults.ItemTimeout,
             Corpus = corpus,
         };
@@ -80,6 +81,7 @@ internal sealed partial class ConfigReader
         }
 
         var steps = ReadSteps(corpus);
+        CheckCorpusOnThisMachine(corpus);
         return new CorpusConfig
         {
             Items = items ?? [],

@@ -25,7 +25,7 @@ internal sealed partial class ConfigReader
             MinClusterSize = limits.Integer("min_cluster_size", 1) ?? defaults.MinClusterSize,
             AttemptsPerCluster = limits.Integer("attempts_per_cluster", 1) ?? defaults.AttemptsPerCluster,
             MaxConsecutiveRejections = limits.Integer("max_consecutive_rejections", 1) ?? defaults.MaxConsecutiveRejections,
-            Workers = limits.Integer("workers", 1) ?? defaults.Workers,
+            Workers = limits.Integer("workers", 1, Parallelism.MaxWorkers, "each worker runs an agent, a build and the tests at once") ?? defaults.Workers,
             StopIfTestsBroken = limits.Boolean("stop_if_tests_broken") ?? defaults.StopIfTestsBroken,
         };
     }

@@ -42,7 +42,7 @@ internal sealed partial class ConfigReader
         return new BenchConfig
         {
             Suites = bench.TextList("suites", "path", allowSingle: true) ?? defaults.Suites,
-            Jobs = bench.Integer("jobs", 0) ?? defaults.Jobs,
+            Jobs = bench.Integer("jobs", 0, Parallelism.MaxJobs, "runs at once; 0 means one per core") ?? defaults.Jobs,
             MinFreeDiskMb = bench.Integer("min_free_disk_mb", 0) ?? defaults.MinFreeDiskMb,
         };
     }

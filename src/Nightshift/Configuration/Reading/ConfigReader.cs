@@ -12,17 +12,22 @@ internal sealed partial class ConfigReader
     private readonly ConfigErrors _errors;
     private readonly string _filePath;
     private readonly string _repositoryRoot;
+    private readonly bool _checkMachine;
 
-    private ConfigReader(string file)
+    private ConfigReader(string file, bool checkMachine)
     {
+        _checkMachine = checkMachine;
         _errors = new ConfigErrors(file);
         _filePath = Path.GetFullPath(file);
         _repositoryRoot = Path.GetDirectoryName(_filePath)!;
     }
 
     /// <summary>Reads and validates <paramref name="text"/>; <paramref name="file"/> names it in errors and anchors relative paths.</summary>
+    /// <param name="text">The YAML.</param>
+    /// <param name="file">The file it came from.</param>
+    /// <param name="checkMachine">Also check that the probe's programs are on PATH and its corpus globs match files.</param>
     /// <exception cref="ConfigException">With every problem found.</exception>
-    public static NightshiftConfig Read(string text, string file) => new ConfigReader(file).Read(text);
+    public static NightshiftConfig Read(string text, string file, bool checkMachine = false) => new ConfigReader(file, checkMachine).Read(text);
 
     private NightshiftConfig Read(string text)
     {

@@ -96,6 +96,10 @@ internal sealed class MappingReader
 
     public int? Integer(string key, int minimum) => ReadValue(key, (e, n, p) => Values.Integer(e, n, p, minimum));
 
+    /// <summary>An integer in [<paramref name="minimum"/>, <paramref name="maximum"/>]; past the maximum the error says <paramref name="whyMaximum"/>.</summary>
+    public int? Integer(string key, int minimum, int maximum, string whyMaximum) =>
+        ReadValue(key, (e, n, p) => Values.Integer(e, n, p, minimum, maximum, whyMaximum));
+
     public decimal? Number(string key, decimal minimum = 0) => ReadValue(key, (e, n, p) => Values.Number(e, n, p, minimum));
 
     public bool? Boolean(string key) => ReadValue(key, Values.Boolean);

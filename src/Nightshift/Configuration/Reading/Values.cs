@@ -22,7 +22,9 @@ internal static partial class Values
         }
     }
 
-    public static int? Integer(ConfigErrors errors, ConfigNode node, string path, int minimum)
+    /// <summary>An integer of at least <paramref name="minimum"/> and, when <paramref name="maximum"/> is set, at most that (the error says <paramref name="whyMaximum"/>).</summary>
+    public static int? Integer(
+        ConfigErrors errors, ConfigNode node, string path, int minimum, int? maximum = null, string? whyMaximum = null)
     {
         if (Plain(errors, node, path, "an integer") is not { } text)
         {
@@ -32,6 +34,12 @@ internal static partial class Values
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             errors.Add(node, path, $"expected an integer, got '{text}'");
+            return null;
+        }
+
+        if (value > maximum)
+        {
+            errors.Add(node, path, $"must be at most {maximum}, got {value}{(whyMaximum is null ? "" : $" ({whyMaximum})")}");
             return null;
         }
 

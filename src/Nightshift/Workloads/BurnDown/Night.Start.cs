@@ -55,6 +55,7 @@ public sealed partial class Night
         }
 
         var pruned = await _workspaces.PruneStaleAsync([], abort).ConfigureAwait(false);
+        ProbeScratch.RemoveOrphans(); // the {work} folders of a probe that a kill -9 interrupted
         try
         {
             _branch = await SessionBranches.OpenAsync(
