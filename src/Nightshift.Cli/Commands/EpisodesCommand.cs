@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Workloads.Learn.Episodes;
 
@@ -62,7 +63,7 @@ internal static class EpisodesCommand
             if (parseResult.GetValue(output) is { Length: > 0 } path)
             {
                 var file = host.ResolvePath(path);
-                await LearnContext.WriteFileAsync(file, writer => EpisodeJsonl.WriteAsync(episodes, writer, cancellationToken), cancellationToken);
+                await AtomicFile.WriteTextAsync(file, writer => EpisodeJsonl.WriteAsync(episodes, writer, cancellationToken), cancellationToken);
                 await host.Error.WriteLineAsync($"Wrote {episodes.Count} episode(s) to {file}".AsMemory(), cancellationToken);
             }
             else

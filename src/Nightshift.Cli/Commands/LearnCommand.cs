@@ -4,6 +4,7 @@ using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Reports;
 using Nightshift.Sessions;
 using Nightshift.Workloads.Learn.Cycles;
@@ -100,7 +101,7 @@ internal static class LearnCommand
                     ?? Path.Combine(Path.GetDirectoryName(context.JournalPath)!, "reports", $"learn-{report.SessionId.ToString(CultureInfo.InvariantCulture)}.html"),
                 host.WorkingDirectory);
             var html = LearnHtmlReport.Render(report, DateTimeOffset.UtcNow);
-            await LearnContext.WriteFileAsync(reportPath, writer => writer.WriteAsync(html), cancellationToken);
+            await AtomicFile.WriteTextAsync(reportPath, writer => writer.WriteAsync(html), cancellationToken);
             await host.Error.WriteLineAsync($"report: {reportPath}".AsMemory(), cancellationToken);
             await host.Out.WriteLineAsync(
                 (parseResult.GetValue(globals.Json) ? LearnLog.Json(report) : LearnLog.Summary(report)).AsMemory(), cancellationToken);

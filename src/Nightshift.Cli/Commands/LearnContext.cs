@@ -30,26 +30,4 @@ internal sealed record LearnContext(NightshiftConfig Config)
     public Journal OpenExistingJournal() => File.Exists(JournalPath)
         ? Journal.Open(JournalPath)
         : throw new NightshiftException($"There is no journal at {JournalPath} yet: every workload and 'nightshift eval' record their episodes there.");
-
-    /// <summary>Writes a whole file or nothing: the text goes to a temporary file that is then renamed over <paramref name="path"/>.</summary>
-    public static async Task WriteFileAsync(string path, Func<TextWriter, Task> write, CancellationToken cancellationToken)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = $"{full}.{Environment.ProcessId}.tmp";
-        try
-        {
-            await using (var writer = new StreamWriter(temporary))
-            {
-                await write(writer);
-                await writer.FlushAsync(cancellationToken);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Nightshift.Clustering;
 using Nightshift.Diagnostics;
+using Nightshift.Files;
 using Nightshift.Probing;
 
 namespace Nightshift.Reports;
@@ -23,27 +24,14 @@ public static class SarifWriter
     {
         ArgumentNullException.ThrowIfNull(path);
         var fullPath = Path.GetFullPath(path);
-        var temporary = $"{fullPath}.{Environment.ProcessId}.tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            await using (var stream = File.Create(temporary))
-            {
-                await WriteAsync(snapshot, stream, root, cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
+            await AtomicFile.WriteAsync(fullPath, (stream, token) => WriteAsync(snapshot, stream, root, token), cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new NightshiftException($"cannot write the SARIF report to {fullPath}: {e.Message}", isFatal: true, e);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
         }
     }
 

@@ -1,3 +1,5 @@
+using Nightshift.Files;
+
 namespace Nightshift.Telemetry;
 
 /// <summary><c>.nightshift/alerts.jsonl</c>: every alert of every session, one JSON object per line, oldest first.</summary>

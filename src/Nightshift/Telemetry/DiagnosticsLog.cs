@@ -1,4 +1,5 @@
 using Nightshift.Diagnostics;
+using Nightshift.Files;
 
 namespace Nightshift.Telemetry;
 

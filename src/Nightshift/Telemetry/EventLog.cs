@@ -1,3 +1,5 @@
+using Nightshift.Files;
+
 namespace Nightshift.Telemetry;
 
 /// <summary><c>.nightshift/events.jsonl</c>: every journaled step of every session, one JSON object per line, oldest first.</summary>

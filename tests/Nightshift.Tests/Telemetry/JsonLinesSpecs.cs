@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Nightshift.Files;
 using Nightshift.Telemetry;
 using Nightshift.Tests.Support;
 

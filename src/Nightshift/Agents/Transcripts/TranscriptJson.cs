@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Nightshift.Files;
 
 namespace Nightshift.Agents.Transcripts;
 
@@ -44,33 +45,18 @@ public static class TranscriptJson
     /// </summary>
     public static TranscriptEntry? Parse(string line)
     {
-        ArgumentNullException.ThrowIfNull(line);
-        if (!line.TrimStart().StartsWith('{'))
+        if (JsonLines.TryParseObject(line) is not { } root
+            || !root.TryGetProperty("step", out var step) || !step.TryGetInt32(out var number)
+            || Text(root, "role") is not { } role)
         {
             return null;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("step", out var step) || !step.TryGetInt32(out var number)
-                || Text(root, "role") is not { } role)
-            {
-                return null;
-            }
-
-            var entry = new TranscriptEntry(number, role, Text(root, "content") ?? "", Text(root, "tool_name"), Text(root, "tool_arguments"));
-            return Text(root, "at") is { } at
-                && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var when)
-                ? entry with { At = when }
-                : entry;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var entry = new TranscriptEntry(number, role, Text(root, "content") ?? "", Text(root, "tool_name"), Text(root, "tool_arguments"));
+        return Text(root, "at") is { } at
+            && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var when)
+            ? entry with { At = when }
+            : entry;
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nightshift.Files;
 
 namespace Nightshift.Diagnostics.Parsers;
 

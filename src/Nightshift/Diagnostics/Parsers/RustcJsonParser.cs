@@ -1,3 +1,5 @@
+using Nightshift.Files;
+
 namespace Nightshift.Diagnostics.Parsers;
 
 /// <summary>Parses <c>rustc --error-format=json</c> output: one diagnostic object per line on stderr.</summary>

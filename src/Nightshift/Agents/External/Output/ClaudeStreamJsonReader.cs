@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Nightshift.Execution;
+using Nightshift.Files;
 
 namespace Nightshift.Agents.External.Output;
 
@@ -30,7 +31,7 @@ internal sealed class ClaudeStreamJsonReader : IAgentOutputReader
 
     public IReadOnlyList<TranscriptEntry> Read(OutputLine line)
     {
-        if (line.Channel == OutputChannel.StandardError || OutputText.ParseObject(line.Text) is not { } json)
+        if (line.Channel == OutputChannel.StandardError || JsonLines.TryParseObject(line.Text) is not { } json)
         {
             return [OutputText.Plain(Step, line)];
         }

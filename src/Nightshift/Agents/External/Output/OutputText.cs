@@ -16,24 +16,6 @@ internal static class OutputText
         "assistant",
         line.Channel == OutputChannel.StandardError ? "[stderr] " + line.Text : line.Text);
 
-    public static JsonElement? ParseObject(string line)
-    {
-        if (!line.TrimStart().StartsWith('{'))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     public static string? Text(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()

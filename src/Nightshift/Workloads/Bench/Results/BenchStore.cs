@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.Bench.Results;
 

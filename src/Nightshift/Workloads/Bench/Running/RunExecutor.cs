@@ -1,4 +1,5 @@
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Workloads.Bench.Results;
 
 namespace Nightshift.Workloads.Bench.Running;

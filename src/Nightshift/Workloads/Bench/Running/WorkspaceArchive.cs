@@ -1,6 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using Nightshift.Workloads.Bench.Results;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.Bench.Running;
 
@@ -13,33 +13,20 @@ internal static class WorkspaceArchive
     /// <param name="cancellationToken">Abandons the archive.</param>
     public static async Task CreateAsync(string workspace, IReadOnlyList<string> files, string destination, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        var temporary = $"{destination}.{Guid.NewGuid():N}{AtomicFile.TemporarySuffix}";
-        try
+        await AtomicFile.WriteAsync(destination, async (stream, token) =>
         {
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await using (stream.ConfigureAwait(false))
+            var gzip = new GZipStream(stream, CompressionLevel.Optimal, leaveOpen: true);
+            await using (gzip.ConfigureAwait(false))
             {
-                var gzip = new GZipStream(stream, CompressionLevel.Optimal);
-                await using (gzip.ConfigureAwait(false))
+                var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true);
+                await using (tar.ConfigureAwait(false))
                 {
-                    var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true);
-                    await using (tar.ConfigureAwait(false))
+                    foreach (var file in files.Order(StringComparer.Ordinal))
                     {
-                        foreach (var file in files.Order(StringComparer.Ordinal))
-                        {
-                            await tar.WriteEntryAsync(Path.Combine(workspace, file), file, cancellationToken).ConfigureAwait(false);
-                        }
+                        await tar.WriteEntryAsync(Path.Combine(workspace, file), file, token).ConfigureAwait(false);
                     }
                 }
             }
-
-            File.Move(temporary, destination, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.CrashWatch.Deploy;
 
@@ -28,11 +29,5 @@ internal sealed record ServiceState(
     }
 
     /// <summary>Writes the whole file or nothing (a temporary file renamed over it).</summary>
-    public void Write(string path)
-    {
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this));
 }

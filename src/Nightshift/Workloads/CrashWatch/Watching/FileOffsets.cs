@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.CrashWatch.Watching;
 
@@ -55,10 +56,7 @@ public sealed class FileOffsets
         lock (_gate)
         {
             _marks[file] = mark;
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            var temporary = Path + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(_marks));
-            File.Move(temporary, Path, overwrite: true);
+            AtomicFile.WriteAllText(Path, JsonSerializer.Serialize(_marks));
         }
     }
 }

@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.Learn.Datasets;
 
 /// <summary>Writes a dataset as chat-messages JSON Lines and its manifest next to it, each file whole or not at all.</summary>
 public static class DatasetWriter
 {
-    public static async Task<DatasetManifest> WriteAsync(
+    public static Task<DatasetManifest> WriteAsync(
         Dataset dataset, string path, DatasetSources sources, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -29,28 +30,9 @@ public static class DatasetWriter
             sources,
             [.. dataset.Examples.Select((e, i) => new DatasetManifestEntry(i + 1, e.Reason, e.EpisodeId, e.TaskId, e.ReplayLine))]);
 
-        await WriteAtomicallyAsync(full, bytes, cancellationToken).ConfigureAwait(false);
-        await WriteAtomicallyAsync(
-            DatasetManifest.PathFor(full),
-            Encoding.UTF8.GetBytes(JsonSerializer.Serialize(manifest, LearnJson.Indented) + "\n"),
-            cancellationToken).ConfigureAwait(false);
-        return manifest;
-    }
-
-    /// <summary>Writes to a temporary file in the same folder, then renames it over <paramref name="path"/>.</summary>
-    public static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(bytes);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        AtomicFile.WriteAllBytes(full, bytes);
+        AtomicFile.WriteAllText(DatasetManifest.PathFor(full), JsonSerializer.Serialize(manifest, LearnJson.Indented) + "\n");
+        return Task.FromResult(manifest);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.Learn.Metrics;
 
@@ -59,20 +60,10 @@ public sealed class MetricsLog(string path)
         return records;
     }
 
-    private static bool IsLearnRecord(string line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("kind", out var kind)
-                && kind.ValueKind == JsonValueKind.String
-                && _kinds.Contains(kind.GetString()!);
-        }
-        catch (JsonException)
-        {
-            // A torn last line (a crash of another writer) or another tool's text: not ours to read.
-            return false;
-        }
-    }
+    // A torn last line (a crash of another writer) or another tool's text is not ours to read.
+    private static bool IsLearnRecord(string line) =>
+        JsonLines.TryParseObject(line) is { } record
+        && record.TryGetProperty("kind", out var kind)
+        && kind.ValueKind == JsonValueKind.String
+        && _kinds.Contains(kind.GetString()!);
 }

@@ -1,21 +1,59 @@
 using System.Text;
+using System.Text.Json;
 
-namespace Nightshift.Telemetry;
+namespace Nightshift.Files;
 
 /// <summary>
-/// Appending to and tailing the <c>.jsonl</c> files under <c>.nightshift/</c>. One JSON document per line;
-/// every line reaches the file inside one write call that holds only whole lines, so a reader sees lines
-/// complete or not at all, except for the last one while its write is in flight, which readers skip.
+/// JSON Lines, written and read tolerantly. Appending to and tailing the <c>.jsonl</c> files under <c>.nightshift/</c>:
+/// one JSON document per line; every line reaches the file inside one write call that holds only whole lines, so a
+/// reader sees lines complete or not at all, except for the last one while its write is in flight, which readers
+/// skip. Reading a line that may not be JSON at all (a tool's output, a line torn by a crash): <see cref="TryParseObject"/>.
 /// </summary>
 /// <remarks>
 /// Only the session that holds the repository's lock writes these files, and writers in that process go
 /// through the owning log's lock, so no two appends race for the end of the file.
 /// </remarks>
-internal static class JsonLines
+public static class JsonLines
 {
     // Whole lines are packed into writes of at most this size; a longer line is written alone.
     private const int MaxWriteBytes = 64 * 1024;
     private const int FirstTailWindow = 64 * 1024;
+
+    /// <summary>
+    /// The JSON object on <paramref name="line"/>, or null when the line holds none: blank, progress text, a torn or
+    /// truncated line, or JSON that is not an object. Reading never fails on such a line.
+    /// </summary>
+    public static JsonElement? TryParseObject(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (!line.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The JSON objects among <paramref name="text"/>'s lines, in order; every other line is skipped.</summary>
+    public static IEnumerable<JsonElement> Objects(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var line in text.Split('\n'))
+        {
+            if (TryParseObject(line) is { } element)
+            {
+                yield return element;
+            }
+        }
+    }
 
     /// <summary>Appends <paramref name="lines"/> (each without its newline) and flushes them.</summary>
     /// <exception cref="ArgumentException">A line contains a newline; nothing is written.</exception>
