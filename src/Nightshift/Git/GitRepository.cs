@@ -21,7 +21,7 @@ public sealed partial class GitRepository
     // Per command, not in the user's config: hooks would run unattended (post-checkout on every worktree, pre-push),
     // and the verifier replaces them; an fsmonitor daemon or an automatic gc would outlive the command and
     // touch the user's repository in the middle of the night; colour and pagers break parsing.
-    private static readonly string[] _settings =
+    internal static readonly string[] Settings =
     [
         "-c", "core.hooksPath=/dev/null",
         "-c", "core.fsmonitor=false",
@@ -136,7 +136,7 @@ public sealed partial class GitRepository
             environment[name] = value;
         }
 
-        var spec = new CommandSpec(Options.Executable, [.. _settings, .. call.Arguments])
+        var spec = new CommandSpec(Options.Executable, [.. Settings, .. call.Arguments])
         {
             WorkingDirectory = Path.GetFullPath(call.WorkingDirectory ?? RepositoryRoot, RepositoryRoot),
             Environment = environment,
@@ -162,7 +162,7 @@ public sealed partial class GitRepository
         return result;
     }
 
-    private static Dictionary<string, string?> Environment(string? indexFile)
+    internal static Dictionary<string, string?> Environment(string? indexFile)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {

@@ -1,4 +1,5 @@
 using Nightshift.Execution;
+using Nightshift.Git;
 
 namespace Nightshift.Workloads.BurnDown;
 
@@ -27,13 +28,11 @@ public static class ExampleRepository
         }
 
         Copy(example, destination);
-        await GitAsync(runner, destination, ["init", "--quiet", "--initial-branch=main"], cancellationToken).ConfigureAwait(false);
-        await GitAsync(runner, destination, ["add", "--all"], cancellationToken).ConfigureAwait(false);
-        await GitAsync(
-            runner,
-            destination,
-            ["-c", "user.name=Nightshift demo", "-c", "user.email=demo@nightshift.invalid", "-c", "commit.gpgsign=false",
-                "commit", "--quiet", "--message", "The example as bundled"],
+        var git = new ScratchRepository(destination, runner);
+        await git.RunAsync(["init", "--quiet", "--initial-branch=main"], cancellationToken).ConfigureAwait(false);
+        await git.RunAsync(["add", "--all"], cancellationToken).ConfigureAwait(false);
+        await git.RunAsync(
+            ["-c", "user.name=Nightshift demo", "-c", "user.email=demo@nightshift.invalid", "commit", "--quiet", "--message", "The example as bundled"],
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -48,15 +47,6 @@ public static class ExampleRepository
         foreach (var directory in Directory.EnumerateDirectories(from).Where(d => !_skipped.Contains(Path.GetFileName(d))))
         {
             Copy(directory, Path.Combine(to, Path.GetFileName(directory)));
-        }
-    }
-
-    private static async Task GitAsync(ProcessRunner runner, string directory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        var result = await runner.RunAsync(new CommandSpec("git", arguments) { WorkingDirectory = directory }, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            throw new NightshiftException($"git {string.Join(' ', arguments)} failed in {directory}: {result.StandardError.Trim()}");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Nightshift.Agents;
 using Nightshift.Execution;
+using Nightshift.Git;
 using Nightshift.Workloads.Bench.Running;
 using Nightshift.Workloads.Bench.Suites;
 
@@ -31,12 +32,8 @@ public sealed class ReferenceSolutionAgent(BenchSuite suite, ProcessRunner runne
                 await request.Transcript.AppendAsync(
                     new TranscriptEntry(1, "assistant", $"git apply {patch.Path}", "git_apply", JsonSerializer.Serialize(new { patch = Path.GetFileName(patch.Path) })),
                     cancellationToken).ConfigureAwait(false);
-                var spec = new CommandSpec("git", ["apply", "--whitespace=nowarn", patch.Path])
-                {
-                    WorkingDirectory = request.Worktree,
-                    Timeout = TimeSpan.FromMinutes(1),
-                };
-                var result = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+                var result = await new ScratchRepository(request.Worktree, runner)
+                    .TryRunAsync(["apply", "--whitespace=nowarn", patch.Path], cancellationToken, TimeSpan.FromMinutes(1)).ConfigureAwait(false);
                 await request.Transcript.AppendAsync(
                     new TranscriptEntry(1, "tool", result.StandardOutput + result.StandardError, "git_apply"), cancellationToken).ConfigureAwait(false);
                 if (!result.Succeeded)

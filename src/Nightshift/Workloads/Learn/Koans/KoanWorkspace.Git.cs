@@ -1,21 +1,10 @@
 using Nightshift.Execution;
+using Nightshift.Git;
 
 namespace Nightshift.Workloads.Learn.Koans;
 
 public sealed partial class KoanWorkspace
 {
-    // The user's global and system git configuration (hooks, signing, a diff driver) must not change
-    // what a koan's diff looks like or whether its commit succeeds.
-    private static readonly Dictionary<string, string?> _isolatedGit = new()
-    {
-        ["GIT_CONFIG_NOSYSTEM"] = "1",
-        ["GIT_CONFIG_GLOBAL"] = "/dev/null",
-        ["GIT_AUTHOR_NAME"] = "nightshift",
-        ["GIT_AUTHOR_EMAIL"] = "nightshift@localhost",
-        ["GIT_COMMITTER_NAME"] = "nightshift",
-        ["GIT_COMMITTER_EMAIL"] = "nightshift@localhost",
-    };
-
     /// <summary>
     /// Makes the workspace a git repository with the koan as its first commit, so that <see cref="DiffAsync"/>
     /// shows exactly what an agent changed, new and deleted files included, as a patch <c>git apply</c> reads.
@@ -41,14 +30,10 @@ public sealed partial class KoanWorkspace
 
     private async Task<CommandResult> GitAsync(ProcessRunner runner, string[] arguments, CancellationToken cancellationToken)
     {
-        var result = await runner.RunAsync(
-            new CommandSpec("git", arguments)
-            {
-                WorkingDirectory = Path,
-                Environment = _isolatedGit,
-                Timeout = TimeSpan.FromSeconds(60),
-            },
-            cancellationToken).ConfigureAwait(false);
+        // A scratch repository: the user's global and system git configuration (hooks, signing, a diff driver) must not
+        // change what a koan's diff looks like or whether its commit succeeds.
+        var result = await new ScratchRepository(Path, runner).TryRunAsync(arguments, cancellationToken, TimeSpan.FromSeconds(60))
+            .ConfigureAwait(false);
         return result.Succeeded
             ? result
             : throw new NightshiftException(
