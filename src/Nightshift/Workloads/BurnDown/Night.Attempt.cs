@@ -66,11 +66,11 @@ public sealed partial class Night
             _telemetry.Worker(worker, w => w with { LastToolCall = "verifying", FilesModified = change.ChangedPaths.Count });
             await _journal.FinishAttemptAsync(
                 attempt.Id,
-                new AttemptResult(StopReasonName(result.StopReason), result.Usage.TokensIn, result.Usage.TokensOut, result.Usage.CostUsd ?? 0,
+                new AttemptResult(result.StopReason.WireName(), result.Usage.TokensIn, result.Usage.TokensOut, result.Usage.CostUsd ?? 0,
                     change.IsEmpty ? null : change.Patch, transcriptPath),
                 abort).ConfigureAwait(false);
             _costUsd += result.Usage.CostUsd ?? 0;
-            await EventAsync("verdict.started", new() { ["files_changed"] = change.ChangedPaths.Count, ["agent_stop"] = StopReasonName(result.StopReason) }, attempt.Id, abort)
+            await EventAsync("verdict.started", new() { ["files_changed"] = change.ChangedPaths.Count, ["agent_stop"] = result.StopReason.WireName() }, attempt.Id, abort)
                 .ConfigureAwait(false);
 
             var after = change.IsEmpty ? basis : await MeasureAsync(workspace, basis.Commit, abort).ConfigureAwait(false);
@@ -147,6 +147,4 @@ public sealed partial class Night
 
     private static string TitleOf(Cluster cluster) =>
         string.Create(CultureInfo.InvariantCulture, $"{ClusterNames.Short(cluster.Key)}: {cluster.Example.Message}");
-
-    private static string StopReasonName(AgentStopReason reason) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString());
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using Nightshift.Configuration;
 using Nightshift.Git;
 using Nightshift.Landing;
 using Nightshift.Probing;
@@ -51,7 +50,7 @@ public sealed partial class Night
                 await _journal.AbandonSessionAsync(unfinished.Id, "a new session started instead of --resume", abort).ConfigureAwait(false);
             }
 
-            _session = await _journal.StartSessionAsync(Workload, "-", ConfigHash(), abort).ConfigureAwait(false);
+            _session = await _journal.StartSessionAsync(Workload, "-", ConfigHash.Of(_config), abort).ConfigureAwait(false);
         }
 
         var pruned = await _workspaces.PruneStaleAsync([], abort).ConfigureAwait(false);
@@ -180,9 +179,6 @@ public sealed partial class Night
         return await repository.BranchTipAsync(_branch.Name, cancellationToken).ConfigureAwait(false)
             ?? throw new NightshiftException($"The session branch {_branch.Name} disappeared from {_config.RepositoryRoot}; start a new session.");
     }
-
-    private string ConfigHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(File.ReadAllText(_config.FilePath))))[..16];
 
     private Task<TelemetryEvent> EventAsync(string kind, JsonObject? payload, long? attemptId, CancellationToken cancellationToken) =>
         _telemetry.EventAsync(kind, payload, attemptId, cancellationToken);

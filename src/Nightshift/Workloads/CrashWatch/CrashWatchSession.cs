@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Nightshift.Agents;
 using Nightshift.Configuration;
 using Nightshift.Execution;
@@ -35,7 +33,7 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
         var landing = LandingOptionsOf(config.Landing);
         var branchName = LandingTemplates.RenderBranch(landing.Branch, DateOnly.FromDateTime(DateTime.Now));
         var previous = await journal.LatestSessionAsync(cancellationToken).ConfigureAwait(false);
-        var session = await journal.StartSessionAsync(Workload, branchName, ConfigHash(), cancellationToken).ConfigureAwait(false);
+        var session = await journal.StartSessionAsync(Workload, branchName, ConfigHash.Of(config), cancellationToken).ConfigureAwait(false);
         var telemetry = SessionTelemetry.Start(repository.Paths.NightshiftDirectory, journal, session, config.Limits);
         var stopReason = "failed";
         var outcomes = new List<CrashOutcome>();
@@ -68,7 +66,4 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
         Push = landing.Push,
         Remote = landing.Remote,
     };
-
-    private string ConfigHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(File.Exists(config.FilePath) ? File.ReadAllText(config.FilePath) : "")));
 }

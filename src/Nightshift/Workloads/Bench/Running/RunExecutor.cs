@@ -1,3 +1,4 @@
+using Nightshift.Agents;
 using Nightshift.Execution;
 using Nightshift.Files;
 using Nightshift.Workloads.Bench.Results;
@@ -105,7 +106,7 @@ internal sealed partial class RunExecutor(
         var result = outcome.ResultIfAny;
         return Apply(record, verdict) with
         {
-            StopReason = result is null ? null : BenchJson.Name(result.StopReason),
+            StopReason = result?.StopReason.WireName(),
             Steps = result?.Steps ?? steps,
             ToolCalls = toolCalls,
             TokensIn = result?.Usage.TokensIn ?? 0,

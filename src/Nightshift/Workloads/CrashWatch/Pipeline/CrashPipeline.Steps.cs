@@ -70,7 +70,7 @@ public sealed partial class CrashPipeline
 
         var change = await workspace.CaptureAsync(cancellationToken).ConfigureAwait(false);
         run.Patch = change.Patch;
-        var stopReason = result.StopReason.ToString().ToLowerInvariant();
+        var stopReason = result.StopReason.WireName();
         await parts.Journal.FinishAttemptAsync(
             attempt,
             new AttemptResult(stopReason, result.Usage.TokensIn, result.Usage.TokensOut, result.Usage.CostUsd ?? 0, change.Patch, transcriptPath),

@@ -102,5 +102,5 @@ public sealed partial class KoanEvaluator
         }
     }
 
-    private static string StopReason(AgentResult result) => JsonNamingPolicy.KebabCaseLower.ConvertName(result.StopReason.ToString());
+    private static string StopReason(AgentResult result) => result.StopReason.WireName();
 }
