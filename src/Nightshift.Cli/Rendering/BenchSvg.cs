@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Nightshift.Reports;
 using Nightshift.Workloads.Bench.Results;
 
 namespace Nightshift.Cli.Rendering;
 
-/// <summary>
-/// The report's charts as inline SVG: drawn here from the numbers, with no script and nothing fetched, so the
-/// HTML file is the whole report wherever it is opened.
-/// </summary>
+/// <summary>The bench report's charts as inline SVG (see <see cref="Svg"/>), drawn here from the numbers.</summary>
 internal static class BenchSvg
 {
     private static readonly string[] _agentColors = ["#3b6ea8", "#d9822b", "#5a9e5a", "#9b59b6", "#c0392b", "#16a085", "#7f8c8d"];
@@ -142,11 +140,9 @@ internal static class BenchSvg
         return Close(svg);
     }
 
-    private static StringBuilder Open(double width, double height, string title) => new StringBuilder()
-        .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\">")
-        .Append(CultureInfo.InvariantCulture, $"<title>{Escape(title)}</title>");
+    private static StringBuilder Open(double width, double height, string title) => new(Svg.Open(width, height, title));
 
-    private static string Close(StringBuilder svg) => svg.Append("</svg>").ToString();
+    private static string Close(StringBuilder svg) => svg.Append(Svg.Close).ToString();
 
     private static void Grid(StringBuilder svg, double left, double top, double right, double plot)
     {
@@ -180,7 +176,7 @@ internal static class BenchSvg
         svg.Append(CultureInfo.InvariantCulture,
             $"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" font-size=\"11\">{Escape(text)}</text>");
 
-    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    private static string N(double value) => Svg.N(value);
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
 }

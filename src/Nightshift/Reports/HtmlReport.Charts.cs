@@ -5,8 +5,7 @@ using F = Nightshift.Reports.ReportFormat;
 
 namespace Nightshift.Reports;
 
-// Inline SVG, drawn by hand: a charting library would mean script or a network fetch, and these three
-// charts are a polyline and two sets of bars. Each mark carries its figure in data-* attributes.
+// The night's charts (see Svg): a polyline and two sets of bars. Each mark carries its figure in data-* attributes.
 public static partial class HtmlReport
 {
     private const double Width = 720;
@@ -34,9 +33,8 @@ public static partial class HtmlReport
         double X(SnapshotPoint p) => span <= 0 ? left + (plotWidth / 2) : left + ((p.TakenAt - start).TotalSeconds / span * plotWidth);
         double Y(int errors) => top + plotHeight - (errors / (double)max * plotHeight);
 
-        html.Append(Svg(height, "Errors in each snapshot of the session, in the order taken"));
-        html.Append($"<line class=\"axis\" x1=\"{N(left)}\" y1=\"{N(top)}\" x2=\"{N(left)}\" y2=\"{N(top + plotHeight)}\"/>");
-        html.Append($"<line class=\"axis\" x1=\"{N(left)}\" y1=\"{N(top + plotHeight)}\" x2=\"{N(left + plotWidth)}\" y2=\"{N(top + plotHeight)}\"/>\n");
+        html.Append(Chart(height, "Errors in each snapshot of the session, in the order taken"));
+        html.Append(Svg.Axes(left, top, plotWidth, plotHeight));
         html.Append(Label(left - 6, top + 4, "end", "chart.errors.max", F.Count(max)));
         html.Append(Label(left - 6, top + plotHeight, "end", "chart.errors.zero", "0"));
         html.Append(Label(left, height - 12, "start", "chart.errors.start", F.Clock(points[0].TakenAt)));
@@ -68,7 +66,7 @@ public static partial class HtmlReport
         var max = Math.Max(1, clusters.Max(c => Math.Max(c.Before, c.After)));
         var barArea = Width - LabelWidth - ValueWidth - 16;
         var height = (clusters.Count * RowHeight) + 8;
-        html.Append("<figure id=\"chart-clusters\">").Append(Svg(height, "Each cluster's count in the first snapshot (grey) and the last (blue)"));
+        html.Append("<figure id=\"chart-clusters\">").Append(Chart(height, "Each cluster's count in the first snapshot (grey) and the last (blue)"));
         for (var i = 0; i < clusters.Count; i++)
         {
             var c = clusters[i];
@@ -100,7 +98,7 @@ public static partial class HtmlReport
         var max = Math.Max(1, attempts.Max(a => a.Duration!.Value.TotalSeconds));
         var barArea = Width - LabelWidth - ValueWidth - 16;
         var height = (attempts.Count * (BarHeight + 12)) + 8;
-        html.Append(Svg(height, "How long each attempt's agent ran, coloured by outcome"));
+        html.Append(Chart(height, "How long each attempt's agent ran, coloured by outcome"));
         for (var i = 0; i < attempts.Count; i++)
         {
             var a = attempts[i];
@@ -123,9 +121,7 @@ public static partial class HtmlReport
             .Append("<span class=\"abandoned\">abandoned</span> <span class=\"other\">other</span></p></section>\n");
     }
 
-    private static string Svg(double height, string title) =>
-        $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {N(Width)} {N(height)}\" width=\"{N(Width)}\" height=\"{N(height)}\">"
-        + $"<title>{Encode(title)}</title>\n";
+    private static string Chart(double height, string title) => Svg.Open(Width, height, title);
 
     private static string Bar(string cls, double x, double y, double width) =>
         $"<rect class=\"bar {Encode(cls)}\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(Math.Max(width, 0.5))}\" height=\"{N(BarHeight)}\"/>";
@@ -133,5 +129,5 @@ public static partial class HtmlReport
     private static string Label(double x, double y, string anchor, string key, string text) =>
         Field("text", key, text, extra: $" x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\"");
 
-    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    private static string N(double value) => Svg.N(value);
 }

@@ -27,7 +27,7 @@ public static partial class HtmlReport
         var barArea = Width - LabelWidth - ValueWidth - 16;
         var height = (drawn.Count * RowHeight) + 8;
         var html = new StringBuilder();
-        html.Append("<figure id=\"chart-crash-steps\">").Append(Svg(height, "Each crash's pipeline steps end to end, as long as each took"));
+        html.Append("<figure id=\"chart-crash-steps\">").Append(Chart(height, "Each crash's pipeline steps end to end, as long as each took"));
         for (var i = 0; i < drawn.Count; i++)
         {
             var (c, number) = drawn[i];

@@ -6,7 +6,7 @@ using static Nightshift.Reports.Html;
 
 namespace Nightshift.Reports;
 
-// One line chart per figure, drawn by hand as inline SVG (see HtmlReport.Charts): the candidate of each
+// One line chart per figure, drawn by hand as inline SVG (see Svg): the candidate of each
 // cycle as a point coloured by the gate's decision, the baseline (and the model promoted before the run)
 // as dashed reference lines. Points carry their exact figures: data-value is the metrics value, round-trip.
 public static partial class LearnHtmlReport
@@ -44,10 +44,7 @@ public static partial class LearnHtmlReport
         double X(int index) => cycles.Count == 1 ? Left + (plotWidth / 2) : Left + (index / (double)(cycles.Count - 1) * plotWidth);
         double Y(double value) => Top + plotHeight - (value / max * plotHeight);
 
-        html.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {N(Width)} {N(Height)}\" width=\"{N(Width)}\" height=\"{N(Height)}\">");
-        html.Append($"<title>{Encode(series.Description)}</title>\n");
-        html.Append($"<line class=\"axis\" x1=\"{N(Left)}\" y1=\"{N(Top)}\" x2=\"{N(Left)}\" y2=\"{N(Top + plotHeight)}\"/>");
-        html.Append($"<line class=\"axis\" x1=\"{N(Left)}\" y1=\"{N(Top + plotHeight)}\" x2=\"{N(Left + plotWidth)}\" y2=\"{N(Top + plotHeight)}\"/>\n");
+        html.Append(Svg.Open(Width, Height, series.Description)).Append(Svg.Axes(Left, Top, plotWidth, plotHeight));
         html.Append(Label(Left - 6, Top + 4, "end", $"chart.{series.Id}.max", series.Format(max)));
         html.Append(Label(Left - 6, Top + plotHeight, "end", $"chart.{series.Id}.zero", series.Format(0)));
         for (var i = 0; i < cycles.Count; i++)
@@ -86,7 +83,7 @@ public static partial class LearnHtmlReport
     private static string Label(double x, double y, string anchor, string key, string text) =>
         Field("text", key, text, extra: $" x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\"");
 
-    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    private static string N(double value) => Svg.N(value);
 
     /// <summary>One plotted figure of an eval.</summary>
     private sealed record Series(string Id, string Title, string Description, Func<EvalRecord, double?> Value, bool IsShare)
