@@ -11,7 +11,7 @@ public sealed partial class AgentFactory
     private BuiltInAgent BuiltIn(AgentProvider provider, string? model)
     {
         var options = Options(provider, model);
-        return BuiltInAgent.Create(options, _environment, Publish, _runner);
+        return BuiltInAgent.Create(options, _environment, Publish, _runner, Redactor);
     }
 
     private BuiltInAgentOptions Options(AgentProvider provider, string? model)

@@ -41,6 +41,7 @@ public sealed partial class AgentFactory
         _runner = runner ?? new ProcessRunner();
         Endpoint = new EndpointGate(ProbeAsync) { ProbeInterval = config.Agent.ProbeInterval };
         Resilience = new ResilienceOptions { MaxRetries = config.Agent.Retries };
+        Redactor = Redactor.ForProcess(KeyValues());
         if (onEvent is not null)
         {
             Endpoint.Changed += onEvent;
@@ -52,6 +53,12 @@ public sealed partial class AgentFactory
 
     /// <summary>The retry policy and circuit breaker of the built-in agents' HTTP clients (<c>agent.retries</c>).</summary>
     public ResilienceOptions Resilience { get; init; }
+
+    /// <summary>
+    /// The one redactor of every built-in agent this factory makes: the values of the API key variables it may read
+    /// and of every secret-named variable of this process's environment, which the commands an agent runs inherit.
+    /// </summary>
+    public Redactor Redactor { get; }
 
     private AgentConfig Agent => _config.Agent;
 
@@ -88,6 +95,11 @@ public sealed partial class AgentFactory
         ArgumentNullException.ThrowIfNull(agent);
         return new AgentBudget(agent.MaxSteps, agent.MaxTokens, agent.MaxCostUsd, agent.Timeout, agent.IdleTimeout);
     }
+
+    /// <summary>The keys any built-in agent of this configuration may send, whatever its variable is called.</summary>
+    private IEnumerable<string> KeyValues() =>
+        new[] { Agent.ApiKeyEnv, "OPENAI_API_KEY", "ANTHROPIC_API_KEY" }.OfType<string>()
+            .Select(_environment).OfType<string>().Where(key => !string.IsNullOrWhiteSpace(key));
 
     private string ReplaySource() => Agent.Replay is { } replay
         ? _config.ResolvePath(replay)

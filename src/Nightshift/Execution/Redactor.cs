@@ -14,7 +14,9 @@ public sealed class Redactor
     /// </summary>
     private const int MinimumDerivedLength = 4;
 
-    private static readonly string[] _secretNameEndings = ["_KEY", "_TOKEN", "_SECRET", "PASSWORD"];
+    private static readonly string[] _secretNameEndings = ["_KEY", "_TOKEN", "_PAT"];
+
+    private static readonly string[] _secretNameParts = ["SECRET", "PASSWORD", "CREDENTIAL"];
 
     private readonly string[] _secrets;
 
@@ -32,17 +34,39 @@ public sealed class Redactor
     public static Redactor For(CommandSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var derived = spec.Environment
-            .Where(variable => IsSecretName(variable.Key) && variable.Value is { Length: >= MinimumDerivedLength })
-            .Select(variable => variable.Value!);
-        return new Redactor(spec.Secrets.Concat(derived));
+        return ForEnvironment(spec.Environment, spec.Secrets);
     }
 
-    /// <summary>True for variable names that by convention hold credentials: *_KEY, *_TOKEN, *_SECRET, *PASSWORD.</summary>
+    /// <summary>
+    /// <paramref name="secrets"/> plus the values of the variables in <paramref name="environment"/> with secret-looking
+    /// names: what a child process could echo from the environment it inherits.
+    /// </summary>
+    public static Redactor ForEnvironment(IEnumerable<KeyValuePair<string, string?>> environment, IEnumerable<string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(secrets);
+        var derived = environment
+            .Where(variable => IsSecretName(variable.Key) && variable.Value is { Length: >= MinimumDerivedLength })
+            .Select(variable => variable.Value!);
+        return new Redactor(secrets.Concat(derived));
+    }
+
+    /// <summary><paramref name="secrets"/> plus the secret-named variables of this process's environment, which every child inherits.</summary>
+    public static Redactor ForProcess(IEnumerable<string> secrets) =>
+        ForEnvironment(
+            System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .Select(entry => new KeyValuePair<string, string?>((string)entry.Key, entry.Value as string)),
+            secrets);
+
+    /// <summary>
+    /// True for variable names that by convention hold credentials: *_KEY (so *_API_KEY), *_TOKEN, *_PAT, and any
+    /// name containing SECRET, PASSWORD or CREDENTIAL. Errs towards masking: a masked harmless value costs little.
+    /// </summary>
     public static bool IsSecretName(string variableName)
     {
         ArgumentNullException.ThrowIfNull(variableName);
-        return _secretNameEndings.Any(ending => variableName.EndsWith(ending, StringComparison.OrdinalIgnoreCase));
+        return _secretNameEndings.Any(ending => variableName.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            || _secretNameParts.Any(part => variableName.Contains(part, StringComparison.OrdinalIgnoreCase));
     }
 
     public string Redact(string text)

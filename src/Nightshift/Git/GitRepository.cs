@@ -21,7 +21,7 @@ public sealed partial class GitRepository
     // Per command, not in the user's config: hooks would run unattended (post-checkout on every worktree, pre-push),
     // and the verifier replaces them; an fsmonitor daemon or an automatic gc would outlive the command and
     // touch the user's repository in the middle of the night; colour and pagers break parsing.
-    internal static readonly string[] Settings =
+    internal static readonly string[] FixedSettings =
     [
         "-c", "core.hooksPath=/dev/null",
         "-c", "core.fsmonitor=false",
@@ -71,7 +71,7 @@ public sealed partial class GitRepository
             ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-common-dir"])
         {
             WorkingDirectory = Path.GetFullPath(directory),
-            Environment = Environment(indexFile: null),
+            Environment = FixedEnvironment(indexFile: null),
             Timeout = options.CommandTimeout,
             GracePeriod = _gracePeriod,
         };
@@ -130,13 +130,13 @@ public sealed partial class GitRepository
     private async Task<CommandResult> RunOnceAsync(GitCall call, CancellationToken cancellationToken)
     {
         var timeout = call.UsesNetwork ? Options.NetworkTimeout : Options.CommandTimeout;
-        var environment = new Dictionary<string, string?>(Environment(call.IndexFile), StringComparer.Ordinal);
+        var environment = new Dictionary<string, string?>(FixedEnvironment(call.IndexFile), StringComparer.Ordinal);
         foreach (var (name, value) in call.Environment)
         {
             environment[name] = value;
         }
 
-        var spec = new CommandSpec(Options.Executable, [.. Settings, .. call.Arguments])
+        var spec = new CommandSpec(Options.Executable, [.. FixedSettings, .. call.Arguments])
         {
             WorkingDirectory = Path.GetFullPath(call.WorkingDirectory ?? RepositoryRoot, RepositoryRoot),
             Environment = environment,
@@ -162,7 +162,8 @@ public sealed partial class GitRepository
         return result;
     }
 
-    internal static Dictionary<string, string?> Environment(string? indexFile)
+    /// <summary>The environment of every git command: no prompts, no pager, C locale, no inherited repository variables.</summary>
+    internal static Dictionary<string, string?> FixedEnvironment(string? indexFile)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {

@@ -27,7 +27,7 @@ public sealed class ScratchRepository(string directory, ProcessRunner runner)
     public Task<CommandResult> TryRunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var spec = new CommandSpec("git", [.. GitRepository.Settings, .. _scratchSettings, .. arguments])
+        var spec = new CommandSpec("git", [.. GitRepository.FixedSettings, .. _scratchSettings, .. arguments])
         {
             WorkingDirectory = Directory,
             Environment = _environment,
@@ -65,7 +65,7 @@ public sealed class ScratchRepository(string directory, ProcessRunner runner)
 
     private static Dictionary<string, string?> ScratchEnvironment()
     {
-        var environment = GitRepository.Environment(indexFile: null);
+        var environment = GitRepository.FixedEnvironment(indexFile: null);
         environment["GIT_CONFIG_NOSYSTEM"] = "1";
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
         return environment;

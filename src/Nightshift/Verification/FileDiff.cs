@@ -18,6 +18,9 @@ public sealed record FileDiff(
     /// <summary>The path a person would name the file by: the new one, or the old one for a deletion.</summary>
     public string Path => NewPath ?? OldPath ?? "";
 
+    /// <summary>True when the file is a symbolic link after the change (git mode 120000); its one added line is the target.</summary>
+    public bool IsSymlink { get; init; }
+
     /// <summary>Every path the change touches: both sides of a rename or copy, once each.</summary>
     public IEnumerable<string> Paths => new[] { OldPath, NewPath }.OfType<string>().Distinct(StringComparer.Ordinal);
 }

@@ -3,6 +3,9 @@ namespace Nightshift.Verification;
 /// <summary>What the headers and hunks of one file in a diff have said so far.</summary>
 internal sealed class FileDiffBuilder
 {
+    /// <summary>git's mode of a symbolic link; the link's target is its content.</summary>
+    private const string SymlinkMode = "120000";
+
     private (string? Old, string? New) _header;
     private string? _oldMarker;
     private string? _newMarker;
@@ -11,6 +14,7 @@ internal sealed class FileDiffBuilder
     private string? _to;
     private FileChangeKind _kind = FileChangeKind.Modified;
     private bool _isBinary;
+    private string? _newMode;
 
     public bool HasHunks { get; set; }
 
@@ -42,6 +46,16 @@ internal sealed class FileDiffBuilder
         if (line.StartsWith("new file mode ", StringComparison.Ordinal))
         {
             _kind = FileChangeKind.Added;
+            _newMode = line["new file mode ".Length..].Trim();
+        }
+        else if (line.StartsWith("new mode ", StringComparison.Ordinal))
+        {
+            _newMode = line["new mode ".Length..].Trim();
+        }
+        else if (line.StartsWith("index ", StringComparison.Ordinal) && line.Split(' ') is [_, _, var mode])
+        {
+            // "index abc..def 120000": the mode of a file whose mode did not change.
+            _newMode ??= mode;
         }
         else if (line.StartsWith("deleted file mode ", StringComparison.Ordinal))
         {
@@ -92,7 +106,7 @@ internal sealed class FileDiffBuilder
             return null;
         }
 
-        return new FileDiff(oldPath, newPath, kind, _isBinary, [.. Added], [.. Removed]);
+        return new FileDiff(oldPath, newPath, kind, _isBinary, [.. Added], [.. Removed]) { IsSymlink = _newMode == SymlinkMode && newPath is not null };
     }
 
     private static bool TryRest(string line, string prefix, out string rest)

@@ -21,4 +21,20 @@ public abstract partial record RejectionReason
     {
         public override string Message => $"the diff changes {Lines} lines, more than the {Max} allowed";
     }
+
+    /// <summary>
+    /// The change leaves binary content in a file (git found a NUL byte, or the file's attributes say binary): git shows
+    /// no lines for it, so the suppression and size rules could not read it. A fix for a diagnostic is text.
+    /// </summary>
+    public sealed record BinaryContent(string Path) : RejectionReason
+    {
+        public override string Message =>
+            $"{Path} became binary (a NUL byte or a binary attribute): the policy reads only text, so it rejects binary content";
+    }
+
+    /// <summary>The change makes a symbolic link whose target is absolute, climbs out of the repository, or enters a .git folder.</summary>
+    public sealed record SymlinkOutside(string Path, string Target) : RejectionReason
+    {
+        public override string Message => $"{Path} is a symbolic link to {Sentences.Clip(Target)}, outside the repository (or into .git): a fix may only link within it";
+    }
 }

@@ -19,6 +19,8 @@ namespace Nightshift.Verification;
 [JsonDerivedType(typeof(ProtectedPathChanged), "protected_path_changed")]
 [JsonDerivedType(typeof(SuppressionAdded), "suppression_added")]
 [JsonDerivedType(typeof(DiffTooLarge), "diff_too_large")]
+[JsonDerivedType(typeof(BinaryContent), "binary_content")]
+[JsonDerivedType(typeof(SymlinkOutside), "symlink_outside")]
 public abstract partial record RejectionReason
 {
     private RejectionReason()

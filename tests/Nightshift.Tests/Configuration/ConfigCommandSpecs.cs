@@ -39,7 +39,7 @@ public sealed class ConfigCommandSpecs
         config.GetProperty("limits").GetProperty("hours").GetString().Should().Be("8h");
         config.GetProperty("limits").GetProperty("stop_if_tests_broken").GetBoolean().Should().BeTrue();
         config.GetProperty("landing").GetProperty("ticket").GetString().Should().Be("NS-{n:0000}");
-        config.GetProperty("policy").GetProperty("protected").GetArrayLength().Should().Be(7);
+        config.GetProperty("policy").GetProperty("protected").GetArrayLength().Should().Be(17, "the defaults and the configuration file itself");
         config.GetProperty("learn").GetProperty("gates").GetProperty("margin").GetDecimal().Should().Be(0.01m);
     }
 

@@ -39,7 +39,10 @@ public sealed class ConfigLoaderSpecs
         config.Landing.Pending.Should().Be(PendingChanges.Refuse);
         config.Landing.Push.Should().BeFalse();
         config.Landing.Remote.Should().Be("origin");
-        config.Policy.Protected.Should().Equal("tests/**", "**/tests/**", ".github/**", ".ci/**", "**/*.lock", "Cargo.lock", "package-lock.json");
+        config.Policy.Protected.Should().Equal(
+            "tests/**", "**/tests/**", ".github/**", ".ci/**", "**/*.lock", "Cargo.lock", "package-lock.json",
+            "**/build.rs", "**/.cargo/config*", "**/Directory.Build.*", "**/*.targets", "**/conftest.py", "**/setup.py",
+            "**/Makefile", "**/CMakeLists.txt", "**/.git", "nightshift.yml");
         config.Policy.MaxDiffLines.Should().Be(400);
         config.Policy.ClusterTolerance.Should().Be(0);
         config.Policy.ForbidSuppressions.Should().BeTrue();

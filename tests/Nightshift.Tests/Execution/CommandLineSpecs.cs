@@ -55,8 +55,14 @@ public sealed class CommandLineSpecs
     [InlineData("anthropic_api_key", true)]
     [InlineData("AWS_SECRET", true)]
     [InlineData("PGPASSWORD", true)]
+    [InlineData("DB_PASSWORD_FILE", true)]
+    [InlineData("CLIENT_SECRET_ID", true)]
+    [InlineData("GITHUB_PAT", true)]
+    [InlineData("AWS_CREDENTIALS", true)]
+    [InlineData("OPENAI_API_KEY", true)]
     [InlineData("KEYBOARD", false)]
     [InlineData("PATH", false)]
+    [InlineData("CARGO_HOME", false)]
     public void Secret_variable_names_are_recognised_by_their_ending(string name, bool secret) =>
         Redactor.IsSecretName(name).Should().Be(secret);
 

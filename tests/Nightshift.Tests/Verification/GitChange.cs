@@ -56,6 +56,13 @@ public sealed class GitChange : IDisposable
 
     public void Delete(string path) => File.Delete(_dir[path]);
 
+    /// <summary>A symbolic link at <paramref name="path"/> whose target is <paramref name="target"/>, exactly as given.</summary>
+    public void Link(string path, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_dir[path])!);
+        File.CreateSymbolicLink(_dir[path], target);
+    }
+
     public void Move(string from, string to)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_dir[to])!);

@@ -42,7 +42,7 @@ public sealed class GlobSpecs
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task The_default_protected_globs_cover_tests_ci_and_lock_files_but_not_sources()
+    public async Task The_default_protected_globs_cover_tests_ci_lock_files_build_scripts_and_git_but_not_sources()
     {
         var paths = new ProtectedPaths(PolicyConfig.DefaultProtected);
 
@@ -52,8 +52,23 @@ public sealed class GlobSpecs
         paths.ProtectingGlob(".ci/run.sh").Should().Be(".ci/**");
         paths.ProtectingGlob("Cargo.lock").Should().Be("**/*.lock");
         paths.ProtectingGlob("package-lock.json").Should().Be("package-lock.json");
+        paths.ProtectingGlob("build.rs").Should().Be("**/build.rs");
+        paths.ProtectingGlob("crates/core/build.rs").Should().Be("**/build.rs");
+        paths.ProtectingGlob(".cargo/config.toml").Should().Be("**/.cargo/config*");
+        paths.ProtectingGlob("sub/.cargo/config").Should().Be("**/.cargo/config*");
+        paths.ProtectingGlob("Directory.Build.props").Should().Be("**/Directory.Build.*");
+        paths.ProtectingGlob("src/App/App.targets").Should().Be("**/*.targets");
+        paths.ProtectingGlob("pkg/conftest.py").Should().Be("**/conftest.py");
+        paths.ProtectingGlob("setup.py").Should().Be("**/setup.py");
+        paths.ProtectingGlob("lib/Makefile").Should().Be("**/Makefile");
+        paths.ProtectingGlob("CMakeLists.txt").Should().Be("**/CMakeLists.txt");
+        paths.ProtectingGlob(".git").Should().Be("**/.git");
+        paths.ProtectingGlob("vendor/lib/.git/hooks/post-commit").Should().Be("**/.git");
+        paths.ProtectingGlob("sub/.git").Should().Be("**/.git");
         paths.ProtectingGlob("src/lib.rs").Should().BeNull();
         paths.ProtectingGlob("src/tests.rs").Should().BeNull();
+        paths.ProtectingGlob("src/build.rs.txt").Should().BeNull();
+        paths.ProtectingGlob(".gitignore").Should().BeNull();
         await Task.CompletedTask;
     }
 

@@ -14,7 +14,14 @@ public sealed class PolicyCheckerSpecs
         ["tests/api.rs"] = "#[test]\nfn doubles() {\n    assert_eq!(demo::double(2), 4);\n}\n",
         ["crates/core/tests/it.rs"] = "#[test]\nfn works() {}\n",
         [".github/workflows/ci.yml"] = "on: push\n",
+        ["nightshift.yml"] = "version: 1\npolicy:\n  max_diff_lines: 400\n",
+        ["assets/logo.bin"] = "\0\u0001binary\0",
     };
+
+    /// <summary>The policy a configuration loaded from nightshift.yml has by default.</summary>
+    private static readonly PolicyConfig _loaded = PolicyConfig.DefaultsFor("nightshift.yml");
+
+    private const string Fix = "pub fn double(x: i32) -> i32 {\n    x + x\n}\n\n#[allow(dead_code)]\nfn helper() {}\n";
 
     [Fact(Timeout = 60_000)]
     public async Task A_change_to_sources_only_passes_the_policy()
@@ -116,6 +123,96 @@ public sealed class PolicyCheckerSpecs
             ("src/py/tool.py", 1, "# noqa"),
             ("tests/api.rs", 2, "Rust ignored test"),
         });
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_NUL_byte_that_turns_a_source_file_binary_does_not_hide_an_added_suppression()
+    {
+        var plain = await DiffAsync(git => git.Write("src/lib.rs", "#![allow(unused)]\n" + Fix));
+        var disguised = await DiffAsync(git => git.Write("src/lib.rs", "#![allow(unused)]\n// \0\n" + Fix));
+
+        PolicyChecker.Check(plain, _policy).Should().ContainSingle().Which.Should().BeOfType<RejectionReason.SuppressionAdded>();
+        disguised.Files.Should().ContainSingle().Which.IsBinary.Should().BeTrue("git sees the NUL and shows no lines");
+        PolicyChecker.Check(disguised, _policy).Should().Equal(new RejectionReason.BinaryContent("src/lib.rs"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_new_or_changed_binary_file_is_rejected_and_a_deleted_one_is_not()
+    {
+        var added = await DiffAsync(git => git.WriteBytes("src/blob.rs", [0x2f, 0x2f, 0x00, 0x0a]));
+        var changed = await DiffAsync(git => git.WriteBytes("assets/logo.bin", [0x00, 0x02, 0x00]));
+        var deleted = await DiffAsync(git => git.Delete("assets/logo.bin"));
+
+        PolicyChecker.Check(added, _policy).Should().Equal(new RejectionReason.BinaryContent("src/blob.rs"));
+        PolicyChecker.Check(changed, _policy).Should().Equal(new RejectionReason.BinaryContent("assets/logo.bin"));
+        PolicyChecker.Check(deleted, _policy).Should().BeEmpty();
+        new RejectionReason.BinaryContent("src/blob.rs").Message.Should().Be(
+            "src/blob.rs became binary (a NUL byte or a binary attribute): the policy reads only text, so it rejects binary content");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Rewriting_the_configuration_in_use_is_a_protected_change()
+    {
+        var diff = await DiffAsync(git => git.Write("nightshift.yml", "version: 1\npolicy:\n  max_diff_lines: 100000\n  protected: []\n"));
+
+        PolicyChecker.Check(diff, _loaded).Should().Equal(new RejectionReason.ProtectedPathChanged("nightshift.yml", "nightshift.yml"));
+        PolicyChecker.Check(diff, PolicyConfig.DefaultsFor("config/nightly.yml")).Should().BeEmpty("only the file in use is protected by name");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Build_scripts_that_run_code_are_protected_by_default()
+    {
+        // .git paths are protected too (GlobSpecs), though git itself never puts one in a diff.
+        var diff = await DiffAsync(git =>
+        {
+            git.Write("build.rs", "fn main() { std::fs::write(\"/tmp/x\", std::env::var(\"OPENAI_API_KEY\").unwrap_or_default()).ok(); }\n");
+            git.Write(".cargo/config.toml", "[build]\nrustflags = []\n");
+            git.Write("Directory.Build.props", "<Project />\n");
+            git.Write("src/App/App.targets", "<Project />\n");
+            git.Write("py/conftest.py", "import os\n");
+            git.Write("setup.py", "import os\n");
+            git.Write("Makefile", "all:\n\ttrue\n");
+            git.Write("native/CMakeLists.txt", "project(x)\n");
+        });
+
+        PolicyChecker.Check(diff, _loaded).OfType<RejectionReason.ProtectedPathChanged>().Select(r => (r.Path, r.Glob)).Should().BeEquivalentTo(new[]
+        {
+            ("build.rs", "**/build.rs"), (".cargo/config.toml", "**/.cargo/config*"), ("Directory.Build.props", "**/Directory.Build.*"),
+            ("src/App/App.targets", "**/*.targets"), ("py/conftest.py", "**/conftest.py"), ("setup.py", "**/setup.py"),
+            ("Makefile", "**/Makefile"), ("native/CMakeLists.txt", "**/CMakeLists.txt"),
+        });
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_path_left_out_of_the_protected_list_may_change()
+    {
+        var diff = await DiffAsync(git => git.Write("build.rs", "fn main() {}\n"));
+        var withoutBuildScripts = _loaded with { Protected = [.. _loaded.Protected.Where(glob => glob != "**/build.rs")] };
+
+        PolicyChecker.Check(diff, _loaded).Should().ContainSingle();
+        PolicyChecker.Check(diff, withoutBuildScripts).Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_new_symbolic_link_is_rejected_unless_it_points_inside_the_repository()
+    {
+        var diff = await DiffAsync(git =>
+        {
+            git.Link("src/up.rs", "../../../etc/passwd");
+            git.Link("src/absolute.rs", "/etc/passwd");
+            git.Link("src/hooks", "../.git/hooks");
+            git.Link("src/inside.rs", "../tests/api.rs");
+            git.Link("docs/readme", "../src/./lib.rs");
+        });
+
+        PolicyChecker.Check(diff, _policy).Should().BeEquivalentTo(new RejectionReason[]
+        {
+            new RejectionReason.SymlinkOutside("src/up.rs", "../../../etc/passwd"),
+            new RejectionReason.SymlinkOutside("src/absolute.rs", "/etc/passwd"),
+            new RejectionReason.SymlinkOutside("src/hooks", "../.git/hooks"),
+        }, o => o.RespectingRuntimeTypes());
+        new RejectionReason.SymlinkOutside("src/up.rs", "../../../etc/passwd").Message.Should().Be(
+            "src/up.rs is a symbolic link to ../../../etc/passwd, outside the repository (or into .git): a fix may only link within it");
     }
 
     public static TheoryData<string> MarkerNames => [.. SuppressionMarkers.All.Select(m => m.Name)];

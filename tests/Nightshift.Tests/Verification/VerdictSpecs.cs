@@ -36,6 +36,8 @@ public sealed class VerdictSpecs
         new RejectionReason.ProtectedPathChanged("tests/api.rs", "tests/**"),
         new RejectionReason.SuppressionAdded("src/lib.rs", 3, "#[allow(dead_code)]", "Rust allow/expect attribute"),
         new RejectionReason.DiffTooLarge(512, 400),
+        new RejectionReason.BinaryContent("src/lib.rs"),
+        new RejectionReason.SymlinkOutside("src/secrets", "../../../home/me/.ssh"),
         new RejectionReason.NoChange("the agent failed: 503"),
         new RejectionReason.BuildFailed("'cargo build' exited 101: error[E0308]: mismatched types"),
         new RejectionReason.StillCrashes("exits 101: thread 'main' panicked at src/handlers.rs:8:5"),
@@ -57,6 +59,8 @@ public sealed class VerdictSpecs
             "tests/api.rs changed: it is protected by 'tests/**'",
             "src/lib.rs:3 adds a suppression (Rust allow/expect attribute): #[allow(dead_code)]",
             "the diff changes 512 lines, more than the 400 allowed",
+            "src/lib.rs became binary (a NUL byte or a binary attribute): the policy reads only text, so it rejects binary content",
+            "src/secrets is a symbolic link to ../../../home/me/.ssh, outside the repository (or into .git): a fix may only link within it",
             "the attempt changed nothing (the agent failed: 503)",
             "the build failed: 'cargo build' exited 101: error[E0308]: mismatched types",
             "the repro still crashes: it exits 101: thread 'main' panicked at src/handlers.rs:8:5");
@@ -86,6 +90,7 @@ public sealed class VerdictSpecs
         read.Should().BeEquivalentTo(verdict, o => o.RespectingRuntimeTypes());
         read.Reasons.Should().Equal(_everyReason);
         VerdictJson.Serialize(read).Should().Be(json);
+        json.Should().Contain("\"kind\":\"binary_content\"").And.Contain("\"kind\":\"symlink_outside\"");
         await Task.CompletedTask;
     }
 

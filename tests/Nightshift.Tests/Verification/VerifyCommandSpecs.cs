@@ -14,12 +14,7 @@ public sealed class VerifyCommandSpecs
     [Fact(Timeout = 300_000)]
     public async Task A_patch_is_judged_on_worktrees_and_a_protected_edit_is_rejected()
     {
-        using var repo = await GitRepo.InitAsync("verify");
-        File.Delete(repo["README.md"]);
-        File.Delete(repo["src/lib.rs"]);
-        File.Delete(repo[".gitignore"]);
-        RustCorpus.CopyTo(repo.Path);
-        await repo.CommitAllAsync("corpus");
+        using var repo = await CorpusRepoAsync("verify");
         using var patches = new TempDir("patches");
         var fix = await PatchAsync(repo, patches, "fix.patch", r => Edit(r, "corpus/p001_owned_greeting.rs", BrokenLine, FixedLine));
         var cheat = await PatchAsync(repo, patches, "cheat.patch", r =>
@@ -40,6 +35,36 @@ public sealed class VerifyCommandSpecs
         Directory.EnumerateDirectories(repo[".nightshift/worktrees"]).Should().BeEmpty();
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Binary_content_a_rewritten_config_a_build_script_and_an_outward_link_are_each_rejected_with_their_reason()
+    {
+        using var repo = await CorpusRepoAsync("verify-gaps");
+        using var patches = new TempDir("patches");
+        const string program = "corpus/p001_owned_greeting.rs";
+        var patch = await BinaryPatchAsync(repo, patches, "gaps.patch", r =>
+        {
+            // The fix, plus a suppression that a NUL in a comment once hid from the policy.
+            Edit(r, program, BrokenLine, FixedLine);
+            File.WriteAllText(r[program], "#![allow(unused)]\n// \0\n" + File.ReadAllText(r[program]));
+            File.AppendAllText(r["nightshift.yml"], "policy:\n  protected: []\n");
+            r.Write("build.rs", "fn main() {}\n");
+            Directory.CreateDirectory(r["docs"]);
+            File.CreateSymbolicLink(r["docs/hosts"], "/etc/hosts");
+        });
+        var before = await repo.FingerprintAsync();
+
+        var result = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", patch, "--cluster", "E0308"]);
+
+        result.ExitCode.Should().Be(1, result.Err);
+        var reasons = result.Out.Split('\n').Where(line => line.StartsWith("  - ", StringComparison.Ordinal)).ToList();
+        reasons.Should().Contain($"  - {program} became binary (a NUL byte or a binary attribute): the policy reads only text, so it rejects binary content");
+        reasons.Should().Contain("  - nightshift.yml changed: it is protected by 'nightshift.yml'");
+        reasons.Should().Contain("  - build.rs changed: it is protected by '**/build.rs'");
+        reasons.Should().Contain("  - docs/hosts is a symbolic link to /etc/hosts, outside the repository (or into .git): a fix may only link within it");
+        (await repo.FingerprintAsync()).Should().Equal(before);
+        File.Exists(repo["build.rs"]).Should().BeFalse();
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_missing_patch_file_is_a_usage_error()
     {
@@ -53,12 +78,35 @@ public sealed class VerifyCommandSpecs
         result.Err.Should().Contain("no patch at").And.Contain("nope.patch");
     }
 
+    /// <summary>A git repository holding the bundled corpus, committed.</summary>
+    private static async Task<GitRepo> CorpusRepoAsync(string prefix)
+    {
+        var repo = await GitRepo.InitAsync(prefix);
+        File.Delete(repo["README.md"]);
+        File.Delete(repo["src/lib.rs"]);
+        File.Delete(repo[".gitignore"]);
+        RustCorpus.CopyTo(repo.Path);
+        await repo.CommitAllAsync("corpus");
+        return repo;
+    }
+
     /// <summary>Makes a change in the checkout, saves it as a patch outside the repository, and undoes it.</summary>
     private static async Task<string> PatchAsync(GitRepo repo, TempDir patches, string name, Action<GitRepo> change)
     {
         change(repo);
         var patch = patches.Write(name, await repo.GitAsync("diff"));
         await repo.GitAsync("checkout", "--", ".");
+        return patch;
+    }
+
+    /// <summary>As <see cref="PatchAsync"/>, with new files, links and binary content: <c>git diff --cached --binary</c>.</summary>
+    private static async Task<string> BinaryPatchAsync(GitRepo repo, TempDir patches, string name, Action<GitRepo> change)
+    {
+        change(repo);
+        await repo.GitAsync("add", "--all");
+        var patch = patches.Write(name, await repo.GitAsync("diff", "--cached", "--binary"));
+        await repo.GitAsync("reset", "--quiet", "--hard");
+        await repo.GitAsync("clean", "-fdq");
         return patch;
     }
 

@@ -9,18 +9,24 @@ public sealed partial class BuiltInAgent
 {
     /// <summary>
     /// The built-in agent as configured: resolves the API key from the variable <c>api_key_env</c> names,
-    /// creates the provider's adapter on its own resilient HttpClient, and masks the key in the transcript.
+    /// creates the provider's adapter on its own resilient HttpClient, and masks secrets in what the model is sent
+    /// and what the transcript stores.
     /// </summary>
     /// <param name="options">The agent configuration.</param>
     /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</param>
     /// <param name="onEvent">Told about retries, usage-limit waits and the endpoint going down or coming back.</param>
     /// <param name="runner">Runs git for apply_patch; a new runner by default.</param>
+    /// <param name="redactor">
+    /// The secrets to mask (the composition root builds one for every agent); by default the API key and the values of
+    /// this process's secret-named environment variables (<see cref="Redactor.IsSecretName"/>).
+    /// </param>
     /// <exception cref="AgentConfigurationException">Unknown provider, or the key variable is unset.</exception>
     public static BuiltInAgent Create(
         BuiltInAgentOptions options,
         Func<string, string?>? environment = null,
         Action<ProviderEvent>? onEvent = null,
-        ProcessRunner? runner = null)
+        ProcessRunner? runner = null,
+        Redactor? redactor = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         // Before the key, so that a misspelt provider is reported as that and not as a missing key.
@@ -40,7 +46,7 @@ public sealed partial class BuiltInAgent
             Prompts = new PromptLibrary(options.PromptsDirectory),
             Price = options.Price,
             ObservationLimit = options.ObservationLimit,
-            Secrets = apiKey is null ? [] : [apiKey],
+            Redactor = redactor ?? Redactor.ForProcess(apiKey is null ? [] : [apiKey]),
         };
         return new BuiltInAgent(model, settings, runner);
     }

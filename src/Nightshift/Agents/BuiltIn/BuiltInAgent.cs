@@ -11,6 +11,8 @@ namespace Nightshift.Agents.BuiltIn;
 /// mini-swe-agent: the message list is the whole state; before each query the limits are checked; the
 /// model is queried, its tool calls run, their observations appended; every step is written to the
 /// transcript as soon as it happens. A failed tool is an observation the model reads, not an exception.
+/// Secrets (<see cref="BuiltInAgentSettings.Redactor"/>) are masked in what the model is sent (the task and
+/// every observation) and in what the transcript stores.
 /// The agent owns its model and disposes it.
 /// </summary>
 public sealed partial class BuiltInAgent : IAgent, IDisposable
@@ -26,7 +28,7 @@ public sealed partial class BuiltInAgent : IAgent, IDisposable
         _model = model;
         _settings = settings ?? new BuiltInAgentSettings();
         _runner = runner ?? new ProcessRunner();
-        _redactor = new Redactor(_settings.Secrets);
+        _redactor = _settings.Redactor;
     }
 
     public string Name => _model.Provider;
@@ -40,7 +42,7 @@ public sealed partial class BuiltInAgent : IAgent, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var transcript = new RedactingTranscript(request.Transcript, _redactor);
-        var toolbox = new Toolbox(request.Worktree, request.Checks, _runner, _settings.ObservationLimit);
+        var toolbox = new Toolbox(request.Worktree, request.Checks, _runner, _redactor, _settings.ObservationLimit);
         var budget = request.Budget;
         var variables = Variables(request);
         var clock = Stopwatch.StartNew();
@@ -50,10 +52,11 @@ public sealed partial class BuiltInAgent : IAgent, IDisposable
             wallTime.CancelAfter(wall);
         }
 
+        // The task carries source excerpts, which may hold a secret as an observation may; the toolbox masks those.
         List<ModelMessage> messages =
         [
-            new SystemMessage(_settings.Prompts.Load(PromptLibrary.System).Render(variables)),
-            new UserMessage(_settings.Prompts.Load(PromptLibrary.TaskTemplate(request.Task.Kind)).Render(variables)),
+            new SystemMessage(_redactor.Redact(_settings.Prompts.Load(PromptLibrary.System).Render(variables))),
+            new UserMessage(_redactor.Redact(_settings.Prompts.Load(PromptLibrary.TaskTemplate(request.Task.Kind)).Render(variables))),
         ];
         var nudge = _settings.Prompts.Load(PromptLibrary.NoToolCall).Render(variables);
         await RecordStartAsync(transcript, messages, budget, cancellationToken).ConfigureAwait(false);

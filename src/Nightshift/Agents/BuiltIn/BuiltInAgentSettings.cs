@@ -1,4 +1,5 @@
 using Nightshift.Agents.Prompts;
+using Nightshift.Execution;
 
 namespace Nightshift.Agents.BuiltIn;
 
@@ -17,6 +18,9 @@ public sealed record BuiltInAgentSettings
     /// <summary>Replies in a row without a tool call after which the run ends with an error.</summary>
     public int MaxRepliesWithoutToolCalls { get; init; } = 3;
 
-    /// <summary>Values masked in everything written to the transcript (the API key, at least).</summary>
-    public IReadOnlyList<string> Secrets { get; init; } = [];
+    /// <summary>
+    /// Masks secrets (the API key, the values of secret-named environment variables) in every observation before
+    /// the model sees it, and in everything written to the transcript.
+    /// </summary>
+    public Redactor Redactor { get; init; } = new([]);
 }

@@ -1,20 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using Nightshift.Execution;
+using Nightshift.Git;
 
 namespace Nightshift.Agents.Local;
 
 /// <summary>
 /// Plays back recorded changes (provider <c>replay</c>, for tests and demos): the patches or file writes
 /// <see cref="ReplayRecording"/> finds for the task, one step each, in order. Patches go through
-/// <c>git apply</c> in the worktree, which applies a patch whole or not at all. A task with no recording
+/// <c>git apply</c> in the worktree (the git layer's <see cref="WorktreePatcher"/>), which applies a patch whole or not at all. A task with no recording
 /// finishes with no change.
 /// </summary>
 public sealed class ReplayAgent : IAgent
 {
     public const string ProviderName = "replay";
 
-    private static readonly TimeSpan _gitTimeout = TimeSpan.FromMinutes(1);
     private static readonly AgentUsage _free = new(0, 0, 0m);
 
     private readonly ProcessRunner _runner;
@@ -71,13 +71,7 @@ public sealed class ReplayAgent : IAgent
     /// <summary>Applies the patch; null on success, else what git said.</summary>
     private async Task<string?> ApplyAsync(AgentRequest request, int step, RecordedPatch patch, CancellationToken cancellationToken)
     {
-        var spec = CommandSpec.Of("git", "apply", "--whitespace=nowarn", "-") with
-        {
-            WorkingDirectory = request.Worktree,
-            StandardInput = patch.Patch,
-            Timeout = _gitTimeout,
-        };
-        var result = await _runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        var result = await new WorktreePatcher(request.Worktree, _runner).ApplyAsync(patch.Patch, cancellationToken).ConfigureAwait(false);
         await request.Transcript.AppendAsync(
             new TranscriptEntry(step, "tool", result.Succeeded ? "Applied the recorded patch." : $"git apply failed: {result.StandardError.Trim()}", "apply_patch", Json("patch", patch.Patch)),
             cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,7 @@ internal sealed class ProviderTransport : IDisposable
 
         // No client timeout: it would cut through the retry waits. Each attempt has its own timeout, and the
         // agent's wall-time and idle budgets bound the whole query.
-        Client = new HttpClient(_resilience) { Timeout = Timeout.InfiniteTimeSpan };
+        Client = new HttpClient(new LoneSurrogateHandler { InnerHandler = _resilience }) { Timeout = Timeout.InfiniteTimeSpan };
         _probeClient = new HttpClient(connections, disposeHandler: false) { Timeout = options.ProbeTimeout };
     }
 

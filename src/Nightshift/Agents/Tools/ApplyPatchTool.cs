@@ -1,17 +1,17 @@
 using Nightshift.Agents.Providers;
 using Nightshift.Execution;
+using Nightshift.Git;
 
 namespace Nightshift.Agents.Tools;
 
 /// <summary>
-/// apply_patch: a unified diff applied with <c>git apply</c> in the worktree. The paths are read first
+/// apply_patch: a unified diff applied with <c>git apply</c> in the worktree, through the git layer
+/// (<see cref="WorktreePatcher"/>: its fixed settings and guard). The paths are read first
 /// (<c>git apply --numstat</c>) and confined like every other path; then the patch is applied whole or
 /// not at all, which is git apply's own rule.
 /// </summary>
 internal sealed class ApplyPatchTool : IAgentTool
 {
-    private static readonly TimeSpan _timeout = TimeSpan.FromMinutes(1);
-
     public ToolDefinition Definition { get; } = new(
         "apply_patch",
         "Apply a unified diff (as git diff prints it, paths relative to the worktree root, a/ and b/ prefixes allowed) with git apply. Every hunk must apply, or nothing is changed.",
@@ -27,14 +27,14 @@ internal sealed class ApplyPatchTool : IAgentTool
 
     public async Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
-        var patch = arguments.RequiredString("patch");
+        var patch = arguments.RequiredString("patch", ToolArguments.MaxTextLength);
         if (!patch.EndsWith('\n'))
         {
             // git apply calls a last line without its newline a corrupt patch; models often leave it off.
             patch += "\n";
         }
 
-        var numstat = await GitApplyAsync(context, patch, ["--numstat", "-z"], cancellationToken).ConfigureAwait(false);
+        var numstat = await context.Patcher.NumstatAsync(patch, cancellationToken).ConfigureAwait(false);
         if (!numstat.Succeeded)
         {
             throw new ToolException($"the patch cannot be read: {Problem(numstat)}");
@@ -47,7 +47,7 @@ internal sealed class ApplyPatchTool : IAgentTool
         }
 
         var files = paths.Select(path => context.Paths.Resolve(path, forWriting: true)).ToList();
-        var applied = await GitApplyAsync(context, patch, ["--whitespace=nowarn"], cancellationToken).ConfigureAwait(false);
+        var applied = await context.Patcher.ApplyAsync(patch, cancellationToken).ConfigureAwait(false);
         if (!applied.Succeeded)
         {
             throw new ToolException($"the patch does not apply, so nothing was changed: {Problem(applied)}");
@@ -60,17 +60,6 @@ internal sealed class ApplyPatchTool : IAgentTool
 
         return new ToolObservation($"Applied the patch to {string.Join(", ", paths)}.");
     }
-
-    private static Task<CommandResult> GitApplyAsync(
-        ToolContext context, string patch, IReadOnlyList<string> options, CancellationToken cancellationToken) =>
-        context.Runner.RunAsync(
-            new CommandSpec("git", ["apply", .. options, "-"])
-            {
-                WorkingDirectory = context.Paths.Root,
-                StandardInput = patch,
-                Timeout = _timeout,
-            },
-            cancellationToken);
 
     /// <summary>
     /// The paths in <c>git apply --numstat -z</c>: "added TAB deleted TAB path NUL", or for a rename

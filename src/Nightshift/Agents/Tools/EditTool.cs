@@ -27,8 +27,8 @@ internal sealed class EditTool : IAgentTool
     public async Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         var path = arguments.RequiredString("path");
-        var oldString = arguments.RequiredString("old_string");
-        var newString = arguments.RequiredString("new_string");
+        var oldString = arguments.RequiredString("old_string", ToolArguments.MaxTextLength);
+        var newString = arguments.RequiredString("new_string", ToolArguments.MaxTextLength);
         var file = context.Paths.Resolve(path, forWriting: true);
         if (oldString.Length == 0)
         {

@@ -20,7 +20,7 @@ internal sealed class FinishTool : IAgentTool
 
     public Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
-        var summary = arguments.RequiredString("summary");
+        var summary = arguments.RequiredString("summary", ToolArguments.MaxTextLength);
         return Task.FromResult(new ToolObservation("Finished. Nightshift re-measures the worktree and decides.", FinishSummary: summary));
     }
 }

@@ -1,20 +1,28 @@
 using Nightshift.Agents.Providers;
 using Nightshift.Execution;
+using Nightshift.Git;
 
 namespace Nightshift.Agents.Tools;
 
 /// <summary>
 /// The built-in agent's tools for one run, and the one place a tool call becomes an observation. A call
-/// that fails (unknown tool, bad arguments, a refused path, an I/O error) is an observation the model
-/// reads and reacts to, never an exception out of the loop. Observations are clipped to head and tail.
+/// that fails (unknown tool, bad arguments, a refused path, an I/O error, any exception but the run's own
+/// cancellation) is an observation the model reads and reacts to, never an exception out of the loop.
+/// Observations are masked for secrets and clipped to head and tail.
 /// </summary>
 internal sealed class Toolbox
 {
     private readonly Dictionary<string, IAgentTool> _tools;
     private readonly ToolContext _context;
+    private readonly Redactor _redactor;
     private readonly int _observationLimit;
 
-    public Toolbox(string worktree, IWorkspaceChecks checks, ProcessRunner runner, int observationLimit)
+    /// <param name="worktree">The only folder the tools read and write.</param>
+    /// <param name="checks">run_check's and run_tests' measurements.</param>
+    /// <param name="runner">Runs apply_patch's git apply.</param>
+    /// <param name="redactor">Masks secrets in every observation, before the model or the transcript sees it.</param>
+    /// <param name="observationLimit">Characters of one observation the model sees; past that, head and tail are kept.</param>
+    public Toolbox(string worktree, IWorkspaceChecks checks, ProcessRunner runner, Redactor redactor, int observationLimit)
     {
         IAgentTool[] tools =
         [
@@ -23,7 +31,8 @@ internal sealed class Toolbox
         ];
         _tools = tools.ToDictionary(tool => tool.Definition.Name, StringComparer.Ordinal);
         Definitions = [.. tools.Select(tool => tool.Definition)];
-        _context = new ToolContext(new WorktreePaths(worktree), checks, runner);
+        _context = new ToolContext(new WorktreePaths(worktree), checks, new WorktreePatcher(worktree, runner));
+        _redactor = redactor;
         _observationLimit = observationLimit;
     }
 
@@ -34,25 +43,25 @@ internal sealed class Toolbox
 
     public async Task<ToolObservation> RunAsync(ToolCall call, CancellationToken cancellationToken)
     {
-        if (!_tools.TryGetValue(call.Name, out var tool))
-        {
-            return ToolObservation.Error($"there is no tool '{call.Name}'. The tools are: {string.Join(", ", _tools.Keys)}.");
-        }
-
         ToolObservation observation;
         try
         {
-            observation = await tool.RunAsync(ToolArguments.Parse(call.ArgumentsJson), _context, cancellationToken).ConfigureAwait(false);
+            observation = !_tools.TryGetValue(call.Name, out var tool)
+                ? ToolObservation.Error($"there is no tool '{call.Name}'. The tools are: {string.Join(", ", _tools.Keys)}.")
+                : await tool.RunAsync(ToolArguments.Parse(call.ArgumentsJson), _context, cancellationToken).ConfigureAwait(false);
         }
-        catch (ToolException exception)
+        catch (Exception exception) when (exception is ToolException or IOException or UnauthorizedAccessException or CommandStartException)
         {
             observation = ToolObservation.Error($"{call.Name}: {exception.Message}");
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CommandStartException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            observation = ToolObservation.Error($"{call.Name}: {exception.Message}");
+            // Whatever else a tool throws (a path the runtime refuses, a bug of ours) is the model's observation too:
+            // one odd call must not end the night. Only the run's own cancellation leaves the toolbox.
+            observation = ToolObservation.Error($"{call.Name} failed ({exception.GetType().Name}): {exception.Message}");
         }
 
-        return observation with { Text = ObservationText.Clip(observation.Text, _observationLimit) };
+        // Masked before it is clipped, so that a cut cannot leave half a secret unmasked.
+        return observation with { Text = ObservationText.Clip(_redactor.Redact(observation.Text), _observationLimit) };
     }
 }

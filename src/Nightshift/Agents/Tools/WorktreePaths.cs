@@ -4,7 +4,8 @@ namespace Nightshift.Agents.Tools;
 /// Confines every path a tool touches to the worktree. A path is refused when it is absolute, when it
 /// contains <c>..</c>, or when its real path (every symbolic link resolved, a dangling one included,
 /// since writing through it would create its target) lies outside the worktree's real path. Writes into
-/// <c>.git</c> are refused too: hooks and the worktree's link to its repository are not the agent's.
+/// <c>.git</c>, at any depth, are refused too: hooks, a nested repository's config and the worktree's
+/// link to its repository are not the agent's.
 /// </summary>
 internal sealed class WorktreePaths
 {
@@ -43,9 +44,9 @@ internal sealed class WorktreePaths
             throw new ToolException($"'{path}' is refused: a symbolic link takes it outside the worktree.");
         }
 
-        if (forWriting && Relative(real).Split('/')[0] == ".git")
+        if (forWriting && Relative(real).Split('/').Contains(".git"))
         {
-            throw new ToolException($"'{path}' is refused: .git belongs to Nightshift, not to the agent.");
+            throw new ToolException($"'{path}' is refused: a .git folder or file (at any depth) belongs to git, not to the agent.");
         }
 
         return real;

@@ -23,7 +23,7 @@ internal sealed class WriteFileTool : IAgentTool
     public async Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         var path = arguments.RequiredString("path");
-        var content = arguments.RequiredString("content");
+        var content = arguments.RequiredString("content", ToolArguments.MaxTextLength);
         var file = context.Paths.Resolve(path, forWriting: true);
         if (Directory.Exists(file))
         {

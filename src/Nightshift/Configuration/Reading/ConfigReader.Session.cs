@@ -98,9 +98,9 @@ internal sealed partial class ConfigReader
         return remote;
     }
 
-    private static PolicyConfig ReadPolicy(MappingReader root)
+    private PolicyConfig ReadPolicy(MappingReader root)
     {
-        var defaults = new PolicyConfig();
+        var defaults = PolicyConfig.DefaultsFor(Path.GetRelativePath(_repositoryRoot, _filePath).Replace('\\', '/'));
         if (root.Section("policy", _policyKeys) is not { } policy)
         {
             return defaults;

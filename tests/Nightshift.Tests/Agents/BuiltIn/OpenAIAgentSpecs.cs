@@ -57,6 +57,7 @@ public sealed class OpenAIAgentSpecs
         var requests = server.Requests;
         requests.Should().HaveCount(6).And.OnlyContain(request => request.Method == "POST" && request.Path == "/v1/chat/completions");
         requests.Should().OnlyContain(request => request.Headers["Authorization"] == "Bearer " + apiKey);
+        requests.Should().OnlyContain(request => !request.Body.Contains(apiKey, StringComparison.Ordinal), "the file's copy of the key is masked before it is sent");
         requests[1].Body.Should().Be(requests[0].Body, "the answer to a 429 is the same request, retried");
         requests[4].Body.Should().Be(requests[3].Body, "the answer to a 500 is the same request, retried");
         requests.Should().OnlyContain(request => request.WantsStream == streaming);

@@ -6,9 +6,16 @@ namespace Nightshift.Tests.Agents.BuiltIn;
 /// <summary>Answers in the OpenAI chat completions wire format: a JSON body, or SSE chunks with tool_call deltas.</summary>
 internal static class OpenAIWire
 {
+    /// <summary>Stands for <c>\ud800</c> in what <see cref="WithLoneSurrogates"/> rewrites; a serializer would not write a lone surrogate.</summary>
+    public const string LoneSurrogate = "@@D800@@";
+
     public static LoopbackResponse ToolCall(bool stream, string callId, string tool, object arguments, int promptTokens, int completionTokens) =>
+        ToolCallJson(stream, callId, tool, JsonSerializer.Serialize(arguments), promptTokens, completionTokens);
+
+    /// <summary>A tool call whose arguments are exactly <paramref name="argumentsJson"/>, valid JSON or not.</summary>
+    public static LoopbackResponse ToolCallJson(bool stream, string callId, string tool, string argumentsJson, int promptTokens, int completionTokens) =>
         stream
-            ? LoopbackResponse.Stream(StreamedToolCall(callId, tool, JsonSerializer.Serialize(arguments), promptTokens, completionTokens))
+            ? LoopbackResponse.Stream(StreamedToolCall(callId, tool, argumentsJson, promptTokens, completionTokens))
             : LoopbackResponse.Json(JsonSerializer.Serialize(new
             {
                 id = "chatcmpl-" + callId,
@@ -24,13 +31,20 @@ internal static class OpenAIWire
                         {
                             role = "assistant",
                             content = (string?)null,
-                            tool_calls = new[] { new { id = callId, type = "function", function = new { name = tool, arguments = JsonSerializer.Serialize(arguments) } } },
+                            tool_calls = new[] { new { id = callId, type = "function", function = new { name = tool, arguments = argumentsJson } } },
                         },
                         finish_reason = "tool_calls",
                     },
                 },
                 usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
             }));
+
+    /// <summary>The response with every <see cref="LoneSurrogate"/> written as the JSON escape <c>\ud800</c>, as a model may send it.</summary>
+    public static LoopbackResponse WithLoneSurrogates(LoopbackResponse response) => response with
+    {
+        Body = response.Body.Replace(LoneSurrogate, "\\ud800", StringComparison.Ordinal),
+        Events = response.Events?.Select(e => e.Replace(LoneSurrogate, "\\ud800", StringComparison.Ordinal)).ToList(),
+    };
 
     public static LoopbackResponse Error(int status, string message, params (string Name, string Value)[] headers) =>
         LoopbackResponse.Error(status, JsonSerializer.Serialize(new { error = new { message, type = "server_error", code = (string?)null } }), headers);

@@ -22,7 +22,7 @@ public sealed class PathConfinementSpecs : IDisposable
         File.CreateSymbolicLink(_folder["worktree/notes.txt"], _folder["outside/notes.txt"]);
         File.CreateSymbolicLink(_folder["worktree/dangling"], _folder["outside/created-through-link.txt"]);
         File.CreateSymbolicLink(_folder["worktree/src/inside-link.rs"], _folder["worktree/src/lib.rs"]);
-        _toolbox = new Toolbox(_folder["worktree"], new CargoChecks(_folder["worktree"], _folder["target"]), new ProcessRunner(), 12_000);
+        _toolbox = new Toolbox(_folder["worktree"], new CargoChecks(_folder["worktree"], _folder["target"]), new ProcessRunner(), new Redactor([]), 12_000);
     }
 
     [Theory(Timeout = 10_000)]
@@ -38,7 +38,9 @@ public sealed class PathConfinementSpecs : IDisposable
     [InlineData("write_file", """{"path":"dangling","content":"x"}""", "a symbolic link takes it outside")]
     [InlineData("edit", """{"path":"notes.txt","old_string":"outside","new_string":"inside"}""", "a symbolic link takes it outside")]
     [InlineData("edit", """{"path":"escape/notes.txt","old_string":"outside","new_string":"inside"}""", "a symbolic link takes it outside")]
-    [InlineData("write_file", """{"path":".git/hooks/pre-commit","content":"x"}""", ".git belongs to Nightshift")]
+    [InlineData("write_file", """{"path":".git/hooks/pre-commit","content":"x"}""", "belongs to git, not to the agent")]
+    [InlineData("write_file", """{"path":"vendor/lib/.git/config","content":"x"}""", "belongs to git, not to the agent")]
+    [InlineData("edit", """{"path":"sub/.git","old_string":"a","new_string":"b"}""", "belongs to git, not to the agent")]
     public async Task A_path_that_leaves_the_worktree_is_refused_as_an_observation(string tool, string arguments, string refusal)
     {
         var observation = await _toolbox.RunAsync(new ToolCall("call_1", tool, arguments), CancellationToken.None);

@@ -15,7 +15,7 @@ public sealed class ToolSpecs : IDisposable
     public ToolSpecs()
     {
         _folder.Write("worktree/src/lib.rs", "pub fn one() -> i32 {\n    1\n}\n\npub fn two() -> i32 {\n    1\n}\n\npub fn three() -> i32 {\n    1\n}\n");
-        _toolbox = new Toolbox(_folder["worktree"], new CargoChecks(_folder["worktree"], _folder["target"]), new ProcessRunner(), observationLimit: 2_000);
+        _toolbox = new Toolbox(_folder["worktree"], new CargoChecks(_folder["worktree"], _folder["target"]), new ProcessRunner(), new Redactor([]), observationLimit: 2_000);
     }
 
     private string Source => File.ReadAllText(_folder["worktree/src/lib.rs"]);
@@ -110,6 +110,65 @@ public sealed class ToolSpecs : IDisposable
 
         observation.IsError.Should().BeTrue();
         observation.Text.Should().StartWith(expected);
+    }
+
+    /// <summary>
+    /// Every tool, with a NUL, a lone surrogate (as the JSON escape a model writes) or a value past its limit in an
+    /// argument: an error observation that says which argument, nothing changed, and the toolbox still works.
+    /// </summary>
+    [Theory(Timeout = 30_000)]
+    [InlineData("read_file", """{"path":"src/\u0000lib.rs"}""", "the argument 'path' contains a NUL character")]
+    [InlineData("read_file", """{"path":"src/\ud800.rs"}""", "the argument 'path' holds an invalid \\u escape")]
+    [InlineData("read_file", """{"path":"LONG"}""", "the argument 'path' is 5000 characters long; at most 4096 are accepted")]
+    [InlineData("write_file", """{"path":"src/new\u0000.rs","content":"x"}""", "the argument 'path' contains a NUL character")]
+    [InlineData("write_file", """{"path":"src/new.rs","content":"\udc00"}""", "the argument 'content' holds an invalid \\u escape")]
+    [InlineData("write_file", """{"path":"src/new.rs","content":"HUGE"}""", "more than a tool call may send")]
+    [InlineData("edit", """{"path":"src/lib.rs","old_string":"1\u0000","new_string":"2"}""", "the argument 'old_string' contains a NUL character")]
+    [InlineData("edit", """{"path":"src/lib.rs","old_string":"    1\n","new_string":"\ud83d"}""", "the argument 'new_string' holds an invalid \\u escape")]
+    [InlineData("edit", """{"path":"LONG","old_string":"a","new_string":"b"}""", "the argument 'path' is 5000 characters long")]
+    [InlineData("list_files", """{"path":"src\u0000"}""", "the argument 'path' contains a NUL character")]
+    [InlineData("list_files", """{"path":"\ud800"}""", "the argument 'path' holds an invalid \\u escape")]
+    [InlineData("list_files", """{"path":"LONG"}""", "the argument 'path' is 5000 characters long")]
+    [InlineData("search", """{"pattern":"fn\u0000"}""", "the argument 'pattern' contains a NUL character")]
+    [InlineData("search", """{"pattern":"fn","path":"\udfff"}""", "the argument 'path' holds an invalid \\u escape")]
+    [InlineData("search", """{"pattern":"LONG"}""", "the argument 'pattern' is 5000 characters long")]
+    [InlineData("apply_patch", """{"patch":"--- a/src/lib.rs\n+++ b/src/lib.rs\n@@ -1 +1 @@\n-pub fn one() -> i32 {\n+pub fn one() -> i32 { \u0000\n"}""", "the argument 'patch' contains a NUL character")]
+    [InlineData("apply_patch", """{"patch":"\ud800"}""", "the argument 'patch' holds an invalid \\u escape")]
+    [InlineData("apply_patch", """{"patch":"HUGE"}""", "more than a tool call may send")]
+    [InlineData("run_check", """{"files":["src/lib.rs\u0000"]}""", "the argument 'files' contains a NUL character")]
+    [InlineData("run_check", """{"files":["\ud800"]}""", "the argument 'files' holds an invalid \\u escape")]
+    [InlineData("run_check", """{"files":["LONG"]}""", "the argument 'files' is 5000 characters long")]
+    [InlineData("run_tests", """{"filter":"\u0000"}""", "the argument 'filter' contains a NUL character")]
+    [InlineData("run_tests", """{"\ud800":"x"}""", "an argument's name holds an invalid \\u escape")]
+    [InlineData("run_tests", """{"filter":"HUGE"}""", "more than a tool call may send")]
+    [InlineData("finish", """{"summary":"done\u0000"}""", "the argument 'summary' contains a NUL character")]
+    [InlineData("finish", """{"summary":"done \ud800"}""", "the argument 'summary' holds an invalid \\u escape")]
+    [InlineData("finish", """{"summary":"HUGE"}""", "more than a tool call may send")]
+    public async Task A_NUL_a_lone_surrogate_or_an_oversized_argument_is_an_error_observation_for_every_tool(string tool, string arguments, string expected)
+    {
+        var before = Source;
+        var json = arguments.Replace("LONG", new string('a', 5_000), StringComparison.Ordinal)
+            .Replace("HUGE", new string('a', ToolArguments.MaxTextLength + 10_000), StringComparison.Ordinal);
+
+        var observation = await _toolbox.RunAsync(new ToolCall("call_1", tool, json), CancellationToken.None);
+        var after = await Run("read_file", new { path = "src/lib.rs", start_line = 1, end_line = 1 });
+
+        observation.Should().Match<ToolObservation>(o => o.IsError && o.FinishSummary == null);
+        observation.Text.Should().StartWith($"Error: {tool}: ").And.Contain(expected);
+        Source.Should().Be(before);
+        File.Exists(_folder["worktree/src/new.rs"]).Should().BeFalse();
+        _toolbox.TouchedFiles.Should().BeEmpty();
+        after.Text.Should().Be("src/lib.rs (lines 1-1 of 11)\n1\tpub fn one() -> i32 {\n", "the toolbox goes on working");
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_file_name_longer_than_the_file_system_allows_is_an_error_observation_not_a_crash()
+    {
+        var observation = await Run("write_file", new { path = "src/" + new string('a', 300) + ".rs", content = "x" });
+
+        observation.IsError.Should().BeTrue();
+        observation.Text.Should().StartWith("Error: write_file");
+        Source.Should().StartWith("pub fn one()");
     }
 
     public void Dispose() => _folder.Dispose();
