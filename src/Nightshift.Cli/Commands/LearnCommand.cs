@@ -5,11 +5,11 @@ using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Files;
-using Nightshift.Reports;
 using Nightshift.Sessions;
 using Nightshift.Workloads.Learn.Cycles;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
+using Nightshift.Workloads.Learn.Reporting;
 
 namespace Nightshift.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Nightshift.Workloads.CrashWatch;
+using Nightshift.Telemetry;
 
 namespace Nightshift.Reports;
 

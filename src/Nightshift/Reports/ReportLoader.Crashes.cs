@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nightshift.Store;
-using Nightshift.Workloads.CrashWatch;
+using Nightshift.Telemetry;
 
 namespace Nightshift.Reports;
 

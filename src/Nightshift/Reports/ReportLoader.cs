@@ -1,6 +1,5 @@
 using Nightshift.Store;
 using Nightshift.Telemetry;
-using Nightshift.Workloads.CrashWatch;
 
 namespace Nightshift.Reports;
 
@@ -53,7 +52,7 @@ public static partial class ReportLoader
             Agents(attempts),
             [.. attempts.Select(a => new AttemptSpan(
                 a.Id, a.Agent, tasks.GetValueOrDefault(a.TaskId), a.State, a.StartedAt, a.EndedAt - a.StartedAt))],
-            Targets(targets, commits.Count, alerts, attempts, verdicts, first, last, clusters: session.Workload != CrashWatchSession.Workload),
+            Targets(targets, commits.Count, alerts, attempts, verdicts, first, last, clusters: session.Workload != WorkloadNames.CrashWatch),
             History(sessions, totals),
             crashes);
     }

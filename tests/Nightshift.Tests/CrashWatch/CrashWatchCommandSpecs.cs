@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nightshift.Sessions;
 using Nightshift.Store;
+using Nightshift.Telemetry;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.CrashWatch;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.CrashWatch;
 
 namespace Nightshift.Tests.CrashWatch;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Nightshift.Store;
+using Nightshift.Telemetry;
 using Nightshift.Tests.Learn;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.CrashWatch;

@@ -3,7 +3,6 @@ using AngleSharp.Html.Parser;
 using Nightshift.Agents;
 using Nightshift.Configuration;
 using Nightshift.Execution;
-using Nightshift.Reports;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Cycles;
@@ -12,6 +11,7 @@ using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Gates;
 using Nightshift.Workloads.Learn.Koans;
 using Nightshift.Workloads.Learn.Metrics;
+using Nightshift.Workloads.Learn.Reporting;
 
 namespace Nightshift.Tests.Learn;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Tests.Store;
-using Nightshift.Workloads.CrashWatch;
 using Nightshift.Workloads.CrashWatch.Pipeline;
 
 namespace Nightshift.Tests.Reports;

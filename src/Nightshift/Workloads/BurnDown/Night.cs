@@ -24,7 +24,7 @@ namespace Nightshift.Workloads.BurnDown;
 public sealed partial class Night : IAsyncDisposable
 {
     /// <summary>The journal's name for this workload.</summary>
-    public const string Workload = "burn-down";
+    public const string Workload = WorkloadNames.BurnDown;
 
     private readonly NightshiftConfig _config;
     private readonly NightOptions _options;

@@ -18,7 +18,7 @@ namespace Nightshift.Workloads.CrashWatch;
 /// <remarks>The caller holds the repository's session lock for the whole run.</remarks>
 public sealed partial class CrashWatchSession(NightshiftConfig config, Journal journal, Ladder ladder, CrashWatchOptions options, ProcessRunner runner)
 {
-    public const string Workload = "crash-watch";
+    public const string Workload = WorkloadNames.CrashWatch;
 
     private CrashQueue? _queue;
 

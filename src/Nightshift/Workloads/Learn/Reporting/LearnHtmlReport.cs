@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
-using Nightshift.Workloads.Learn;
+using Nightshift.Reports;
 using Nightshift.Workloads.Learn.Cycles;
 using Nightshift.Workloads.Learn.Metrics;
 using static Nightshift.Reports.Html;
 
-namespace Nightshift.Reports;
+namespace Nightshift.Workloads.Learn.Reporting;
 
 /// <summary>
 /// The report of a <c>nightshift learn</c> run as one self-contained HTML file, like the morning report

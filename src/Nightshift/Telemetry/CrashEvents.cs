@@ -1,4 +1,4 @@
-namespace Nightshift.Workloads.CrashWatch;
+namespace Nightshift.Telemetry;
 
 /// <summary>The kinds of event crash-watch journals (and mirrors to events.jsonl), and the alerts it raises.</summary>
 public static class CrashEvents

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Nightshift.Workloads.Learn;
+using Nightshift.Reports;
 using Nightshift.Workloads.Learn.Metrics;
 using static Nightshift.Reports.Html;
 
-namespace Nightshift.Reports;
+namespace Nightshift.Workloads.Learn.Reporting;
 
 // One line chart per figure, drawn by hand as inline SVG (see Svg): the candidate of each
 // cycle as a point coloured by the gate's decision, the baseline (and the model promoted before the run)
