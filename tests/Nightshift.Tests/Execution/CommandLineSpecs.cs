@@ -55,6 +55,11 @@ public sealed class CommandLineSpecs
     [InlineData("anthropic_api_key", true)]
     [InlineData("AWS_SECRET", true)]
     [InlineData("PGPASSWORD", true)]
+    [InlineData("AZURE_CLIENT_SECRET_VALUE", true)]
+    [InlineData("GITLAB_PAT", true)]
+    [InlineData("AWS_SESSION_ID", true)]
+    [InlineData("NPM_CONFIG_APIKEY_FILE", true)]
+    [InlineData("CARGO_TARGET_DIR", false)]
     [InlineData("KEYBOARD", false)]
     [InlineData("PATH", false)]
     public void Secret_variable_names_are_recognised_by_their_ending(string name, bool secret) =>
