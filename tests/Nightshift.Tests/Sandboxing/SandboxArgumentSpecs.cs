@@ -30,7 +30,7 @@ public sealed class SandboxArgumentSpecs
         seen.Should().BeEquivalentTo("PATH", "HOME", "LC_ALL", "MY_TOOL_HOME", "CARGO_TARGET_DIR");
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact]
     public void Git_metadata_goes_read_only_over_the_writable_worktree_and_its_repository_under_it()
     {
         using var dir = new TempDir("confine");

@@ -12,7 +12,7 @@ namespace Nightshift.Tests.Sandboxing;
 public sealed class SandboxChoiceSpecs
 {
     // A machine without bubblewrap, as far as Nightshift can tell.
-    private const string MissingBubblewrap = "sandbox:\n  bubblewrap: /nonexistent/bin/bwrap\n";
+    private const string MissingBubblewrap = "\nsandbox:\n  bubblewrap: /nonexistent/bin/bwrap\n";
 
     [Fact(Timeout = 120_000)]
     public async Task Without_bubblewrap_a_night_and_a_verify_refuse_with_exit_2_before_they_start()
@@ -40,7 +40,7 @@ public sealed class SandboxChoiceSpecs
     public async Task With_the_sandbox_off_a_night_runs_unconfined_and_every_report_says_so()
     {
         using var repo = await NightRepo.CreateAsync();
-        repo.Repo.Write("nightshift.yml", repo.Repo.Read("nightshift.yml") + "sandbox: off\n");
+        repo.Repo.Write("nightshift.yml", repo.Repo.Read("nightshift.yml") + "\nsandbox: off\n");
         await repo.Repo.CommitAllAsync("unconfined");
 
         var run = await CliRun.InProcessAsync(repo.Path, ["run", "--json"]);
@@ -52,7 +52,7 @@ public sealed class SandboxChoiceSpecs
         JsonNode.Parse(run.Out)!["sandbox"]!.GetValue<string>().Should().Be("off");
         run.Err.Should().Contain("sandbox: off (commands ran unconfined)");
         markdown.Out.Should().Contain("- Sandbox: off (commands ran unconfined)\n");
-        new HtmlParser().ParseDocument(html.Out).QuerySelector("[data-field='session.sandbox']")!.TextContent
+        new HtmlParser().ParseDocument(await File.ReadAllTextAsync(html.Out.Trim())).QuerySelector("[data-field='session.sandbox']")!.TextContent
             .Should().Be("off (commands ran unconfined)");
         JsonNode.Parse(json.Out)!["session"]!["sandbox"]!.GetValue<string>().Should().Be("off");
     }
