@@ -80,6 +80,7 @@ internal static class NightshiftApp
     {
         yield return InitCommand.Create(globals, host);
         yield return ConfigCommand.Create(globals, host);
+        yield return DoctorCommand.Create(globals, host);
         yield return BaselineCommand.Create(globals, host);
         yield return DiffCommand.Create(globals, host);
         yield return VerifyCommand.Create(globals, host);

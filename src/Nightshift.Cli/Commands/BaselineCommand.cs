@@ -36,13 +36,14 @@ internal static class BaselineCommand
         {
             var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
             var probeConfig = config.RequireProbe("nightshift baseline");
+            var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
             var root = config.RepositoryRoot;
             var journalPath = Journal.PathIn(root);
 
             // A night probes and writes the same journal; a baseline in the middle of it would race it.
             using var sessionLock = SessionLock.Acquire(Path.GetDirectoryName(journalPath)!, "baseline");
             await using var journal = Journal.Open(journalPath);
-            var probe = ProbeFactory.Create(probeConfig, new ProbeCache(journal));
+            var probe = ProbeFactory.Create(probeConfig, new ProbeCache(journal), runner);
             var options = new ProbeOptions { UseCache = !parseResult.GetValue(noCache) };
 
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
-using Nightshift.Execution;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Running;
 using Nightshift.Workloads.Bench.Suites;
@@ -57,7 +56,7 @@ internal static class BenchRunCommand
             var config = BenchCommand.LoadConfig(parseResult, globals, host);
             var store = BenchCommand.Store(config, host);
             var suite = SuiteLoader.Load(host.ResolvePath(parseResult.GetValue(suiteArgument)!));
-            var runner = new ProcessRunner();
+            var runner = await SandboxedRunner.CreateAsync(config?.Sandbox, host, cancellationToken);
             var options = new BenchRunOptions
             {
                 StoreDirectory = store.Root,

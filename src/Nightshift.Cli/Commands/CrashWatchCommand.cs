@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
-using Nightshift.Execution;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Telemetry;
@@ -46,6 +45,7 @@ internal static class CrashWatchCommand
             config.RequireCrash("nightshift crash-watch");
             config.RequireBuild("nightshift crash-watch (it builds every fix before deploying it)");
             var ladder = new AgentFactory(config, e => host.Error.WriteLine($"nightshift: {ProviderEventText.Line(e)}")).CreateLadder(attemptsPerRung: 1);
+            var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
             var journalPath = Journal.PathIn(config.RepositoryRoot);
             var stateDirectory = Path.GetDirectoryName(journalPath)!;
             using var sessionLock = SessionLock.Acquire(stateDirectory, "crash-watch");
@@ -69,7 +69,7 @@ internal static class CrashWatchCommand
             try
             {
                 await host.Error.WriteLineAsync($"nightshift: watching {string.Join(", ", config.Crash!.Watch)} (Ctrl-C to stop)");
-                report = await new CrashWatchSession(config, journal, ladder, options, new ProcessRunner()).RunAsync(interrupted.Token);
+                report = await new CrashWatchSession(config, journal, ladder, options, runner).RunAsync(interrupted.Token);
             }
             finally
             {

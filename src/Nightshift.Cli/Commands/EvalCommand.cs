@@ -3,7 +3,6 @@ using System.Text.Json;
 using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
-using Nightshift.Execution;
 using Nightshift.Workloads.Learn;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
@@ -52,10 +51,10 @@ internal static class EvalCommand
                 StateDirectory = Path.GetDirectoryName(context.JournalPath),
             };
 
+            var runner = await SandboxedRunner.CreateAsync(context.Config.Sandbox, host, cancellationToken);
             EvalReport report;
             await using (var journal = context.OpenJournal())
             {
-                var runner = new ProcessRunner();
                 var evaluator = new KoanEvaluator(journal, new KoanToolchain(runner), runner, new EvalGuard(set));
                 var progress = new SyncProgress<EvalRun>(run => host.Error.WriteLine(LearnText.Run(run)));
                 try

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
-using Nightshift.Execution;
 using Nightshift.Workloads.Learn.Koans;
 
 namespace Nightshift.Cli.Commands;
@@ -96,7 +95,8 @@ internal static class KoansCommand
                         $"solved: {result.After.Describe()}");
                 }
             });
-            var checker = new KoanChecker(new KoanToolchain(new ProcessRunner()));
+            // The koans' code is compiled and run as any worktree's is: in the sandbox of the default configuration.
+            var checker = new KoanChecker(new KoanToolchain(await SandboxedRunner.CreateAsync(config: null, host, cancellationToken)));
             var results = await checker.CheckAsync(set.Koans, parseResult.GetValue(jobs), progress, cancellationToken);
 
             var unsound = results.Where(r => !r.IsSound).ToList();

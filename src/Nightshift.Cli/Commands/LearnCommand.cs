@@ -3,7 +3,6 @@ using System.Globalization;
 using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
-using Nightshift.Execution;
 using Nightshift.Files;
 using Nightshift.Sessions;
 using Nightshift.Workloads.Learn.Cycles;
@@ -82,10 +81,11 @@ internal static class LearnCommand
 
             var verbose = parseResult.GetValue(globals.Verbose);
             using var sessionLock = SessionLock.Acquire(Path.GetDirectoryName(context.JournalPath)!, "learn");
+            var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
             LearnReport report;
             await using (var journal = context.OpenJournal())
             {
-                var loop = new LearnLoop(journal, set, train, config.RepositoryRoot, new ProcessRunner(), model => agents.Create(config.Agent.Provider, model));
+                var loop = new LearnLoop(journal, set, train, config.RepositoryRoot, runner, model => agents.Create(config.Agent.Provider, model));
                 var progress = new SyncProgress<LearnEvent>(e =>
                 {
                     if (LearnLog.Line(e, verbose) is { } line)

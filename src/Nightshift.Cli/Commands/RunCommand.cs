@@ -46,9 +46,11 @@ internal static class RunCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt(host, stop, abort));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt(host, stop, abort));
 
+        var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
         var (ladder, waitForEndpoint) = agents(config);
         var options = new NightOptions
         {
+            Runner = runner,
             Ladder = ladder,
             Budget = Agents.AgentFactory.BudgetOf(config.Agent),
             Resume = resume,
@@ -98,6 +100,7 @@ internal static class RunCommand
         ["errors_at_baseline"] = result.ErrorsAtBaseline,
         ["errors_now"] = result.ErrorsNow,
         ["elapsed_seconds"] = Math.Round(result.Elapsed.TotalSeconds, 1),
+        ["sandbox"] = result.Sandbox.Name,
     };
 
     private static void Render(IAnsiConsole console, NightResult result)
@@ -110,6 +113,7 @@ internal static class RunCommand
         table.AddRow("rejected attempts", result.Rejections.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("errors", $"{result.ErrorsAtBaseline} -> {result.ErrorsNow}");
         table.AddRow("elapsed", Markup.Escape(Durations.Format(result.Elapsed)));
+        table.AddRow("sandbox", Markup.Escape(result.Sandbox.Description));
         console.Write(table);
         console.WriteLine($"The morning report: nightshift report --session {result.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }

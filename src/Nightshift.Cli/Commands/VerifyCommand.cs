@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Nightshift.Configuration;
-using Nightshift.Execution;
+using Nightshift.Execution.Sandboxing;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Verification;
@@ -36,12 +36,13 @@ internal static class VerifyCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
+            var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
             var journalPath = Journal.PathIn(config.RepositoryRoot);
             using var sessionLock = SessionLock.Acquire(Path.GetDirectoryName(journalPath)!, "verify");
             await using var journal = Journal.Open(journalPath);
 
             var progress = new Progress<string>(stage => host.Error.WriteLine($"verify: {stage}"));
-            var result = await new PatchVerifier(config, journal, new ProcessRunner())
+            var result = await new PatchVerifier(config, journal, runner)
                 .VerifyAsync(host.ResolvePath(parseResult.GetRequiredValue(patch)), parseResult.GetValue(cluster), progress, cancellationToken);
 
             if (parseResult.GetValue(globals.Json))
@@ -50,7 +51,7 @@ internal static class VerifyCommand
             }
             else
             {
-                Render(ResultConsoleFor(host), result);
+                Render(ResultConsoleFor(host), result, runner.Sandbox);
             }
 
             return result.Verdict.IsAccepted ? ExitCodes.Ok : ExitCodes.Failed;
@@ -60,7 +61,7 @@ internal static class VerifyCommand
 
     private static IAnsiConsole ResultConsoleFor(CliHost host) => Rendering.ResultConsole.Create(host);
 
-    private static void Render(IAnsiConsole console, PatchVerification result)
+    private static void Render(IAnsiConsole console, PatchVerification result, Sandbox sandbox)
     {
         var verdict = result.Verdict;
         console.MarkupLine(verdict.IsAccepted ? "[green]accepted[/]" : "[red]rejected[/]");
@@ -70,5 +71,7 @@ internal static class VerifyCommand
         {
             console.WriteLine($"  - {reason.Message}");
         }
+
+        console.WriteLine($"sandbox: {sandbox.Description}");
     }
 }

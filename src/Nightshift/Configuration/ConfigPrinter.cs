@@ -26,6 +26,7 @@ public static partial class ConfigPrinter
             ["bench"] = Bench(config.Bench),
             ["learn"] = Learn(config.Learn),
             ["crash"] = config.Crash is { } crash ? Crash(crash) : null,
+            ["sandbox"] = Sandbox(config.Sandbox),
         };
     }
 
@@ -155,6 +156,14 @@ public static partial class ConfigPrinter
                 ["grace"] = Duration(service.Grace),
             }
             : null,
+    };
+
+    private static JsonObject Sandbox(SandboxConfig sandbox) => new()
+    {
+        ["mode"] = WireNames.Name(sandbox.Mode),
+        ["network"] = sandbox.Network,
+        ["env"] = Strings(sandbox.Env),
+        ["bubblewrap"] = sandbox.Bubblewrap,
     };
 
     /// <summary>A shell command prints as the string it was written as; an argument list as a list.</summary>

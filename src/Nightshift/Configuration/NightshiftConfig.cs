@@ -40,6 +40,8 @@ public sealed record NightshiftConfig
 
     public CrashConfig? Crash { get; init; }
 
+    public SandboxConfig Sandbox { get; init; } = new();
+
     /// <summary>A path from the configuration, made absolute against <see cref="RepositoryRoot"/>.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, RepositoryRoot);
 

@@ -29,6 +29,12 @@ public sealed record CommandSpec(string FileName, IReadOnlyList<string> Argument
     /// <summary>Values replaced by *** whenever this command line is logged or rendered.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 
+    /// <summary>
+    /// Set on every command that may run code from a worktree (a probe step, a build, the tests, a repro): the runner
+    /// starts it inside its <see cref="Sandboxing.Sandbox"/>, writable only here. Null for Nightshift's own commands (git).
+    /// </summary>
+    public Sandboxing.Confinement? Confinement { get; init; }
+
     /// <summary>Called with each line as it arrives (stdout and stderr), for streaming logs and progress.</summary>
     public Action<OutputLine>? OnOutput { get; init; }
 

@@ -36,6 +36,13 @@ public sealed partial class ProcessRunner
     private Process Start(CommandSpec spec)
     {
         var (workingDirectory, executable) = Locate(spec);
+        if (spec.Confinement is { } confinement)
+        {
+            // The program is found outside, as for any command (a missing one is a CommandStartException, not bwrap's
+            // exit 1), and run inside by that absolute path: the sandbox sees the machine's files at the same paths.
+            spec = Sandbox.Confine(spec, confinement, executable, workingDirectory);
+            executable = spec.FileName;
+        }
 
         // setsid(1) calls setsid() and execs the program in place (a child of .NET never leads a group, so
         // setsid has no reason to fork): the PID we get is the program's, and its group and session ids equal it.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using Nightshift.Execution.Sandboxing;
 
 namespace Nightshift.Execution;
 
@@ -23,18 +24,34 @@ namespace Nightshift.Execution;
 /// SIGKILL), or the child's own code when it caught SIGTERM and exited; <see cref="CommandResult.StopCause"/>
 /// says why it was stopped. Output comes back as the child wrote it; pass it through <see cref="Redactor"/>
 /// before persisting it anywhere secrets must not go.
+/// A command with a <see cref="CommandSpec.Confinement"/> starts inside <see cref="Sandbox"/> (issue 14); its
+/// result's command line is still the command as asked, not the sandbox's.
 /// </summary>
 public sealed partial class ProcessRunner
 {
     private readonly string? _setsid;
 
+    /// <summary>A runner for Nightshift's own commands: a confined command refuses to run (<see cref="Sandbox.None"/>).</summary>
     public ProcessRunner()
-        : this(ExecutableLocator.Setsid)
+        : this(Sandbox.None)
+    {
+    }
+
+    /// <summary>A runner that starts confined commands inside <paramref name="sandbox"/>.</summary>
+    public ProcessRunner(Sandbox sandbox)
+        : this(ExecutableLocator.Setsid, sandbox)
     {
     }
 
     /// <summary>With <paramref name="setsid"/> null the child shares Nightshift's group and only the tree walk finds its descendants.</summary>
-    internal ProcessRunner(string? setsid) => _setsid = setsid;
+    internal ProcessRunner(string? setsid, Sandbox? sandbox = null)
+    {
+        _setsid = setsid;
+        Sandbox = sandbox ?? Sandbox.None;
+    }
+
+    /// <summary>What confines the commands that ask for it.</summary>
+    public Sandbox Sandbox { get; }
 
     /// <summary>
     /// Runs the command to its end (or until it is stopped) and returns what it did. Throws

@@ -14,9 +14,12 @@ public sealed class Redactor
     /// </summary>
     private const int MinimumDerivedLength = 4;
 
-    private static readonly string[] _secretNameEndings = ["_KEY", "_TOKEN", "_PAT"];
+    private static readonly string[] _secretNameEndings = ["_KEY", "_TOKEN", "_PAT", "_PASS", "_PASSWD", "_CREDENTIALS", "_AUTH"];
 
-    private static readonly string[] _secretNameParts = ["SECRET", "PASSWORD", "CREDENTIAL"];
+    private static readonly string[] _secretNameParts = ["SECRET", "PASSWORD", "CREDENTIAL", "API_KEY", "APIKEY", "ACCESS_KEY", "PRIVATE_KEY"];
+
+    // Every AWS_* variable is either a credential or names one (AWS_SESSION_TOKEN, AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE).
+    private static readonly string[] _secretNamePrefixes = ["AWS_"];
 
     private readonly string[] _secrets;
 
@@ -59,14 +62,16 @@ public sealed class Redactor
             secrets);
 
     /// <summary>
-    /// True for variable names that by convention hold credentials: *_KEY (so *_API_KEY), *_TOKEN, *_PAT, and any
-    /// name containing SECRET, PASSWORD or CREDENTIAL. Errs towards masking: a masked harmless value costs little.
+    /// True for variable names that by convention hold credentials: *_KEY, *_TOKEN, *_PAT, *_PASS, *_PASSWD,
+    /// *_CREDENTIALS, *_AUTH, anything with SECRET, PASSWORD, CREDENTIAL, API_KEY, ACCESS_KEY or PRIVATE_KEY in it, and AWS_*.
+    /// Errs towards masking: a masked harmless value costs little.
     /// </summary>
     public static bool IsSecretName(string variableName)
     {
         ArgumentNullException.ThrowIfNull(variableName);
         return _secretNameEndings.Any(ending => variableName.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
-            || _secretNameParts.Any(part => variableName.Contains(part, StringComparison.OrdinalIgnoreCase));
+            || _secretNameParts.Any(part => variableName.Contains(part, StringComparison.OrdinalIgnoreCase))
+            || _secretNamePrefixes.Any(prefix => variableName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
     }
 
     public string Redact(string text)

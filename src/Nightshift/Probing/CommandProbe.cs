@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Nightshift.Configuration;
 using Nightshift.Diagnostics;
 using Nightshift.Execution;
+using Nightshift.Execution.Sandboxing;
 
 namespace Nightshift.Probing;
 
@@ -38,7 +39,13 @@ public sealed class CommandProbe : IProbe
         ArgumentNullException.ThrowIfNull(root);
         var directory = Path.GetFullPath(root);
         var stopwatch = Stopwatch.StartNew();
-        var spec = _command.ToSpec() with { WorkingDirectory = directory, Timeout = _timeout, OutputLimit = OutputLimit };
+        var spec = _command.ToSpec() with
+        {
+            WorkingDirectory = directory,
+            Timeout = _timeout,
+            OutputLimit = OutputLimit,
+            Confinement = Confinement.Of(directory),
+        };
         CommandResult result;
         try
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Nightshift.Diagnostics;
 using Nightshift.Execution;
+using Nightshift.Execution.Sandboxing;
 
 namespace Nightshift.Probing;
 
@@ -44,6 +45,7 @@ public sealed partial class CorpusProbe
                     Timeout = remaining,
                     GracePeriod = _gracePeriod,
                     OutputLimit = OutputLimit,
+                    Confinement = Confinement.Of(run.Root, run.Work),
                 };
                 CommandResult result;
                 try

@@ -12,6 +12,7 @@ namespace Nightshift.Reports;
 /// <param name="EndedAt">When it ended; null while running.</param>
 /// <param name="Duration">Ended minus started, or up to the report's time while running.</param>
 /// <param name="StopReason">Why it stopped, as journaled; null while running.</param>
+/// <param name="Sandbox">What its worktree commands ran in (bubblewrap, off); null when not recorded.</param>
 public sealed record ReportSession(
     long Id,
     string Workload,
@@ -20,4 +21,10 @@ public sealed record ReportSession(
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
     [property: JsonPropertyName("duration_seconds")] TimeSpan Duration,
-    string? StopReason);
+    string? StopReason,
+    string? Sandbox = null)
+{
+    /// <summary>The report's line about the sandbox when the commands ran unconfined, else null.</summary>
+    [JsonIgnore]
+    public string? UnconfinedWarning => Sandbox == "off" ? "off (commands ran unconfined)" : null;
+}

@@ -20,11 +20,19 @@ public sealed partial class Journal
     /// <summary>Names the session's branch once it is known (a session is journaled before its branch is opened).</summary>
     /// <exception cref="InvalidOperationException">The session does not exist.</exception>
     public Task SetSessionBranchAsync(long sessionId, string branch, CancellationToken cancellationToken) =>
+        SetSessionColumnAsync(sessionId, "branch", branch, cancellationToken);
+
+    /// <summary>Records the sandbox the session's worktree commands run in (<see cref="Execution.Sandboxing.Sandbox.Name"/>).</summary>
+    /// <exception cref="InvalidOperationException">The session does not exist.</exception>
+    public Task SetSessionSandboxAsync(long sessionId, string sandbox, CancellationToken cancellationToken) =>
+        SetSessionColumnAsync(sessionId, "sandbox", sandbox, cancellationToken);
+
+    private Task<bool> SetSessionColumnAsync(long sessionId, string column, string value, CancellationToken cancellationToken) =>
         WriteAsync(
             async transaction =>
             {
                 var changed = await transaction.ExecuteAsync(
-                    "UPDATE sessions SET branch = $branch WHERE id = $id", [("$branch", branch), ("$id", sessionId)], cancellationToken)
+                    $"UPDATE sessions SET {column} = $value WHERE id = $id", [("$value", value), ("$id", sessionId)], cancellationToken)
                     .ConfigureAwait(false);
                 return changed == 1 ? true : throw new InvalidOperationException($"Session {sessionId} is not in the journal.");
             },

@@ -4,7 +4,7 @@ namespace Nightshift.Store;
 
 public sealed partial class Journal
 {
-    private const string SessionColumns = "id, workload, branch, started_at, ended_at, stop_reason, config_hash, state";
+    private const string SessionColumns = "id, workload, branch, started_at, ended_at, stop_reason, config_hash, state, sandbox";
 
     /// <summary>Journals a new running session.</summary>
     public Task<SessionRow> StartSessionAsync(string workload, string branch, string configHash, CancellationToken cancellationToken) =>
@@ -88,5 +88,6 @@ public sealed partial class Journal
         row.GetNullableTime(4),
         row.GetNullableString(5),
         row.GetString(6),
-        StateNames.ToSessionState(row.GetString(7)));
+        StateNames.ToSessionState(row.GetString(7)),
+        row.GetNullableString(8));
 }

@@ -1,6 +1,9 @@
 namespace Nightshift.Store;
 
-/// <summary>One session as journaled: a run of one workload on one branch under one configuration.</summary>
+/// <summary>
+/// One session as journaled: a run of one workload on one branch under one configuration. <c>Sandbox</c> is what its
+/// worktree commands ran in (bubblewrap, off), null when not recorded (older journals).
+/// </summary>
 public sealed record SessionRow(
     long Id,
     string Workload,
@@ -9,4 +12,5 @@ public sealed record SessionRow(
     DateTimeOffset? EndedAt,
     string? StopReason,
     string ConfigHash,
-    SessionState State);
+    SessionState State,
+    string? Sandbox = null);

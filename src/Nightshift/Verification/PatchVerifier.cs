@@ -66,7 +66,7 @@ public sealed class PatchVerifier(NightshiftConfig config, Journal journal, Proc
         return new PatchVerification(head, key, verdict);
     }
 
-    private TestRunner Tests(TestsConfig tests, Workspace workspace) => new(runner, tests, workspace.Environment);
+    private TestRunner Tests(TestsConfig tests, Workspace workspace) => new(runner, tests, workspace.Environment, workspace.BuildOutputs);
 
     /// <summary>The cluster a patch is judged against; an unknown name is a usage error, not a rejection.</summary>
     internal static ClusterKey PickTarget(string? requested, Snapshot before, Snapshot after)

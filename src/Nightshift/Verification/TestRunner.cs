@@ -1,6 +1,7 @@
 using Nightshift.Configuration;
 using Nightshift.Diagnostics.Parsers;
 using Nightshift.Execution;
+using Nightshift.Execution.Sandboxing;
 using Nightshift.Testing;
 
 namespace Nightshift.Verification;
@@ -19,19 +20,26 @@ public sealed class TestRunner
     private readonly ProcessRunner _processRunner;
     private readonly TestsConfig _tests;
     private readonly IReadOnlyDictionary<string, string?> _environment;
+    private readonly IReadOnlyList<string> _buildOutputs;
     private readonly ResultFiles? _resultFiles;
 
-    /// <param name="processRunner">Runs the test command.</param>
+    /// <param name="processRunner">Runs the test command, confined to the working directory and <paramref name="buildOutputs"/>.</param>
     /// <param name="tests">The configured suite.</param>
     /// <param name="environment">Variables set for the test command (<c>workspace.env</c>).</param>
+    /// <param name="buildOutputs">Folders outside the working directory the tests' build writes (<see cref="Workspaces.Workspace.BuildOutputs"/>).</param>
     /// <exception cref="ConfigException">trx or junit without a results glob, or one outside the repository.</exception>
-    public TestRunner(ProcessRunner processRunner, TestsConfig tests, IReadOnlyDictionary<string, string?>? environment = null)
+    public TestRunner(
+        ProcessRunner processRunner,
+        TestsConfig tests,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        IReadOnlyList<string>? buildOutputs = null)
     {
         ArgumentNullException.ThrowIfNull(processRunner);
         ArgumentNullException.ThrowIfNull(tests);
         _processRunner = processRunner;
         _tests = tests;
         _environment = environment ?? new Dictionary<string, string?>();
+        _buildOutputs = buildOutputs ?? [];
         if (ReadsFiles)
         {
             _resultFiles = new ResultFiles(tests.Results
@@ -88,6 +96,7 @@ public sealed class TestRunner
             Environment = _environment,
             Timeout = _tests.Timeout,
             OutputLimit = ReadsFiles ? command.OutputLimit : ParsedOutputLimit,
+            Confinement = Confinement.Of([workingDirectory, .. _buildOutputs]),
         };
 
         CommandResult result;

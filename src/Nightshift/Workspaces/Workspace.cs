@@ -1,3 +1,4 @@
+using Nightshift.Execution.Sandboxing;
 using Nightshift.Git;
 
 namespace Nightshift.Workspaces;
@@ -18,6 +19,7 @@ public sealed class Workspace : IAsyncDisposable
         string baseCommit,
         int worker,
         IReadOnlyDictionary<string, string?> environment,
+        IReadOnlyList<string> buildOutputs,
         IReadOnlyList<string> provisionedFiles)
     {
         _repository = repository;
@@ -26,6 +28,7 @@ public sealed class Workspace : IAsyncDisposable
         BaseCommit = baseCommit;
         Worker = worker;
         Environment = environment;
+        BuildOutputs = buildOutputs;
         ProvisionedFiles = provisionedFiles;
     }
 
@@ -41,6 +44,12 @@ public sealed class Workspace : IAsyncDisposable
 
     /// <summary>Variables to pass to every command run for this attempt (e.g. CARGO_TARGET_DIR).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    /// <summary>Folders outside the worktree that its builds write (the worker's CARGO_TARGET_DIR, <c>{nightshift}</c> folders of <c>workspace.env</c>).</summary>
+    public IReadOnlyList<string> BuildOutputs { get; }
+
+    /// <summary>Where a command run for this attempt may write: the worktree and its build outputs.</summary>
+    public Confinement Confinement => Confinement.Of([Path, .. BuildOutputs]);
 
     /// <summary>The copied files and folders (relative paths) that the capture leaves out.</summary>
     public IReadOnlyList<string> ProvisionedFiles { get; }

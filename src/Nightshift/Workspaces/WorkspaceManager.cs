@@ -42,7 +42,8 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
         }
 
         await repository.AddWorktreeAsync(path, baseCommit, cancellationToken).ConfigureAwait(false);
-        var workspace = new Workspace(repository, attemptId, path, baseCommit, worker, EnvironmentFor(worker), Provision(path));
+        var (environment, buildOutputs) = EnvironmentFor(worker);
+        var workspace = new Workspace(repository, attemptId, path, baseCommit, worker, environment, buildOutputs, Provision(path));
         try
         {
             await RunSetupAsync(workspace, cancellationToken).ConfigureAwait(false);
@@ -88,21 +89,36 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
         return removed;
     }
 
-    private Dictionary<string, string?> EnvironmentFor(int worker)
+    /// <summary>
+    /// The worker's variables, and the folders among them that builds write: CARGO_TARGET_DIR, and every value written
+    /// with <c>{nightshift}</c> (a folder Nightshift keeps for the worker), which the sandbox leaves writable.
+    /// </summary>
+    private (Dictionary<string, string?> Environment, List<string> BuildOutputs) EnvironmentFor(int worker)
     {
         var nightshift = repository.Paths.NightshiftDirectory;
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["CARGO_TARGET_DIR"] = Path.Combine(nightshift, "target", $"worker-{worker.ToString(CultureInfo.InvariantCulture)}"),
         };
+        var ownFolders = new HashSet<string>(StringComparer.Ordinal) { "CARGO_TARGET_DIR" };
         foreach (var (name, value) in _options.Environment)
         {
             environment[name] = value
                 .Replace("{worker}", worker.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{nightshift}", nightshift, StringComparison.Ordinal);
+            if (value.Contains("{nightshift}", StringComparison.Ordinal))
+            {
+                ownFolders.Add(name);
+            }
+            else
+            {
+                ownFolders.Remove(name);
+            }
         }
 
-        return environment;
+        var buildOutputs = ownFolders.Select(name => environment[name]).OfType<string>()
+            .Where(folder => Path.IsPathRooted(folder) && GitPaths.IsWithin(folder, nightshift)).ToList();
+        return (environment, buildOutputs);
     }
 
     private List<string> Provision(string worktree)

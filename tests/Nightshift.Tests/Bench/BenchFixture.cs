@@ -26,5 +26,5 @@ internal static class BenchFixture
 
     public static Task<BenchOutcome> RunAsync(
         BenchSuite suite, BenchRunOptions options, IBenchAgentFactory agents, List<BenchEvent>? events = null, IPauseGate? gate = null) =>
-        new BenchRunner(options, agents, gate).RunAsync(suite, e => events?.Add(e), CancellationToken.None);
+        new BenchRunner(options, agents, gate, TestSandbox.Runner()).RunAsync(suite, e => events?.Add(e), CancellationToken.None);
 }

@@ -51,7 +51,7 @@ public sealed class BenchGuardSpecs : IDisposable
         var events = new List<BenchEvent>();
 
         // The endpoint comes back once the bench has seen it down, whatever the machine's speed.
-        var outcome = await new BenchRunner(BenchFixture.Options(_dir), new TestAgentFactory(agent), gate).RunAsync(suite, e =>
+        var outcome = await new BenchRunner(BenchFixture.Options(_dir), new TestAgentFactory(agent), gate, TestSandbox.Runner()).RunAsync(suite, e =>
         {
             events.Add(e);
             if (e is BenchEvent.Paused)
@@ -131,7 +131,7 @@ public sealed class BenchGuardSpecs : IDisposable
             .WithAgents(slow);
         var events = new List<BenchEvent>();
 
-        var outcome = await new BenchRunner(BenchFixture.Options(_dir), new TestAgentFactory(slow), time: clock)
+        var outcome = await new BenchRunner(BenchFixture.Options(_dir), new TestAgentFactory(slow), processRunner: TestSandbox.Runner(), time: clock)
             .RunAsync(suite, events.Add, CancellationToken.None);
 
         outcome.Manifest.Runs.Select(r => r.Run).Should().Equal("task1-slow-1", "task1-slow-2", "task2-slow-1", "task2-slow-2");

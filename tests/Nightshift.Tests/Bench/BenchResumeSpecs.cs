@@ -20,7 +20,7 @@ public sealed class BenchResumeSpecs : IDisposable
         var options = BenchFixture.Options(_dir) with { Repeat = 3 };
         using var interrupt = new CancellationTokenSource();
 
-        var first = await new BenchRunner(options, new TestAgentFactory(agent))
+        var first = await new BenchRunner(options, new TestAgentFactory(agent), processRunner: TestSandbox.Runner())
             .RunAsync(suite, e => { if (e is BenchEvent.RunFinished) interrupt.Cancel(); }, interrupt.Token);
         var resumed = await BenchFixture.RunAsync(suite, options with { ResumeId = first.Id, Repeat = null }, new TestAgentFactory(agent));
 

@@ -36,7 +36,7 @@ public sealed class BenchVerdictSpecs : IDisposable
     public async Task An_agent_still_working_at_the_timeout_is_stopped_with_its_whole_process_tree()
     {
         using var spawned = new SpawnedProcesses();
-        var runner = new ProcessRunner();
+        var runner = TestSandbox.Runner();
         var hanging = new LambdaAgent("hanging", async (request, cancellationToken) =>
         {
             var spec = CommandSpec.Of(Binaries.Dummy, "spawn-children", "2", "120") with

@@ -1,5 +1,5 @@
 using Nightshift.Agents;
-using Nightshift.Execution;
+using Nightshift.Tests.Support;
 using Nightshift.Workloads.Bench.Agents;
 using Nightshift.Workloads.Bench.Suites;
 
@@ -27,7 +27,7 @@ internal sealed class TestAgentFactory(params IAgent[] agents) : IBenchAgentFact
     public BenchAgent Create(BenchAgentSpec spec, BenchSuite suite) =>
         agents.FirstOrDefault(a => a.Name == spec.Name) is { } agent
             ? new BenchAgent(spec.Name, agent, AgentBudget.Unlimited)
-            : BuiltInBenchAgents.TryCreate(spec, suite, new ProcessRunner())
+            : BuiltInBenchAgents.TryCreate(spec, suite, TestSandbox.Runner())
               ?? throw new InvalidOperationException($"The test wired no agent '{spec.Name}'.");
 }
 

@@ -69,6 +69,7 @@ public sealed class NightEndpointSpecs
             Ladder = factory.CreateLadder(attemptsPerRung: 1),
             Budget = AgentFactory.BudgetOf(config.Agent),
             WaitForEndpoint = factory.Endpoint.WaitUntilUpAsync,
+            Runner = TestSandbox.Runner(),
         };
 
         NightResult result;

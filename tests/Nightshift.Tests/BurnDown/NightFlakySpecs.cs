@@ -14,16 +14,18 @@ public sealed class NightFlakySpecs
     public async Task A_test_the_baseline_found_flaky_stays_quarantined_after_a_fix_lands_so_it_never_rejects_a_fix()
     {
         using var repo = await NightRepo.CreateAsync();
-        var counter = Path.Combine(Path.GetTempPath(), $"ns-flaky-{Guid.NewGuid():N}");
+        // In the worker's target folder: the one place outside its worktree a sandboxed test may write, and the same for
+        // every worktree of the night's single worker.
+        var counter = repo.Repo[".nightshift/target/worker-0/flaky-counter"];
         try
         {
-            repo.Repo.Write("tests/flaky.rs", $$"""
+            repo.Repo.Write("tests/flaky.rs", """
                 // Passes on even runs and fails on odd ones, counted across every worktree of the night.
                 #[test]
                 fn flaky_every_other_run() {
-                    let path = "{{counter}}";
-                    let n: u32 = std::fs::read_to_string(path).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
-                    std::fs::write(path, (n + 1).to_string()).unwrap();
+                    let path = std::path::Path::new(&std::env::var("CARGO_TARGET_DIR").unwrap()).join("flaky-counter");
+                    let n: u32 = std::fs::read_to_string(&path).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
+                    std::fs::write(&path, (n + 1).to_string()).unwrap();
                     assert!(n % 2 == 0, "run {n} of the night");
                 }
                 """);

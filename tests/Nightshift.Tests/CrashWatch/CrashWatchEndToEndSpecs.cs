@@ -66,12 +66,15 @@ public sealed class CrashWatchEndToEndSpecs
     [Fact(Timeout = Timeout)]
     public async Task The_same_crash_again_while_its_fix_is_in_flight_is_attached_to_it_not_queued_twice()
     {
-        // The build waits for a gate file, so the second report surely arrives while the first crash's fix is in flight.
-        var gate = Path.Combine(Path.GetTempPath(), $"ns-gate-{Guid.NewGuid():N}");
+        // The build waits for a gate file, so the second report surely arrives while the first crash's fix is in flight. The
+        // gate is in the repository's .nightshift/ (the build runs in .nightshift/crash-watch/releases/<name>), which the
+        // sandboxed build can read; the machine's /tmp it cannot see.
+        var gateName = $"gate-{Guid.NewGuid():N}";
         await using var repo = await CrashServiceRepo.CreateAsync(config => config.Replace(
             "  command: [cargo, build, --offline, --quiet]",
-            $"  command: [sh, -c, 'while [ ! -e {gate} ]; do sleep 0.05; done; exec cargo build --offline --quiet']",
+            $"  command: [sh, -c, 'while [ ! -e ../../../{gateName} ]; do sleep 0.05; done; exec cargo build --offline --quiet']",
             StringComparison.Ordinal));
+        var gate = repo[Path.Combine(".nightshift", gateName)];
         try
         {
             var run = CliRun.InProcessAsync(repo.Path, ["crash-watch", "--once", "--json"]);

@@ -1,4 +1,3 @@
-using Nightshift.Execution;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Koans;
 
@@ -6,7 +5,7 @@ namespace Nightshift.Tests.Learn;
 
 public sealed class KoanCheckSpecs
 {
-    private static readonly KoanToolchain _toolchain = new(new ProcessRunner());
+    private static readonly KoanToolchain _toolchain = new(TestSandbox.Runner());
 
     [Fact(Timeout = 300_000)]
     public async Task Every_bundled_koan_fails_as_shipped_and_passes_with_its_reference_solution()

@@ -13,7 +13,7 @@ namespace Nightshift.Tests.Learn;
 
 public sealed class KoanEvaluatorSpecs
 {
-    private static readonly ProcessRunner _runner = new();
+    private static readonly ProcessRunner _runner = TestSandbox.Runner();
     private static readonly EvalGuard _guard = new(BundledKoans.Set);
 
     [Fact(Timeout = 300_000)]

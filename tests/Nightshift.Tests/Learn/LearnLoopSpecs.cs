@@ -2,7 +2,6 @@ using System.Globalization;
 using AngleSharp.Html.Parser;
 using Nightshift.Agents;
 using Nightshift.Configuration;
-using Nightshift.Execution;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Cycles;
@@ -89,7 +88,7 @@ public sealed class LearnLoopSpecs
         var (koans, journal) = await ArrangeAsync(dir);
         await using var _ = journal;
         var train = new TrainConfig { Command = ConfiguredCommand.Shell("echo 'CUDA out of memory' >&2; exit 1") };
-        var loop = new LearnLoop(journal, koans, train, dir.Path, new ProcessRunner(), Agents(dir, []));
+        var loop = new LearnLoop(journal, koans, train, dir.Path, TestSandbox.Runner(), Agents(dir, []));
 
         var report = await loop.RunAsync(Options(cycles: 1), null, CancellationToken.None);
 
@@ -167,7 +166,7 @@ public sealed class LearnLoopSpecs
             Command = ConfiguredCommand.Argv(["sh", script, "{dataset}", "{output}", dir["counter"]]),
             LossPattern = @"step (?<step>\d+): loss=(?<loss>[0-9.]+)",
         };
-        return new LearnLoop(journal, koans, train, dir.Path, new ProcessRunner(), Agents(dir, better));
+        return new LearnLoop(journal, koans, train, dir.Path, TestSandbox.Runner(), Agents(dir, better));
     }
 
     /// <summary>The configured agent solves one koan; a model named in <paramref name="better"/> three; any other model one.</summary>

@@ -15,7 +15,7 @@ public sealed class CommandProbeSpecs : IDisposable
     {
         var script = "printf '%s\\n' \"src/main.c:3:5: error: 'x' undeclared ($(pwd))\" 'src/util.c:7:1: warning: unused variable [-Wunused-variable]' >&2; exit 1";
 
-        var snapshot = await new CommandProbe(Gcc(ConfiguredCommand.Shell(script))).RunAsync(_repo.Path, ProbeOptions.Default, null, _ct);
+        var snapshot = await new CommandProbe(Gcc(ConfiguredCommand.Shell(script)), runner: TestSandbox.Runner()).RunAsync(_repo.Path, ProbeOptions.Default, null, _ct);
 
         var item = snapshot.Items.Should().ContainSingle().Which;
         item.Item.Should().Be(CommandProbe.ItemName);
@@ -31,7 +31,7 @@ public sealed class CommandProbeSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task A_command_that_fails_without_reporting_an_error_leaves_a_step_failed_diagnostic()
     {
-        var snapshot = await new CommandProbe(Gcc(ConfiguredCommand.Shell("echo 'could not find Makefile' >&2; exit 2")))
+        var snapshot = await new CommandProbe(Gcc(ConfiguredCommand.Shell("echo 'could not find Makefile' >&2; exit 2")), runner: TestSandbox.Runner())
             .RunAsync(_repo.Path, ProbeOptions.Default, null, _ct);
 
         var diagnostic = snapshot.Diagnostics.Should().ContainSingle().Which;
@@ -46,7 +46,7 @@ public sealed class CommandProbeSpecs : IDisposable
     {
         var config = Gcc(ConfiguredCommand.Argv([Binaries.Dummy, "sleep", "60"])) with { Timeout = TimeSpan.FromSeconds(1) };
 
-        var snapshot = await new CommandProbe(config).RunAsync(_repo.Path, ProbeOptions.Default, null, _ct);
+        var snapshot = await new CommandProbe(config, runner: TestSandbox.Runner()).RunAsync(_repo.Path, ProbeOptions.Default, null, _ct);
 
         snapshot.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(ProbeFailures.TimeoutCode);
     }
@@ -55,7 +55,7 @@ public sealed class CommandProbeSpecs : IDisposable
     public async Task A_command_that_cannot_start_means_the_probe_cannot_run()
     {
         await Task.Yield();
-        var probe = new CommandProbe(Gcc(ConfiguredCommand.Argv(["no-such-build-tool-xyz", "all"])));
+        var probe = new CommandProbe(Gcc(ConfiguredCommand.Argv(["no-such-build-tool-xyz", "all"])), runner: TestSandbox.Runner());
 
         var run = () => probe.RunAsync(_repo.Path, ProbeOptions.Default, null, _ct);
 

@@ -176,5 +176,5 @@ public sealed class CorpusProbeCacheSpecs : IDisposable
     }
 
     private Task<Snapshot> ProbeAsync(Nightshift.Configuration.ProbeConfig? config = null, string? root = null, ProbeOptions? options = null) =>
-        new CorpusProbe(config ?? ProbeRepo.Corpus(), new ProbeCache(_journal)).RunAsync(root ?? _repo.Root, options ?? ProbeOptions.Default, null, _ct);
+        new CorpusProbe(config ?? ProbeRepo.Corpus(), new ProbeCache(_journal), runner: TestSandbox.Runner()).RunAsync(root ?? _repo.Root, options ?? ProbeOptions.Default, null, _ct);
 }

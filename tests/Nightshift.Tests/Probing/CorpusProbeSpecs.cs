@@ -17,7 +17,7 @@ public sealed class CorpusProbeSpecs : IDisposable
         _repo.AddItem("C.txt");
         _repo.Write("items/skipped.md", "src/q.c:1:1: error: not an item");
 
-        var snapshot = await new CorpusProbe(ProbeRepo.Corpus()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
+        var snapshot = await new CorpusProbe(ProbeRepo.Corpus(), runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
 
         snapshot.Items.Select(i => i.Item).Should().Equal("items/C.txt", "items/a.txt", "items/b.txt");
         snapshot.Items[1].Diagnostics.Should().HaveCount(2).And.OnlyContain(d => d.Item == "items/a.txt");
@@ -51,7 +51,7 @@ public sealed class CorpusProbeSpecs : IDisposable
         var report = """echo "$1:1:1: error: stem=$2 work=$3 root=$4 pwd=$(pwd) scratch=$(test -d "$3" && echo yes)"; echo "$3" > "$4/work-seen" """;
         var config = ProbeRepo.Corpus([["sh", "-c", report, "sh", "{item}", "{stem}", "{work}", "{root}"]]);
 
-        var snapshot = await new CorpusProbe(config).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
+        var snapshot = await new CorpusProbe(config, runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
 
         var diagnostic = snapshot.Items.Single().Diagnostics.Single();
         var work = File.ReadAllText(_repo["work-seen"]).Trim();
@@ -72,7 +72,7 @@ public sealed class CorpusProbeSpecs : IDisposable
             ["sh", "-c", "echo \"$1:3:1: error: third\"", "sh", "{item}"],
         ]);
 
-        var item = (await new CorpusProbe(config).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct)).Items.Single();
+        var item = (await new CorpusProbe(config, runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct)).Items.Single();
 
         item.Diagnostics.Select(d => d.Message).Should().Equal("first", "second");
         item.ExitCode.Should().Be(4);
@@ -86,7 +86,7 @@ public sealed class CorpusProbeSpecs : IDisposable
         _repo.AddItem("b.txt");
         var config = ProbeRepo.Corpus([["sh", "-c", "if [ \"$1\" = items/a.txt ]; then echo 'segfault in codegen' >&2; exit 139; fi", "sh", "{item}"]]);
 
-        var snapshot = await new CorpusProbe(config).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
+        var snapshot = await new CorpusProbe(config, runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
 
         var failure = snapshot.Items[0].Diagnostics.Should().ContainSingle().Which;
         failure.Tool.Should().Be(ProbeFailures.Tool);
@@ -104,7 +104,7 @@ public sealed class CorpusProbeSpecs : IDisposable
     {
         _repo.AddItem("a.txt");
 
-        var item = (await new CorpusProbe(ProbeRepo.Corpus([["no-such-compiler-xyz", "{item}"]]))
+        var item = (await new CorpusProbe(ProbeRepo.Corpus([["no-such-compiler-xyz", "{item}"]]), runner: TestSandbox.Runner())
             .RunAsync(_repo.Root, ProbeOptions.Default, null, _ct)).Items.Single();
 
         item.ExitCode.Should().Be(127);
@@ -118,7 +118,7 @@ public sealed class CorpusProbeSpecs : IDisposable
         _repo.AddItem("slow.txt");
         var config = ProbeRepo.Corpus([[Binaries.Dummy, "sleep", "60"]], itemTimeout: TimeSpan.FromSeconds(1));
 
-        var item = (await new CorpusProbe(config).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct)).Items.Single();
+        var item = (await new CorpusProbe(config, runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct)).Items.Single();
 
         item.Failed.Should().BeTrue();
         item.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
@@ -142,9 +142,9 @@ public sealed class CorpusProbeSpecs : IDisposable
         // With one job, each item counts the items running beside it, which is exact when they run one by one.
         var count = "mkdir running/$1; echo \"$1:1:1: warning: running=$(ls running | wc -l) [-Wrunning]\"; rmdir running/$1";
 
-        var parallel = await new CorpusProbe(ProbeRepo.Corpus([["sh", "-c", barrier, "sh", "{stem}"]], jobs: 3))
+        var parallel = await new CorpusProbe(ProbeRepo.Corpus([["sh", "-c", barrier, "sh", "{stem}"]], jobs: 3), runner: TestSandbox.Runner())
             .RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
-        var sequential = await new CorpusProbe(ProbeRepo.Corpus([["sh", "-c", count, "sh", "{stem}"]], jobs: 1))
+        var sequential = await new CorpusProbe(ProbeRepo.Corpus([["sh", "-c", count, "sh", "{stem}"]], jobs: 1), runner: TestSandbox.Runner())
             .RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
 
         parallel.Errors.Should().Be(0);
@@ -158,7 +158,7 @@ public sealed class CorpusProbeSpecs : IDisposable
         _repo.AddItem("b.txt");
         var reports = new System.Collections.Concurrent.ConcurrentBag<ProbeProgress>();
 
-        await new CorpusProbe(ProbeRepo.Corpus()).RunAsync(_repo.Root, ProbeOptions.Default, new SynchronousProgress(reports.Add), _ct);
+        await new CorpusProbe(ProbeRepo.Corpus(), runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, new SynchronousProgress(reports.Add), _ct);
 
         reports.Select(r => r.Completed).Should().BeEquivalentTo([1, 2]);
         reports.Select(r => r.Item).Should().BeEquivalentTo(["items/a.txt", "items/b.txt"]);
@@ -171,7 +171,7 @@ public sealed class CorpusProbeSpecs : IDisposable
         _repo.AddItem("a.txt", "src/a.c:1:1: error: a");
         _repo.AddItem("b.txt", "src/b.c:1:1: error: b");
 
-        var snapshot = await new CorpusProbe(ProbeRepo.Corpus()).RunAsync(
+        var snapshot = await new CorpusProbe(ProbeRepo.Corpus(), runner: TestSandbox.Runner()).RunAsync(
             _repo.Root, new ProbeOptions { Items = ["./items/b.txt", "items/not-there.txt"] }, null, _ct);
 
         snapshot.Items.Select(i => i.Item).Should().Equal("items/b.txt");
@@ -184,7 +184,7 @@ public sealed class CorpusProbeSpecs : IDisposable
         _repo.Write(".nightshift/worktrees/attempt-1/items/a.txt", "");
         var config = ProbeRepo.Corpus() with { Corpus = ProbeRepo.Corpus().Corpus! with { Items = ["**/*.txt"] } };
 
-        var snapshot = await new CorpusProbe(config).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
+        var snapshot = await new CorpusProbe(config, runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
 
         snapshot.Items.Select(i => i.Item).Should().Equal("items/a.txt");
     }
@@ -194,7 +194,7 @@ public sealed class CorpusProbeSpecs : IDisposable
     {
         await Task.Yield();
 
-        var run = () => new CorpusProbe(ProbeRepo.Corpus()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
+        var run = () => new CorpusProbe(ProbeRepo.Corpus(), runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
 
         (await run.Should().ThrowAsync<ProbeException>()).Which.Message.Should().Contain("items/*.txt").And.Contain("matches no file");
     }

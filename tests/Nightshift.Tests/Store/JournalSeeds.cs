@@ -47,5 +47,12 @@ internal static class JournalSeeds
                 '0123456789abcdef0123456789abcdef01234567', '2025-03-01T02:08:00.000Z');
             INSERT INTO released_tickets VALUES ('ticket', 40);
             """,
+        [4] = """
+            UPDATE episodes SET model = 'gpt-test', steps = 3, steps_to_green = 2 WHERE attempt_id = 1;
+            """,
+        [5] = """
+            INSERT INTO sessions (workload, branch, started_at, config_hash, state, sandbox)
+                VALUES ('burn-down', 'nightshift/burn-down-2', '2025-03-02T02:00:00.000Z', 'abc123', 'running', 'off');
+            """,
     };
 }

@@ -19,9 +19,9 @@ public sealed class GitRepo : IDisposable
     public string this[string relative] => _dir[relative];
 
     /// <summary>A repository with README.md and src/lib.rs committed on main, and a .gitignore that ignores target/.</summary>
-    public static async Task<GitRepo> InitAsync(string prefix = "git")
+    public static async Task<GitRepo> InitAsync(string prefix = "git", string? parent = null)
     {
-        var repo = new GitRepo(new TempDir(prefix));
+        var repo = new GitRepo(new TempDir(prefix, parent));
         await repo.GitAsync("init", "--quiet", "--initial-branch=main");
         await repo.GitAsync("config", "user.name", "Test User");
         await repo.GitAsync("config", "user.email", "test@example.com");

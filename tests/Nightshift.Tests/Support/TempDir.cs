@@ -1,11 +1,14 @@
 namespace Nightshift.Tests.Support;
 
-/// <summary>A fresh directory under the system temp folder, deleted (best effort) on dispose.</summary>
+/// <summary>A fresh directory under the system temp folder (or <c>parent</c>), deleted (best effort) on dispose.</summary>
 public sealed class TempDir : IDisposable
 {
-    public TempDir(string? prefix = null)
+    /// <summary>Where a folder goes that a sandboxed command must see as it is: its private /tmp hides the real one.</summary>
+    public const string OutsideTmp = "/var/tmp";
+
+    public TempDir(string? prefix = null, string? parent = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ns-{prefix ?? "test"}-{Guid.NewGuid():N}"[..32]);
+        Path = System.IO.Path.Combine(parent ?? System.IO.Path.GetTempPath(), $"ns-{prefix ?? "test"}-{Guid.NewGuid():N}"[..32]);
         Directory.CreateDirectory(Path);
     }
 

@@ -47,7 +47,7 @@ public sealed class CargoVerificationSpecs : IDisposable
     };
 
     private readonly TempDir _target = new("cargo-target");
-    private readonly ProcessRunner _runner = new();
+    private readonly ProcessRunner _runner = TestSandbox.Runner();
 
     private Dictionary<string, string?> Environment => new()
     {

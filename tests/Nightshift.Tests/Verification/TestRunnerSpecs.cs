@@ -1,5 +1,4 @@
 using Nightshift.Configuration;
-using Nightshift.Execution;
 using Nightshift.Testing;
 using Nightshift.Tests.Support;
 using Nightshift.Verification;
@@ -135,7 +134,7 @@ public sealed class TestRunnerSpecs : IDisposable
     {
         _dir.Write("marker", "");
         var runner = new TestRunner(
-            new ProcessRunner(), Tests("test -f marker && test \"$NS_FLAG\" = on"), new Dictionary<string, string?> { ["NS_FLAG"] = "on" });
+            TestSandbox.Runner(), Tests("test -f marker && test \"$NS_FLAG\" = on"), new Dictionary<string, string?> { ["NS_FLAG"] = "on" });
 
         var run = await runner.RunOnceAsync(_dir.Path, CancellationToken.None);
 
@@ -173,7 +172,7 @@ public sealed class TestRunnerSpecs : IDisposable
     private static TestsConfig Tests(string script, TestFormat format = TestFormat.ExitCode, string? results = null) =>
         new() { Command = ConfiguredCommand.Shell(script), Format = format, Results = results };
 
-    private static TestRunner Runner(TestsConfig tests) => new(new ProcessRunner(), tests);
+    private static TestRunner Runner(TestsConfig tests) => new(TestSandbox.Runner(), tests);
 
     private Task<TestRun> RunOnceAsync(TestsConfig tests) => Runner(tests).RunOnceAsync(_dir.Path, CancellationToken.None);
 }

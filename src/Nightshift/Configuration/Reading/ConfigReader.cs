@@ -7,7 +7,7 @@ namespace Nightshift.Configuration.Reading;
 internal sealed partial class ConfigReader
 {
     private static readonly string[] _rootKeys =
-        ["version", "probe", "tests", "build", "agent", "limits", "landing", "policy", "workspace", "bench", "learn", "crash"];
+        ["version", "probe", "tests", "build", "agent", "limits", "landing", "policy", "workspace", "bench", "learn", "crash", "sandbox"];
 
     private readonly ConfigErrors _errors;
     private readonly string _filePath;
@@ -64,6 +64,7 @@ internal sealed partial class ConfigReader
             Bench = ReadBench(root),
             Learn = ReadLearn(root),
             Crash = ReadCrash(root),
+            Sandbox = ReadSandbox(root),
         };
 
         return _errors.Count == 0 ? config : throw new ConfigException(_errors.All);

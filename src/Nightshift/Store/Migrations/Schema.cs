@@ -12,6 +12,7 @@ internal static class Schema
         V002ProbeCacheAndAttemptEvents.Migration,
         V003LandingIntents.Migration,
         V004EpisodeDetails.Migration,
+        V005SessionSandbox.Migration,
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -53,6 +53,9 @@ public sealed partial class Night
             _session = await _journal.StartSessionAsync(Workload, "-", ConfigHash.Of(_config), abort).ConfigureAwait(false);
         }
 
+        // Every start, a resume too: the report says what the commands ran in, and a resume may have changed it.
+        await _journal.SetSessionSandboxAsync(_session.Id, _runner.Sandbox.Name, abort).ConfigureAwait(false);
+
         var pruned = await _workspaces.PruneStaleAsync([], abort).ConfigureAwait(false);
         ProbeScratch.RemoveOrphans(); // the {work} folders of a probe that a kill -9 interrupted
         try

@@ -82,7 +82,7 @@ public sealed partial class Night : IAsyncDisposable
         await EndAsync(reason).ConfigureAwait(false);
         return new NightResult(
             _session.Id, _branch.Name, reason, _commits, _rejections, _errorsAtBaseline,
-            _tip?.Snapshot.Errors ?? _errorsAtBaseline, watch.Elapsed);
+            _tip?.Snapshot.Errors ?? _errorsAtBaseline, watch.Elapsed, _runner.Sandbox);
     }
 
     /// <summary>Waits for background pushes to end.</summary>
@@ -125,5 +125,5 @@ public sealed partial class Night : IAsyncDisposable
     };
 
     private TestRunner? Tests(Workspace workspace) =>
-        _config.Tests is { } tests ? new TestRunner(_runner, tests, workspace.Environment) : null;
+        _config.Tests is { } tests ? new TestRunner(_runner, tests, workspace.Environment, workspace.BuildOutputs) : null;
 }

@@ -1,3 +1,5 @@
+using Nightshift.Execution.Sandboxing;
+
 namespace Nightshift.Workloads.BurnDown;
 
 /// <summary>What a night did, as measured: the figures the CLI prints and the report repeats from the journal.</summary>
@@ -9,6 +11,7 @@ namespace Nightshift.Workloads.BurnDown;
 /// <param name="ErrorsAtBaseline">Errors when the session started (its first snapshot).</param>
 /// <param name="ErrorsNow">Errors at the session branch tip when it stopped.</param>
 /// <param name="Elapsed">Wall-clock time of this run.</param>
+/// <param name="Sandbox">What the worktree commands ran in.</param>
 public sealed record NightResult(
     long SessionId,
     string Branch,
@@ -17,4 +20,5 @@ public sealed record NightResult(
     int Rejections,
     int ErrorsAtBaseline,
     int ErrorsNow,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    Sandbox Sandbox);

@@ -34,6 +34,7 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
         var branchName = LandingTemplates.RenderBranch(landing.Branch, DateOnly.FromDateTime(DateTime.Now));
         var previous = await journal.LatestSessionAsync(cancellationToken).ConfigureAwait(false);
         var session = await journal.StartSessionAsync(Workload, branchName, ConfigHash.Of(config), cancellationToken).ConfigureAwait(false);
+        await journal.SetSessionSandboxAsync(session.Id, runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
         var telemetry = SessionTelemetry.Start(repository.Paths.NightshiftDirectory, journal, session, config.Limits);
         var stopReason = "failed";
         var outcomes = new List<CrashOutcome>();

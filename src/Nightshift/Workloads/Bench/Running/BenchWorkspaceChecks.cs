@@ -2,6 +2,7 @@ using Nightshift.Agents;
 using Nightshift.Configuration;
 using Nightshift.Diagnostics;
 using Nightshift.Execution;
+using Nightshift.Execution.Sandboxing;
 
 namespace Nightshift.Workloads.Bench.Running;
 
@@ -24,7 +25,7 @@ internal sealed class BenchWorkspaceChecks(ConfiguredCommand? check, string work
             return new TestRunSummary(0, 0, 0, "This bench task has no check command: read the code and reason about it.");
         }
 
-        var spec = check.ToSpec() with { WorkingDirectory = worktree, Timeout = timeout };
+        var spec = check.ToSpec() with { WorkingDirectory = worktree, Timeout = timeout, Confinement = Confinement.Of(worktree) };
         CommandResult result;
         try
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Execution.Sandboxing;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Suites;
 
@@ -54,6 +55,7 @@ internal sealed partial class RunExecutor
                     Timeout = task.AcceptTimeout,
                     Environment = new Dictionary<string, string?> { ["CARGO_TARGET_DIR"] = Path.Combine(cacheRoot, task.Id) },
                     OutputLimit = 200_000,
+                    Confinement = Confinement.Of(workspace.Directory, Path.Combine(cacheRoot, task.Id)),
                 };
                 CommandResult result;
                 try

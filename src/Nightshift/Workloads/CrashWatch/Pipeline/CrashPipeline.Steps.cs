@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Nightshift.Agents;
 using Nightshift.Agents.Transcripts;
 using Nightshift.Execution;
+using Nightshift.Execution.Sandboxing;
 using Nightshift.Store;
 using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch.Analysis;
@@ -30,7 +31,7 @@ public sealed partial class CrashPipeline
 
         if (parts.Config.Tests is { } tests && !_testsAt.ContainsKey(tip))
         {
-            _testsAt[tip] = await new TestRunner(parts.Runner, tests, workspace.Environment)
+            _testsAt[tip] = await new TestRunner(parts.Runner, tests, workspace.Environment, workspace.BuildOutputs)
                 .RunBaselineAsync(workspace.Path, cancellationToken).ConfigureAwait(false);
         }
 
@@ -108,7 +109,14 @@ public sealed partial class CrashPipeline
         var release = parts.Releases.Create(string.Create(CultureInfo.InvariantCulture, $"attempt-{run.AttemptId}"), run.Workspace!.Path);
         run.Release = release;
         var reused = Deploy.Releases.Reuse(release, parts.Service?.Current.Directory ?? parts.Config.RepositoryRoot, parts.Config.Crash?.Reuse ?? []);
-        var spec = build.Command.ToSpec() with { WorkingDirectory = release.Directory, Environment = ReleaseEnvironment(), Timeout = build.Timeout };
+        var spec = build.Command.ToSpec() with
+        {
+            WorkingDirectory = release.Directory,
+            Environment = ReleaseEnvironment(),
+            Timeout = build.Timeout,
+            // A release is a copy without .git: the repository it came from is named, to be read as it is.
+            Confinement = Confinement.Of(release.Directory).Reading(parts.Config.RepositoryRoot),
+        };
         CommandResult result;
         try
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nightshift.Execution;
+using Nightshift.Execution.Sandboxing;
 using Nightshift.Verification;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
@@ -24,7 +25,7 @@ public sealed partial class CrashPipeline
             if (parts.Config.Tests is { } testsConfig && run.TestsBefore is { } before)
             {
                 var workspace = run.Workspace!;
-                var after = await new TestRunner(parts.Runner, testsConfig, workspace.Environment)
+                var after = await new TestRunner(parts.Runner, testsConfig, workspace.Environment, workspace.BuildOutputs)
                     .RunAsync(workspace.Path, runs: 1, cancellationToken).ConfigureAwait(false);
                 run.TestsAfter = after;
                 reasons.AddRange(Verifier.TestRegressions(before, after));
@@ -63,6 +64,7 @@ public sealed partial class CrashPipeline
             WorkingDirectory = run.Release!.Directory,
             Environment = environment,
             Timeout = crash.ReproTimeout,
+            Confinement = Confinement.Of(run.Release.Directory).Reading(parts.Config.RepositoryRoot, run.Job.ReportPath),
         };
         try
         {

@@ -20,7 +20,13 @@ internal sealed class CrashWorkspaceChecks(NightshiftConfig config, Workspace wo
     public async Task<IReadOnlyList<Diagnostic>> CheckAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         var build = config.RequireBuild("crash-watch");
-        var spec = build.Command.ToSpec() with { WorkingDirectory = workspace.Path, Environment = workspace.Environment, Timeout = build.Timeout };
+        var spec = build.Command.ToSpec() with
+        {
+            WorkingDirectory = workspace.Path,
+            Environment = workspace.Environment,
+            Timeout = build.Timeout,
+            Confinement = workspace.Confinement,
+        };
         CommandResult result;
         try
         {
@@ -51,7 +57,7 @@ internal sealed class CrashWorkspaceChecks(NightshiftConfig config, Workspace wo
             return new TestRunSummary(0, 0, 0, "No tests are configured (tests): the verdict checks the build and the repro.");
         }
 
-        var run = await new TestRunner(runner, tests, workspace.Environment).RunOnceAsync(workspace.Path, cancellationToken).ConfigureAwait(false);
+        var run = await new TestRunner(runner, tests, workspace.Environment, workspace.BuildOutputs).RunOnceAsync(workspace.Path, cancellationToken).ConfigureAwait(false);
         if (!run.Ran)
         {
             return new TestRunSummary(0, 1, 0, $"The tests did not run: {run.NotRunReason}");

@@ -66,6 +66,7 @@ public sealed partial class LearnLoop
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Cycles, 1);
         var session = await _journal.StartSessionAsync("learn", "-", _koans.EvalSetHash, cancellationToken).ConfigureAwait(false);
+        await _journal.SetSessionSandboxAsync(session.Id, _runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
         var run = new LearnRun(session.Id, _clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture), options, progress);
         try
         {

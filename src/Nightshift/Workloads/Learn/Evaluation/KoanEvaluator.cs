@@ -40,6 +40,7 @@ public sealed partial class KoanEvaluator(Journal journal, KoanToolchain toolcha
 
         var session = await journal.StartSessionAsync(EvalGuard.EvalWorkload, "-", koans.EvalSetHash, cancellationToken)
             .ConfigureAwait(false);
+        await journal.SetSessionSandboxAsync(session.Id, runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
         var work = koans.Eval.SelectMany(koan => Enumerable.Range(1, options.Repeats).Select(repeat => (koan, repeat))).ToList();
         var runs = new EvalRun[work.Count];
         try

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Nightshift.Diagnostics;
 using Nightshift.Execution;
+using Nightshift.Execution.Sandboxing;
 using Nightshift.Testing;
 
 namespace Nightshift.Workloads.Learn.Koans;
@@ -28,7 +29,7 @@ public sealed partial class KoanToolchain(ProcessRunner runner, string rustc = "
         var expected = CountDeclaredTests(await File.ReadAllTextAsync(
             Path.Combine(workspace, Koan.TestsFile), cancellationToken).ConfigureAwait(false));
         var binary = Path.Combine(binDirectory, "koan-tests");
-        var compile = await RustcAsync(workspace, ["--test", "-C", "debuginfo=0", "-o", binary], cancellationToken)
+        var compile = await RustcAsync(workspace, binDirectory, ["--test", "-C", "debuginfo=0", "-o", binary], cancellationToken)
             .ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         var diagnostics = _parser.Parse(compile.StandardError);
@@ -38,7 +39,12 @@ public sealed partial class KoanToolchain(ProcessRunner runner, string rustc = "
         }
 
         var run = await runner.RunAsync(
-            new CommandSpec(binary, ["--test-threads=2"]) { WorkingDirectory = workspace, Timeout = _testTimeout },
+            new CommandSpec(binary, ["--test-threads=2"])
+            {
+                WorkingDirectory = workspace,
+                Timeout = _testTimeout,
+                Confinement = Confinement.Of(workspace, binDirectory),
+            },
             cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         var output = run.StopCause == StopCause.TimedOut
@@ -51,7 +57,7 @@ public sealed partial class KoanToolchain(ProcessRunner runner, string rustc = "
     public async Task<IReadOnlyList<Diagnostic>> CheckAsync(string workspace, string binDirectory, CancellationToken cancellationToken)
     {
         var compile = await RustcAsync(
-            workspace, ["--test", "--emit=metadata", "-o", Path.Combine(binDirectory, "koan.rmeta")], cancellationToken)
+            workspace, binDirectory, ["--test", "--emit=metadata", "-o", Path.Combine(binDirectory, "koan.rmeta")], cancellationToken)
             .ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return _parser.Parse(compile.StandardError);
@@ -60,12 +66,15 @@ public sealed partial class KoanToolchain(ProcessRunner runner, string rustc = "
     /// <summary>The number of <c>#[test]</c> functions a tests file declares.</summary>
     public static int CountDeclaredTests(string testsSource) => TestAttribute().Count(testsSource);
 
-    private Task<CommandResult> RustcAsync(string workspace, string[] arguments, CancellationToken cancellationToken) =>
+    // Compiled confined too: a koan the agent rewrote is agent-written code, and rustc runs what a proc macro or an
+    // include! asks of it.
+    private Task<CommandResult> RustcAsync(string workspace, string binDirectory, string[] arguments, CancellationToken cancellationToken) =>
         runner.RunAsync(
             new CommandSpec(rustc, [Edition, "--error-format=json", "--crate-name", "koan", .. arguments, Koan.SourceFile])
             {
                 WorkingDirectory = workspace,
                 Timeout = _compileTimeout,
+                Confinement = Confinement.Of(workspace, binDirectory),
             },
             cancellationToken);
 
