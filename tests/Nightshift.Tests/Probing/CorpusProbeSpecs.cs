@@ -37,7 +37,7 @@ public sealed class CorpusProbeSpecs : IDisposable
         var config = ProbeRepo.Corpus();
         config = config with { Corpus = config.Corpus! with { Items = ["*.txt"] } };
 
-        var snapshot = await new CorpusProbe(config).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
+        var snapshot = await new CorpusProbe(config, runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
 
         snapshot.Items.Select(i => i.Item).Should().Equal("--help.txt", "-n.txt");
         snapshot.Items.SelectMany(i => i.Diagnostics).Select(d => d.Message)
