@@ -3,6 +3,12 @@ namespace Nightshift.Execution.Sandboxing;
 /// <summary>The options bwrap gets before <c>--</c> and the program: the mounts of a <see cref="Confinement"/>, in order.</summary>
 public static class BubblewrapArguments
 {
+    private const string PrivateTmp = "/tmp";
+
+    /// <summary>True for a path under <c>/tmp</c>, which the sandbox's private <c>/tmp</c> hides unless it is bound again.</summary>
+    public static bool IsHiddenByPrivateTmp(string path) =>
+        Path.GetFullPath(path).StartsWith(PrivateTmp + "/", StringComparison.Ordinal);
+
     /// <remarks>
     /// No <c>--die-with-parent</c>: its PR_SET_PDEATHSIG is tied to the thread that forked bwrap, and .NET forks from pool
     /// threads that retire while a build is still running. The sandbox dies with its process group instead: the runner
@@ -23,7 +29,7 @@ public static class BubblewrapArguments
             "--ro-bind", "/", "/",
             "--dev", "/dev",
             "--proc", "/proc",
-            "--tmpfs", "/tmp",
+            "--tmpfs", PrivateTmp,
         ];
 
         // After the tmpfs, so that what lies under /tmp (a test's repository, a worker's scratch folder) is the real thing:

@@ -49,9 +49,14 @@ public abstract record Sandbox
             spec with
             {
                 FileName = Executable,
-                Arguments = [.. BubblewrapArguments.For(confinement, workingDirectory, Network), "--", executable, .. spec.Arguments],
+                Arguments = [.. BubblewrapArguments.For(WithProgram(confinement, executable), workingDirectory, Network), "--", executable, .. spec.Arguments],
                 Environment = SandboxEnvironment.Scrub(SandboxEnvironment.Inherited(), spec.Environment, PassedVariables),
             };
+
+        // The program was found outside the sandbox; one that lives under /tmp (a checkout or a tool unpacked there)
+        // would be hidden by the private /tmp, so its folder is made readable inside.
+        private static Confinement WithProgram(Confinement confinement, string executable) =>
+            BubblewrapArguments.IsHiddenByPrivateTmp(executable) ? confinement.Reading(Path.GetDirectoryName(executable)!) : confinement;
     }
 
     /// <summary><c>sandbox: off</c>: confined commands run as every other command does, as the user, unconfined.</summary>
