@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Nightshift.Workloads.Learn;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Workloads.Learn.Datasets;
 
 namespace Nightshift.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Files;
 using Nightshift.Store;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Cli.Commands;
 

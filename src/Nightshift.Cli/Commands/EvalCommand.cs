@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Nightshift.Agents;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
-using Nightshift.Workloads.Learn;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Koans;

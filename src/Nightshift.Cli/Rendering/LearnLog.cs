@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Nightshift.Workloads.Learn;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Workloads.Learn.Cycles;
 using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Gates;

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Tests.Learn;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.CrashWatch;
 using Nightshift.Workloads.Learn.Datasets;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Tests.CrashWatch;
 

@@ -1,7 +1,7 @@
+using Nightshift.Attempts.Episodes;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Datasets;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Tests.Learn;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.Learn;
 using Nightshift.Workloads.Learn.Datasets;
 
 namespace Nightshift.Tests.Learn;

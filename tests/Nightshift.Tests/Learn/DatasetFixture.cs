@@ -1,6 +1,6 @@
+using Nightshift.Attempts.Episodes;
 using Nightshift.Store;
 using Nightshift.Workloads.Learn.Datasets;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Tests.Learn;
 

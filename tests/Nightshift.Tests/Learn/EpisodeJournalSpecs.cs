@@ -1,9 +1,9 @@
 using System.Globalization;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Diagnostics;
 using Nightshift.Store;
 using Nightshift.Tests.Store;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Tests.Learn;
 

@@ -1,7 +1,7 @@
 using Nightshift.Agents;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Diagnostics;
 using Nightshift.Store;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Tests.Learn;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Store;
 using Nightshift.Tests.Store;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Tests.Learn;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.Learn;
 using Nightshift.Workloads.Learn.Metrics;
 
 namespace Nightshift.Tests.Learn;

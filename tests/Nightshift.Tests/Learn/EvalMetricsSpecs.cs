@@ -1,8 +1,8 @@
 using Nightshift.Agents;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Datasets;
-using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workloads.Learn.Evaluation;
 
 namespace Nightshift.Tests.Learn;

@@ -1,11 +1,11 @@
 using Nightshift.Agents;
 using Nightshift.Agents.Providers;
 using Nightshift.Agents.Resilience;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Execution;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Datasets;
-using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Koans;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workloads.Learn.Metrics;
 
 namespace Nightshift.Tests.Learn;

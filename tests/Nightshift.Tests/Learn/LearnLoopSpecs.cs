@@ -1,11 +1,11 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
 using Nightshift.Agents;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Configuration;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Cycles;
-using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Gates;
 using Nightshift.Workloads.Learn.Koans;

@@ -2,10 +2,10 @@ using System.Globalization;
 using Nightshift.Agents;
 using Nightshift.Agents.Prompts;
 using Nightshift.Agents.Transcripts;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Clustering;
 using Nightshift.Store;
 using Nightshift.Verification;
-using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.BurnDown;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Nightshift.Agents;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Git;
-using Nightshift.Workloads.Bench.Running;
 using Nightshift.Workloads.Bench.Suites;
 
 namespace Nightshift.Workloads.Bench.Agents;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Execution.Sandboxing;
+using Nightshift.Files;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Suites;
 

@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Nightshift.Files;
 using Nightshift.Workloads.Bench.Suites;
 
 namespace Nightshift.Workloads.Bench.Running;

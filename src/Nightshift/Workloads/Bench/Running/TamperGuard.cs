@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.FileSystemGlobbing;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.Bench.Running;
 

@@ -1,4 +1,4 @@
-using Nightshift.Workloads.Bench.Running;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.CrashWatch.Deploy;
 

@@ -1,5 +1,5 @@
+using Nightshift.Attempts.Episodes;
 using Nightshift.Diagnostics;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
 

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Nightshift.Agents;
 using Nightshift.Agents.Transcripts;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Execution;
 using Nightshift.Execution.Sandboxing;
 using Nightshift.Store;
 using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch.Analysis;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Nightshift.Agents;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Telemetry;
 using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch.Deploy;
-using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Nightshift.Agents;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Store;

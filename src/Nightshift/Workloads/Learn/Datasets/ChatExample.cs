@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nightshift.Attempts.Episodes;
 
 namespace Nightshift.Workloads.Learn.Datasets;
 

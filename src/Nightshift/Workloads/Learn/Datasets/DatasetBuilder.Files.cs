@@ -1,5 +1,5 @@
+using Nightshift.Attempts.Episodes;
 using Nightshift.Store;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Workloads.Learn.Datasets;
 

@@ -1,4 +1,4 @@
-using Nightshift.Workloads.Learn.Episodes;
+using Nightshift.Attempts.Episodes;
 
 namespace Nightshift.Workloads.Learn.Datasets;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Files;
 
 namespace Nightshift.Workloads.Learn.Datasets;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Nightshift.Workloads.Learn.Episodes;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Workloads.Learn.Koans;
 
 namespace Nightshift.Workloads.Learn.Datasets;

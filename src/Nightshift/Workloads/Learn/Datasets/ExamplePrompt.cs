@@ -1,5 +1,5 @@
 using System.Text;
-using Nightshift.Workloads.Learn.Episodes;
+using Nightshift.Attempts.Episodes;
 
 namespace Nightshift.Workloads.Learn.Datasets;
 

@@ -1,5 +1,5 @@
+using Nightshift.Attempts.Episodes;
 using Nightshift.Workloads.Learn.Datasets;
-using Nightshift.Workloads.Learn.Episodes;
 
 namespace Nightshift.Workloads.Learn.Evaluation;
 

@@ -1,6 +1,6 @@
+using Nightshift.Attempts.Episodes;
 using Nightshift.Diagnostics;
 using Nightshift.Testing;
-using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workloads.Learn.Koans;
 
 namespace Nightshift.Workloads.Learn.Evaluation;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Nightshift.Agents;
 using Nightshift.Agents.Transcripts;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Store;
 using Nightshift.Workloads.Learn.Datasets;
-using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workloads.Learn.Koans;
 
 namespace Nightshift.Workloads.Learn.Evaluation;

@@ -1,8 +1,8 @@
 using Nightshift.Agents;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Execution;
 using Nightshift.Store;
 using Nightshift.Workloads.Learn.Datasets;
-using Nightshift.Workloads.Learn.Episodes;
 using Nightshift.Workloads.Learn.Koans;
 
 namespace Nightshift.Workloads.Learn.Evaluation;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Files;
 
 namespace Nightshift.Workloads.Learn.Metrics;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>Episodes as JSON Lines: one <see cref="Episode"/> object per line, camelCase, nulls left out.</summary>
 public static class EpisodeJsonl

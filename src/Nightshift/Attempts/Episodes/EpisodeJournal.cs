@@ -2,7 +2,7 @@ using System.Text.Json;
 using Nightshift.Agents;
 using Nightshift.Store;
 
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>Records episodes in the journal and reads them back as <see cref="Episode"/>s.</summary>
 public sealed class EpisodeJournal(Journal journal)

@@ -1,6 +1,6 @@
 using Nightshift.Diagnostics;
 
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>
 /// A diagnostic as an episode keeps it: what a model should read (the rendered message) and what metrics

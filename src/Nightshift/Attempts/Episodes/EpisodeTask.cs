@@ -1,6 +1,6 @@
 using Nightshift.Agents;
 
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>
 /// The task of an episode as the agent saw it, including the source it started from, so that a training

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Nightshift.Agents;
 
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>
 /// One attempt as learning material: the task, the diagnostics before and after, the transcript, the diff,

@@ -1,6 +1,6 @@
 using Nightshift.Agents;
 
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>What an attempt teaches, recorded next to the attempt's own row (which holds the diff and the verdict).</summary>
 /// <param name="Task">The task as the agent saw it.</param>

@@ -1,4 +1,4 @@
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>How an attempt ended, as far as learning is concerned.</summary>
 public enum EpisodeOutcome

@@ -1,4 +1,4 @@
-namespace Nightshift.Workloads.Bench.Running;
+namespace Nightshift.Files;
 
 /// <summary>Copies a tree of files (keeping symbolic links as links), skipping any <c>.git</c>: workspaces get their own.</summary>
 internal static class DirectoryCopy

@@ -1,4 +1,4 @@
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>The words outcomes are journaled and filtered as; spelled out so renaming a member cannot change stored data.</summary>
 public static class EpisodeOutcomes

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Nightshift.Workloads.Learn;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>
 /// How the learn workload writes JSON: camelCase names, enums as lower-case words, nulls left out, and

@@ -1,6 +1,6 @@
 using Nightshift.Agents;
 
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>Keeps an attempt's transcript in memory until its episode is recorded (next to the file transcript).</summary>
 public sealed class EpisodeTranscript : ITranscript

@@ -1,4 +1,4 @@
-namespace Nightshift.Workloads.Learn.Episodes;
+namespace Nightshift.Attempts.Episodes;
 
 /// <summary>The files an attempt starts from, as its episode keeps them so a training example can be rebuilt later.</summary>
 internal static class EpisodeSources
