@@ -57,7 +57,7 @@ internal static class RunCommand
             WaitForEndpoint = waitForEndpoint,
             Progress = new Rendering.SyncProgress<string>(line => host.Error.WriteLine($"nightshift: {line}")),
         };
-        await using var night = new Night(config, options);
+        var night = new Night(config, options);
         return await night.RunAsync(stop.Token, abort.Token);
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nightshift.Attempts;
 using Nightshift.Configuration;
 using Nightshift.Execution.Sandboxing;
 using Nightshift.Sessions;

@@ -4,8 +4,8 @@ namespace Nightshift.Reports;
 /// <param name="Ticket">The ticket, e.g. NS-42.</param>
 /// <param name="Sha">The commit on the session branch.</param>
 /// <param name="Subject">The message's first line.</param>
-/// <param name="Verified">The verifier's figures: the message's <c>Verified:</c> trailer, else the verdict's test
-/// figures ("tests 140/140 passed"); null when neither exists.</param>
+/// <param name="Verified">What the verifier measured, read from the attempt's verdict (the same line as the commit's
+/// <c>Verified:</c> trailer); null when the verdict cannot be read.</param>
 /// <param name="AttemptId">The attempt it landed.</param>
 /// <param name="Agent">The agent that made the change.</param>
 /// <param name="Cluster">The task key (the cluster) the attempt worked on.</param>

@@ -7,7 +7,7 @@ namespace Nightshift.Reports;
 /// <remarks>
 /// What the session loop must journal for the report to be right: the baseline snapshot and every later one
 /// with the session's id (first = before, last = after); each attempt's usage (FinishAttemptAsync) and verdict
-/// (RecordVerdictAsync); each landing (RecordCommitAsync, whose message carries the <c>Verified:</c> trailer);
+/// (RecordVerdictAsync, whose figures are what the report says was verified); each landing (RecordCommitAsync);
 /// alerts as events of kind "alert" (SessionTelemetry.AlertAsync does it); the stop reason (EndSessionAsync).
 /// A crash-watch session's crashes come from its crash events (<see cref="CrashEvents"/>), see ReportLoader.Crashes.cs.
 /// </remarks>
@@ -83,9 +83,7 @@ public static partial class ReportLoader
         return [.. commits.Select(c =>
         {
             var attempt = byId.GetValueOrDefault(c.AttemptId);
-            var tests = verdicts.GetValueOrDefault(c.AttemptId)?.Tests;
-            var verified = CommitMessage.Verified(c.Message)
-                ?? (tests is null ? null : $"tests {ReportFormat.Count(tests.Passed)}/{ReportFormat.Count(tests.Passed + tests.Failed)} passed");
+            var verified = verdicts.GetValueOrDefault(c.AttemptId)?.Verified;
             return new ReportCommit(
                 c.Ticket, c.Sha, CommitMessage.Subject(c.Message), verified, c.AttemptId, attempt?.Agent ?? "?",
                 attempt is null ? null : tasks.GetValueOrDefault(attempt.TaskId), c.CreatedAt);

@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using Nightshift.Testing;
 
 namespace Nightshift.Verification;
 
+[JsonDerivedType(typeof(TestsFailing), "tests_failing")]
 public abstract partial record RejectionReason
 {
     /// <summary>
@@ -31,5 +33,12 @@ public abstract partial record RejectionReason
     public sealed record TestsDidNotRun(string Why) : RejectionReason
     {
         public override string Message => $"the tests did not run after the attempt: {Why}";
+    }
+
+    /// <summary>A suite that must end green after the attempt does not: a koan's tests, which fail before by design.</summary>
+    /// <param name="What">What the suite did: "fails 1 of 3", "does not compile".</param>
+    public sealed record TestsFailing(string What) : RejectionReason
+    {
+        public override string Message => $"the tests must pass after the attempt, and they do not: {What}";
     }
 }

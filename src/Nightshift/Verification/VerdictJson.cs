@@ -19,13 +19,17 @@ public static class VerdictJson
         RespectNullableAnnotations = true,
     };
 
-    /// <summary>The options of the journal's form, for other verdicts that journal the same reasons and figures.</summary>
-    internal static JsonSerializerOptions Options => _options;
-
     public static string Serialize(Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         return JsonSerializer.Serialize(verdict, _options);
+    }
+
+    /// <summary>The journal's name of a reason's kind: <c>target_not_reduced</c>, <c>test_broke</c>.</summary>
+    public static string KindOf(RejectionReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return JsonSerializer.SerializeToElement(reason, _options).GetProperty("kind").GetString()!;
     }
 
     /// <exception cref="JsonException">The text is not a verdict this version can read.</exception>

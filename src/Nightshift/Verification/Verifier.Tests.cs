@@ -39,7 +39,7 @@ public static partial class Verifier
     }
 
     /// <summary>The test figures of a verdict: the suite before and after an attempt; null unless both ran.</summary>
-    public static TestFigures? TestFiguresOf(TestSuiteResult? before, TestSuiteResult? after) =>
+    private static TestFigures? TestFiguresOf(TestSuiteResult? before, TestSuiteResult? after) =>
         before is null || after is null
             ? null
             : new TestFigures(

@@ -24,44 +24,55 @@ public static partial class Verifier
     public static Verdict Decide(VerdictInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(input.Before);
-        ArgumentNullException.ThrowIfNull(input.After);
         ArgumentNullException.ThrowIfNull(input.Diff);
-        ArgumentNullException.ThrowIfNull(input.Policy);
         if ((input.TestsBefore is null) != (input.TestsAfter is null))
         {
             throw new ArgumentException("Test results are needed before and after the attempt, or neither.", nameof(input));
         }
 
+        if ((input.Target is null) != (input.Before is null) || (input.Target is null) != (input.After is null))
+        {
+            throw new ArgumentException("A target cluster needs the probe before and after the attempt, and only it does.", nameof(input));
+        }
+
         var diff = UnifiedDiff.Parse(input.Diff);
-        var changes = ClusterChanges(input.Target, input.Before, input.After);
         var reasons = new List<RejectionReason>();
         if (diff.IsEmpty)
         {
-            reasons.Add(new RejectionReason.NoChange());
+            reasons.Add(new RejectionReason.NoChange(input.UnchangedBecause));
         }
 
-        reasons.AddRange(ClusterReasons(input, changes));
-        reasons.AddRange(ItemReasons(input.Before, input.After));
+        var figures = new VerdictFigures(null, null, null, [], null, null, null, null, null, diff.Files.Count, diff.LinesChanged);
+        if (input is { Target: { } target, Before: { } before, After: { } after })
+        {
+            var changes = ClusterChanges(target, before, after);
+            reasons.AddRange(ClusterReasons(target, before, after, input.Policy?.ClusterTolerance ?? 0, changes));
+            reasons.AddRange(ItemReasons(before, after));
+            figures = figures with
+            {
+                Target = target,
+                TargetBefore = before.CountOf(target),
+                TargetAfter = after.CountOf(target),
+                Clusters = changes,
+                DiagnosticsBefore = before.Diagnostics.Count,
+                DiagnosticsAfter = after.Diagnostics.Count,
+                ErrorsBefore = before.Errors,
+                ErrorsAfter = after.Errors,
+            };
+        }
+
+        reasons.AddRange(input.Checks.Select(c => c.Failure).OfType<RejectionReason>());
         if (input.TestsBefore is not null)
         {
             reasons.AddRange(TestReasons(input.TestsBefore, input.TestsAfter!));
         }
 
-        reasons.AddRange(PolicyChecker.Check(diff, input.Policy));
+        if (input.Policy is { } policy)
+        {
+            reasons.AddRange(PolicyChecker.Check(diff, policy));
+        }
 
-        var figures = new VerdictFigures(
-            input.Target,
-            input.Before.CountOf(input.Target),
-            input.After.CountOf(input.Target),
-            changes,
-            input.Before.Diagnostics.Count,
-            input.After.Diagnostics.Count,
-            input.Before.Errors,
-            input.After.Errors,
-            TestFiguresOf(input.TestsBefore, input.TestsAfter),
-            diff.Files.Count,
-            diff.LinesChanged);
+        figures = figures with { Tests = TestFiguresOf(input.TestsBefore, input.TestsAfter), Checks = input.Checks };
         return reasons.Count == 0 ? new Verdict.Accepted(figures) : new Verdict.Rejected(figures, reasons);
     }
 
@@ -81,16 +92,16 @@ public static partial class Verifier
         ];
     }
 
-    private static IEnumerable<RejectionReason> ClusterReasons(VerdictInput input, List<ClusterChange> changes)
+    private static IEnumerable<RejectionReason> ClusterReasons(
+        ClusterKey target, Snapshot before, Snapshot after, int tolerance, List<ClusterChange> changes)
     {
-        var (before, after) = (input.Before.CountOf(input.Target), input.After.CountOf(input.Target));
-        if (after >= before)
+        var (countBefore, countAfter) = (before.CountOf(target), after.CountOf(target));
+        if (countAfter >= countBefore)
         {
-            yield return new RejectionReason.TargetNotReduced(input.Target, before, after);
+            yield return new RejectionReason.TargetNotReduced(target, countBefore, countAfter);
         }
 
-        var tolerance = input.Policy.ClusterTolerance;
-        foreach (var change in changes.Where(c => c.Key != input.Target && c.Delta > tolerance))
+        foreach (var change in changes.Where(c => c.Key != target && c.Delta > tolerance))
         {
             yield return change.Before == 0
                 ? new RejectionReason.NewCluster(change.Key, change.After)

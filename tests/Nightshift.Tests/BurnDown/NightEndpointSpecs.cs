@@ -72,11 +72,7 @@ public sealed class NightEndpointSpecs
             Runner = TestSandbox.Runner(),
         };
 
-        NightResult result;
-        await using (var night = new Night(config, options))
-        {
-            result = await night.RunAsync(CancellationToken.None, CancellationToken.None);
-        }
+        var result = await new Night(config, options).RunAsync(CancellationToken.None, CancellationToken.None);
 
         result.StopReason.Should().BeOfType<NightStopReason.ClustersExhausted>();
         result.Commits.Should().Be(0, "the model never changes anything");

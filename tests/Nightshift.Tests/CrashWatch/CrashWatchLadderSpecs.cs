@@ -4,6 +4,7 @@ using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Tests.Learn;
 using Nightshift.Tests.Support;
+using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch;
 using Nightshift.Workloads.Learn.Datasets;
 
@@ -62,6 +63,13 @@ public sealed class CrashWatchLadderSpecs
         listed["ticket"]!.GetValue<string>().Should().Be("NS-0001");
         listed["steps"]!.AsArray().Select(s => s!["step"]!.GetValue<string>())
             .Should().Equal("restart", "analyze", "agent", "analyze", "agent", "build", "verdict", "land", "push", "deploy");
+
+        // What the report says was verified is the verdict's own figures: the build, the repro and the tests.
+        var verdict = VerdictJson.Deserialize(attempts[1].VerdictJson!);
+        verdict.Figures.Checks.Select(c => (c.Name, c.Passed)).Should().Equal(("build", true), ("repro", true));
+        var commit = JsonNode.Parse(report.Out)!["commits"]!.AsArray().Should().ContainSingle().Subject!;
+        commit["verified"]!.GetValue<string>().Should().Be(verdict.Figures.Verified).And.StartWith("build ok in ").And.Contain("; repro exits 0");
+        VerdictJson.Deserialize(attempts[0].VerdictJson!).Reasons.Should().ContainSingle().Which.Should().BeOfType<RejectionReason.NoChange>();
 
         var dataset = new DatasetBuilder(new EvalGuard(BundledKoans.Set)).Build(episodes, null, new DatasetOptions());
         dataset.Examples.Should().ContainSingle().Which.Reason.Should().Be(ExampleReason.FailedThenFixed);

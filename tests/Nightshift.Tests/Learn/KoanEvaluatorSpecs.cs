@@ -5,6 +5,7 @@ using Nightshift.Attempts.Episodes;
 using Nightshift.Execution;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
+using Nightshift.Verification;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Koans;
@@ -48,12 +49,19 @@ public sealed class KoanEvaluatorSpecs
         solved.DiagnosticsAfter.Should().NotContain(d => d.IsError);
         solved.Diff.Should().Contain("+    if values.is_empty() {");
         solved.Transcript.Should().Contain(t => t.ToolName == "write_file");
-        solved.Verdict!.Value.GetProperty("after").GetString().Should().Be("2 test(s) pass");
+        var verdict = VerdictJson.Deserialize(solved.Verdict!.Value.GetRawText());
+        verdict.IsAccepted.Should().BeTrue();
+        verdict.Figures.Checks.Should().Contain(new VerdictCheck("koan_tests", true, "2 test(s) pass"));
         var unsolved = episodes.Single(e => e.Task.Key == "borrow-temporary-dropped");
         unsolved.Outcome.Should().Be(EpisodeOutcome.Rejected);
         unsolved.DiagnosticsAfter.Should().Contain(d => d.Code == "E0716");
-        unsolved.Diff.Should().BeEmpty();
-        File.Exists(Path.Combine(dir["state"], "transcripts", $"eval-{solved.AttemptId}.jsonl")).Should().BeTrue();
+        unsolved.Diff.Should().BeNull("an attempt that changed nothing journals no diff");
+        File.Exists(Path.Combine(dir["state"], "transcripts", $"attempt-{solved.AttemptId}.jsonl")).Should().BeTrue();
+
+        // The report reads the eval's verdicts with the verifier's type: each failed run is rejected for its failing tests.
+        var data = await Nightshift.Reports.ReportLoader.LoadAsync(journal, report.SessionId, Nightshift.Reports.ReportTargets.Default, DateTimeOffset.UtcNow, CancellationToken.None);
+        data.Rejections.Should().ContainSingle(g => g.Reason == "tests_failing").Which.Attempts.Should().Be(7);
+        data.Rejections.Single(g => g.Reason == "tests_failing").Examples.Should().OnlyContain(e => e.StartsWith("the tests must pass after the attempt", StringComparison.Ordinal));
 
         _guard.IsEval(solved).Should().BeTrue();
         new DatasetBuilder(_guard).Build(episodes, null, new DatasetOptions()).Examples.Should().BeEmpty("eval episodes are never training data");
@@ -87,8 +95,9 @@ public sealed class KoanEvaluatorSpecs
 
         report.Runs.Should().ContainSingle().Which.Passed.Should().BeFalse();
         var episode = (await new EpisodeJournal(journal).ReadAsync(EpisodeQuery.All, CancellationToken.None)).Single();
-        episode.Verdict!.Value.GetProperty("testsEdited").GetBoolean().Should().BeTrue();
-        episode.Diff.Should().BeEmpty("the tests were restored before the diff");
+        VerdictJson.Deserialize(episode.Verdict!.Value.GetRawText()).Figures.Checks
+            .Should().Contain(new VerdictCheck("tests_untouched", true, "edited by the agent, restored before the verdict"));
+        episode.Diff.Should().BeNull("the tests were restored before the diff, which is then empty");
     }
 
     [Fact(Timeout = 300_000)]

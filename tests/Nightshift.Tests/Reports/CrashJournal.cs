@@ -6,7 +6,6 @@ using Nightshift.Testing;
 using Nightshift.Tests.Store;
 using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch;
-using Nightshift.Workloads.CrashWatch.Pipeline;
 
 namespace Nightshift.Tests.Reports;
 
@@ -69,8 +68,8 @@ internal static class CrashJournal
         await divide.StepAsync("agent", "ok", 20_000, "done, 1 file(s) changed");
         await watch.AttachAsync(divide, 95);
         await divide.StepAsync("build", "ok", 4100, "ok in 4.1 s");
-        var accepted = new CrashVerdict(true, [], "ok in 4.1 s", "3/3 -> 3/3 passing", "exits 0", _allPass);
-        await divide.StepAsync("verdict", "ok", 3000, $"accepted: {accepted.Trailer}");
+        var accepted = TestVerdicts.Crash(true, [], "ok in 4.1 s", "exits 0", _allPass);
+        await divide.StepAsync("verdict", "ok", 3000, $"accepted: {accepted.Figures.Verified}");
         await divide.LandAsync("NS-0001", ShaDivide, accepted, 1000, 200, 0.02m);
         await divide.StepAsync("land", "ok", 300, $"NS-0001 {ShaDivide[..12]} on {Branch}");
         await divide.StepAsync("push", "skipped", 0, "landing.push is off");
@@ -84,8 +83,8 @@ internal static class CrashJournal
         await item.StepAsync("analyze", "ok", 1000, "1 own frame(s) in 1 file(s), 0 recent commit(s)");
         await item.StepAsync("agent", "ok", 15_000, "done, 1 file(s) changed");
         await item.StepAsync("build", "ok", 5000, "ok in 5.0 s");
-        var itemVerdict = new CrashVerdict(true, [], "ok in 5.0 s", "3/3 -> 3/3 passing", "exits 0", _allPass);
-        await item.StepAsync("verdict", "ok", 4000, $"accepted: {itemVerdict.Trailer}");
+        var itemVerdict = TestVerdicts.Crash(true, [], "ok in 5.0 s", "exits 0", _allPass);
+        await item.StepAsync("verdict", "ok", 4000, $"accepted: {itemVerdict.Figures.Verified}");
         await item.LandAsync("NS-0002", ShaItem, itemVerdict, 1200, 300, 0.03m);
         await item.StepAsync("land", "ok", 500, $"NS-0002 {ShaItem[..12]} on {Branch}");
         await item.StepAsync("push", "skipped", 0, "landing.push is off");
@@ -101,13 +100,13 @@ internal static class CrashJournal
         await parse.StepAsync("agent", "ok", 10_000, "done, 1 file(s) changed", "small");
         await parse.StepAsync("build", "ok", 4000, "ok in 4.0 s", "small");
         await parse.StepAsync("verdict", "failed", 3000, $"rejected: {TestBroke}", "small");
-        await parse.RejectAsync(new CrashVerdict(false, [TestBrokeReason], "ok in 4.0 s", "3/3 -> 2/3 passing", "exits 0", _oneBroke), 800, 100, 0.01m);
+        await parse.RejectAsync(TestVerdicts.Crash(false, [TestBrokeReason], "ok in 4.0 s", "exits 0", _oneBroke), 800, 100, 0.01m);
         await parse.BeginAttemptAsync("large");
         await parse.StepAsync("analyze", "ok", 600, "1 own frame(s) in 1 file(s), 1 recent commit(s)", "large", announced: false);
         await parse.StepAsync("agent", "ok", 25_000, "done, 2 file(s) changed", "large", announced: false);
         await parse.StepAsync("build", "failed", 2000, "'cargo build' exited 101: error[E0308]: mismatched types", "large", announced: false);
         await parse.StepAsync("verdict", "failed", 100, $"rejected: {BuildFailed}", "large", announced: false);
-        await parse.RejectAsync(new CrashVerdict(false, [BuildFailedReason], "failed", null, null), 3000, 600, 0.12m);
+        await parse.RejectAsync(TestVerdicts.Crash(false, [BuildFailedReason], "failed", null), 3000, 600, 0.12m);
         await telemetry.AlertAsync(AlertSeverity.Warning, CrashEvents.CrashUnfixedAlert, $"The crash {ParseTitle} [sig-parse] was not fixed", _ct);
         await parse.DoneAsync(CrashResults.Rejected, 46_400, ticket: null, commit: null, $"verdict: rejected: {BuildFailed}");
 

@@ -7,7 +7,6 @@ using Nightshift.Tests.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch;
-using Nightshift.Workloads.CrashWatch.Pipeline;
 using static Nightshift.Tests.Reports.CrashJournal;
 
 namespace Nightshift.Tests.Reports;
@@ -85,7 +84,7 @@ public sealed class CrashReportLoaderSpecs : IDisposable
             BuildFailedReason,
             TestBrokeReason,
         ];
-        var json = new CrashVerdict(false, reasons, "failed", "3/3 -> 2/3 passing", "exits 101", new Nightshift.Verification.TestFigures(3, 3, 2, 3, 1, true, true, [])).ToJson();
+        var json = TestVerdicts.Crash(false, reasons, "failed", "exits 101", new Nightshift.Verification.TestFigures(3, 3, 2, 3, 1, true, true, [])).Json();
 
         var verdict = VerdictReader.Read(json);
 
@@ -100,13 +99,12 @@ public sealed class CrashReportLoaderSpecs : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task A_reason_journaled_as_a_bare_sentence_still_shows_as_unspecified()
+    public async Task Text_that_is_not_the_verifiers_verdict_reads_as_unreadable_rather_than_guessed_at()
     {
         var verdict = VerdictReader.Read("""{"accepted": false, "reasons": ["the moon is in the wrong phase"]}""");
 
         await Task.CompletedTask;
-        verdict.Accepted.Should().BeFalse();
-        verdict.Reasons.Should().Equal(new VerdictReason(VerdictReason.UnspecifiedKind, "the moon is in the wrong phase"));
+        verdict.Should().Be(VerdictSummary.Unreadable);
     }
 
     [Fact(Timeout = 60_000)]

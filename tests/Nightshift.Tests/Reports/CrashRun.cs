@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Tests.Store;
-using Nightshift.Workloads.CrashWatch.Pipeline;
+using Nightshift.Verification;
 
 namespace Nightshift.Tests.Reports;
 
@@ -52,14 +52,14 @@ internal sealed class CrashRun(Journal journal, SessionTelemetry telemetry, Manu
         _steps.Add(listed);
     }
 
-    public async Task LandAsync(string ticket, string sha, CrashVerdict verdict, long tokensIn, long tokensOut, decimal cost)
+    public async Task LandAsync(string ticket, string sha, Verdict verdict, long tokensIn, long tokensOut, decimal cost)
     {
         await FinishAsync(verdict, tokensIn, tokensOut, cost);
-        var message = $"{ticket}: Fix crash\n\nNightshift-Attempt: {Attempt}\nVerified: {verdict.Trailer}";
+        var message = $"{ticket}: Fix crash\n\nNightshift-Attempt: {Attempt}\nVerified: {verdict.Figures.Verified}";
         await journal.RecordCommitAsync(new NewCommit(Attempt!.Value, ticket, sha, CrashJournal.Branch, message), _ct);
     }
 
-    public Task RejectAsync(CrashVerdict verdict, long tokensIn, long tokensOut, decimal cost) => FinishAsync(verdict, tokensIn, tokensOut, cost);
+    public Task RejectAsync(Verdict verdict, long tokensIn, long tokensOut, decimal cost) => FinishAsync(verdict, tokensIn, tokensOut, cost);
 
     public Task DoneAsync(string result, double ms, string? ticket, string? commit, string? problem) =>
         telemetry.EventAsync(
@@ -78,10 +78,10 @@ internal sealed class CrashRun(Journal journal, SessionTelemetry telemetry, Manu
             Attempt,
             _ct);
 
-    private async Task FinishAsync(CrashVerdict verdict, long tokensIn, long tokensOut, decimal cost)
+    private async Task FinishAsync(Verdict verdict, long tokensIn, long tokensOut, decimal cost)
     {
         await journal.FinishAttemptAsync(Attempt!.Value, new AttemptResult("done", tokensIn, tokensOut, cost, "diff", null), _ct);
-        await journal.RecordVerdictAsync(Attempt.Value, verdict.Accepted, verdict.ToJson(), _ct);
+        await journal.RecordVerdictAsync(Attempt.Value, verdict.IsAccepted, VerdictJson.Serialize(verdict), _ct);
     }
 
     private JsonObject Payload(string step) => new() { ["task"] = taskId, ["signature"] = signature, ["step"] = step };

@@ -1,6 +1,10 @@
+using Nightshift.Clustering;
 using Nightshift.Configuration;
+using Nightshift.Diagnostics;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Testing;
+using Nightshift.Verification;
 
 namespace Nightshift.Tests.Reports;
 
@@ -10,11 +14,12 @@ internal static class HostileJournal
     public const string Workload = "burn-down<svg onload=alert(1)>";
     public const string Cluster = "rustc:error:<script>alert(2)</script>|x|";
     public const string Agent = "\"><img src=x onerror=alert(3)>";
-    public const string Reason = "<b>bold</b>";
-    public const string ReasonText = "a & b <i>c</i> `code` [link](https://evil.example) *star*";
+    public const string Reason = "test_broke";
+    public const string HostileTest = "<b>bold</b> a & b <i>c</i> `code` [link](https://evil.example) *star*";
+    public const string ReasonText = $"test {HostileTest} passed at baseline and failed after";
     public const string AlertMessage = "</td></tr><script>alert(4)</script>\nsecond line";
     public const string Subject = "NS-1: <iframe src=\"https://evil.example\"></iframe> 'quoted'";
-    public const string Verified = "<em>E0308</em> 2 -> 1";
+    public const string Verified = "<em>rustc</em>:error:E0308 2 -> 1; errors 2 -> 1; no tests";
     public const string CrashTitle = "panicked at '<script>alert(5)</script>' | in `handlers::x` [link](https://evil.example)";
     public const string Signature = "\"><img src=x onerror=alert(6)>";
     public const string Rung = "<b>rung</b>";
@@ -33,16 +38,13 @@ internal static class HostileJournal
 
         var rejected = await journal.BeginAttemptAsync(session.Id, task.Id, Agent, ct);
         await journal.FinishAttemptAsync(rejected.Id, new AttemptResult("done", 1, 1, 0m, null, null), ct);
-        var verdict = new System.Text.Json.Nodes.JsonObject
-        {
-            ["verdict"] = "rejected",
-            ["reasons"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["kind"] = Reason, ["message"] = ReasonText }),
-        };
-        await journal.RecordVerdictAsync(rejected.Id, false, verdict.ToJsonString(), ct);
+        var target = new ClusterKey("<em>rustc</em>", Severity.Error, "E0308", null);
+        var verdict = TestVerdicts.Cluster(false, target, 2, 2, 2, 2, null, null, new RejectionReason.TestBroke(HostileTest, TestOutcome.Failed, null));
+        await journal.RecordVerdictAsync(rejected.Id, false, verdict.Json(), ct);
 
         var landed = await journal.BeginAttemptAsync(session.Id, task.Id, Agent, ct);
         await journal.FinishAttemptAsync(landed.Id, new AttemptResult("done", 1, 1, 0m, null, null), ct);
-        await journal.RecordVerdictAsync(landed.Id, true, """{"verdict":"accepted"}""", ct);
+        await journal.RecordVerdictAsync(landed.Id, true, TestVerdicts.Cluster(true, target, 2, 1, 2, 1, null, null).Json(), ct);
         await journal.RecordCommitAsync(new NewCommit(landed.Id, "NS-1", "abc", "b", $"{Subject}\n\nVerified: {Verified}"), ct);
 
         await telemetry.AlertAsync(AlertSeverity.Critical, "<script>", AlertMessage, ct);

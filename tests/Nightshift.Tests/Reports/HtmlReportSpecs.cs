@@ -130,12 +130,12 @@ public sealed class HtmlReportSpecs
             ["chart.errors.zero"] = "0",
             ["chart.errors.start"] = "02:05",
             ["chart.errors.end"] = "05:50",
-            ["rejection[tests_failed].reason"] = "tests_failed",
-            ["rejection[tests_failed].attempts"] = "2",
-            ["rejection[tests_failed].examples"] = "2 tests failed: parser::tests::expr; 1 test failed: lexer::tests::eof",
-            ["rejection[new_errors].reason"] = "new_errors",
-            ["rejection[new_errors].attempts"] = "1",
-            ["rejection[new_errors].examples"] = "3 new E0282 errors",
+            ["rejection[test_broke].reason"] = "test_broke",
+            ["rejection[test_broke].attempts"] = "2",
+            ["rejection[test_broke].examples"] = "test parser::tests::expr passed at baseline and failed after; test lexer::tests::eof passed at baseline and failed after",
+            ["rejection[new_cluster].reason"] = "new_cluster",
+            ["rejection[new_cluster].attempts"] = "1",
+            ["rejection[new_cluster].examples"] = "E0282 appeared with 3 diagnostics: a new cluster",
             ["alert[0].time"] = "2025-03-01 03:41 UTC",
             ["alert[0].severity"] = "warning",
             ["alert[0].kind"] = "repeated_rejections",
@@ -145,8 +145,8 @@ public sealed class HtmlReportSpecs
             ["alert[1].kind"] = "budget_exhausted",
             ["alert[1].message"] = BudgetNearlyOut,
         };
-        Commit(expected, "NS-2", "rustc:error:E0308", "E0308 20 -> 9; tests 140/140", "NS-2: Fix E0308 in parser::expr", "openai", ShaNs2[..10]);
-        Commit(expected, "NS-3", "rustc:error:E0308", "tests 141/141 passed", "NS-3: Fix E0308 in parser::stmt", "anthropic", ShaNs3[..10]);
+        Commit(expected, "NS-2", "rustc:error:E0308", "rustc:error:E0308 20 -> 9; errors 40 -> 29; tests 140/140", "NS-2: Fix E0308 in parser::expr", "openai", ShaNs2[..10]);
+        Commit(expected, "NS-3", "rustc:error:E0308", "rustc:error:E0308 9 -> 8; errors 29 -> 28; tests 141/141", "NS-3: Fix E0308 in parser::stmt", "anthropic", ShaNs3[..10]);
         Cluster(expected, "rustc:error:E0308", "error", "20", "0", "-20");
         Cluster(expected, "rustc:error:E0599", "error", "12", "12", "0");
         Cluster(expected, "rustc:error:E0425", "error", "8", "8", "0");

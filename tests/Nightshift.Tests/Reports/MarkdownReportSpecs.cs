@@ -24,12 +24,12 @@ public sealed class MarkdownReportSpecs
             "| at least 5 commits | **missed** | 2 commits |",
             "| tests still pass | **met** | 141/141 passed |",
             "| largest cluster reduced by at least 50% | **met** | rustc:error:E0308: 20 -> 0 (100% fewer) |",
-            "| NS-2 | rustc:error:E0308 | E0308 20 -> 9; tests 140/140 | NS-2: Fix E0308 in parser::expr | openai | a1b2c3d4e5 |",
-            "| NS-3 | rustc:error:E0308 | tests 141/141 passed | NS-3: Fix E0308 in parser::stmt | anthropic | 0f1e2d3c4b |",
+            "| NS-2 | rustc:error:E0308 | rustc:error:E0308 20 -> 9; errors 40 -> 29; tests 140/140 | NS-2: Fix E0308 in parser::expr | openai | a1b2c3d4e5 |",
+            "| NS-3 | rustc:error:E0308 | rustc:error:E0308 9 -> 8; errors 29 -> 28; tests 141/141 | NS-3: Fix E0308 in parser::stmt | anthropic | 0f1e2d3c4b |",
             "| rustc:error:E0308 | error | 20 | 0 | -20 |",
             "| rustc:error:E0282 | error | 0 | 1 | +1 |",
-            "| tests_failed | 2 | 2 tests failed: parser::tests::expr; 1 test failed: lexer::tests::eof |",
-            "| new_errors | 1 | 3 new E0282 errors |",
+            "| test_broke | 2 | test parser::tests::expr passed at baseline and failed after; test lexer::tests::eof passed at baseline and failed after |",
+            "| new_cluster | 1 | E0282 appeared with 3 diagnostics: a new cluster |",
             $"| 2025-03-01 03:41 UTC | warning | repeated_rejections | {NightJournal.RepeatedRejections} |",
             "| openai | 2 | 1 | 1 | 0 | 2,700 | 700 | $0.30 |",
             "| **Total** | 5 | 2 | 2 | 1 | 4,400 | 1,000 | $0.55 |",
@@ -47,7 +47,7 @@ public sealed class MarkdownReportSpecs
 
         markdown.Should().StartWith("# Nightshift report: session 1 (burn-down)")
             .And.Contain("- Errors: 50 -> 40 (-10)")
-            .And.Contain("| NS-1 | rustc:error:E0308 | E0308 30 -> 20; tests 140/140 | NS-1: Fix E0308 in lexer | openai |")
+            .And.Contain("| NS-1 | rustc:error:E0308 | rustc:error:E0308 30 -> 20; errors 50 -> 40; tests 140/140 | NS-1: Fix E0308 in lexer | openai |")
             .And.Contain("## Rejected attempts by reason\n\nNo attempt was rejected.")
             .And.Contain("## Alerts\n\nNo alerts.")
             .And.Contain("| largest cluster reduced by at least 50% | **missed** | rustc:error:E0308: 30 -> 20 (33% fewer) |");

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Testing;
 using Nightshift.Tests.Store;
+using Nightshift.Verification;
 
 namespace Nightshift.Tests.Reports;
 
@@ -16,9 +18,9 @@ namespace Nightshift.Tests.Reports;
 /// Night 2 (session 2): 2025-03-01 02:00 to 06:00 (4h 00m), time-budget.
 ///   02:05 snapshot: 40 errors, 5 warnings = E0308 20, E0599 12, E0425 8, needless_return 5 (warning).
 ///   attempt 2 openai on E0308 02:06-02:10 (4m), 1200/300 tokens, $0.25, accepted tests 140/0, landed NS-2 with a Verified trailer.
-///   attempt 3 anthropic on E0599 02:15-02:22 (7m), 900/200, $0.10, rejected: tests_failed.
+///   attempt 3 anthropic on E0599 02:15-02:22 (7m), 900/200, $0.10, rejected: test_broke.
 ///   03:30 snapshot: 29 errors, 5 warnings = E0308 9, E0599 12, E0425 8, needless_return 5.
-///   attempt 4 openai on E0599 03:31-03:40 (9m), 1500/400, $0.05, rejected: new_errors + tests_failed.
+///   attempt 4 openai on E0599 03:31-03:40 (9m), 1500/400, $0.05, rejected: new_cluster + test_broke.
 ///   03:41 alert warning repeated_rejections.
 ///   attempt 5 anthropic on E0308 04:00-04:03 (3m), 800/100, $0.15, accepted tests 141/0, landed NS-3 without a trailer.
 ///   attempt 6 suggest on E0425 04:10, abandoned 04:15 (5m).
@@ -58,21 +60,6 @@ internal static class NightJournal
         await SecondNightAsync(journal, clock, nightshiftDirectory);
     }
 
-    // The verifier's journal shape (Verification.VerdictJson), reduced to what the report reads.
-    private static string Verdict(bool accepted, int? passed, int? total, params (string Kind, string Message)[] reasons)
-    {
-        var verdict = new System.Text.Json.Nodes.JsonObject
-        {
-            ["verdict"] = accepted ? "accepted" : "rejected",
-            ["figures"] = new System.Text.Json.Nodes.JsonObject
-            {
-                ["tests"] = passed is null ? null : new System.Text.Json.Nodes.JsonObject { ["passed_after"] = passed, ["total_after"] = total, ["ran_after"] = true },
-            },
-            ["reasons"] = new System.Text.Json.Nodes.JsonArray([.. reasons.Select(r => new System.Text.Json.Nodes.JsonObject { ["kind"] = r.Kind, ["message"] = r.Message })]),
-        };
-        return verdict.ToJsonString();
-    }
-
     private static async Task FirstNightAsync(Journal journal, ManualClock clock)
     {
         var session = await journal.StartSessionAsync("burn-down", "nightshift/burn-down-1", "h1", _ct);
@@ -81,8 +68,8 @@ internal static class NightJournal
         var attempt = await Attempt(journal, session.Id, "rustc:error:E0308", "openai");
         clock.Now = At("2025-02-28T01:20:00Z");
         await journal.FinishAttemptAsync(attempt, new AttemptResult("done", 2000, 500, 0.50m, "diff", null), _ct);
-        await journal.RecordVerdictAsync(attempt, true, Verdict(accepted: true, passed: 140, total: 140), _ct);
-        await Land(journal, attempt, "NS-1: Fix E0308 in lexer", "E0308 30 -> 20; tests 140/140", "1111111111111111111111111111111111111111");
+        await journal.RecordVerdictAsync(attempt, true, TestVerdicts.Cluster(true, TestVerdicts.Rustc("E0308"), 30, 20, 50, 40, 140, 140).Json(), _ct);
+        await Land(journal, attempt, "NS-1: Fix E0308 in lexer", "ignored: the report reads the verdict", "1111111111111111111111111111111111111111");
         await Snapshot(journal, session.Id, "2025-02-28T02:00:00Z", 40, 5, E0308(20), E0599(12), E0425(8), NeedlessReturn(5));
         clock.Now = At("2025-02-28T03:00:00Z");
         await journal.EndSessionAsync(session.Id, "clusters-exhausted", _ct);
@@ -99,9 +86,9 @@ internal static class NightJournal
         var a2 = await Attempt(journal, session.Id, "rustc:error:E0308", "openai");
         clock.Now = At("2025-03-01T02:10:00Z");
         await journal.FinishAttemptAsync(a2, new AttemptResult("done", 1200, 300, 0.25m, "diff", null), _ct);
-        await journal.RecordVerdictAsync(a2, true, Verdict(accepted: true, passed: 140, total: 140), _ct);
+        await journal.RecordVerdictAsync(a2, true, TestVerdicts.Cluster(true, TestVerdicts.Rustc("E0308"), 20, 9, 40, 29, 140, 140).Json(), _ct);
         clock.Now = At("2025-03-01T02:11:00Z");
-        await Land(journal, a2, "NS-2: Fix E0308 in parser::expr", "E0308 20 -> 9; tests 140/140", ShaNs2);
+        await Land(journal, a2, "NS-2: Fix E0308 in parser::expr", "ignored: the report reads the verdict", ShaNs2);
 
         clock.Now = At("2025-03-01T02:15:00Z");
         var a3 = await Attempt(journal, session.Id, "rustc:error:E0599", "anthropic");
@@ -109,7 +96,7 @@ internal static class NightJournal
         await journal.FinishAttemptAsync(a3, new AttemptResult("done", 900, 200, 0.10m, "diff", null), _ct);
         await journal.RecordVerdictAsync(
             a3, false,
-            Verdict(accepted: false, passed: 138, total: 140, ("tests_failed", "2 tests failed: parser::tests::expr")),
+            TestVerdicts.Cluster(false, TestVerdicts.Rustc("E0599"), 12, 10, 29, 27, 138, 140, new RejectionReason.TestBroke("parser::tests::expr", TestOutcome.Failed, null)).Json(),
             _ct);
 
         await Snapshot(journal, session.Id, "2025-03-01T03:30:00Z", 29, 5, E0308(9), E0599(12), E0425(8), NeedlessReturn(5));
@@ -120,7 +107,10 @@ internal static class NightJournal
         await journal.FinishAttemptAsync(a4, new AttemptResult("done", 1500, 400, 0.05m, "diff", null), _ct);
         await journal.RecordVerdictAsync(
             a4, false,
-            Verdict(accepted: false, passed: null, total: null, ("new_errors", "3 new E0282 errors"), ("tests_failed", "1 test failed: lexer::tests::eof")),
+            TestVerdicts.Cluster(
+                false, TestVerdicts.Rustc("E0599"), 12, 11, 29, 31, null, null,
+                new RejectionReason.NewCluster(TestVerdicts.Rustc("E0282"), 3),
+                new RejectionReason.TestBroke("lexer::tests::eof", TestOutcome.Failed, null)).Json(),
             _ct);
         clock.Now = At("2025-03-01T03:41:00Z");
         await telemetry.AlertAsync(AlertSeverity.Warning, AlertKinds.RepeatedRejections, RepeatedRejections, _ct);
@@ -129,7 +119,7 @@ internal static class NightJournal
         var a5 = await Attempt(journal, session.Id, "rustc:error:E0308", "anthropic");
         clock.Now = At("2025-03-01T04:03:00Z");
         await journal.FinishAttemptAsync(a5, new AttemptResult("done", 800, 100, 0.15m, "diff", null), _ct);
-        await journal.RecordVerdictAsync(a5, true, Verdict(accepted: true, passed: 141, total: 141), _ct);
+        await journal.RecordVerdictAsync(a5, true, TestVerdicts.Cluster(true, TestVerdicts.Rustc("E0308"), 9, 8, 29, 28, 141, 141).Json(), _ct);
         clock.Now = At("2025-03-01T04:04:00Z");
         await Land(journal, a5, "NS-3: Fix E0308 in parser::stmt", verified: null, ShaNs3);
 

@@ -87,7 +87,7 @@ public sealed class CargoVerificationSpecs : IDisposable
             FilesChanged = 1,
             DiffLines = 4,
         });
-        good.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 2 -> 0; tests 1/1");
+        good.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 2 -> 0; errors 2 -> 0; tests 1/1");
         bad.Reasons.Should().ContainSingle().Which.Should().BeOfType<RejectionReason.TestBroke>()
             .Which.Should().BeEquivalentTo(new { Test = "tests::doubles", After = TestOutcome.Failed });
         bad.Reasons[0].Message.Should().StartWith("test tests::doubles passed at baseline and failed after: ");

@@ -41,6 +41,7 @@ public sealed class VerdictSpecs
         new RejectionReason.NoChange("the agent failed: 503"),
         new RejectionReason.BuildFailed("'cargo build' exited 101: error[E0308]: mismatched types"),
         new RejectionReason.StillCrashes("exits 101: thread 'main' panicked at src/handlers.rs:8:5"),
+        new RejectionReason.TestsFailing("1 of 3 test(s) pass, 2 fail"),
     ];
 
     [Fact(Timeout = 10_000)]
@@ -63,7 +64,8 @@ public sealed class VerdictSpecs
             "src/secrets is a symbolic link to ../../../home/me/.ssh, outside the repository (or into .git): a fix may only link within it",
             "the attempt changed nothing (the agent failed: 503)",
             "the build failed: 'cargo build' exited 101: error[E0308]: mismatched types",
-            "the repro still crashes: it exits 101: thread 'main' panicked at src/handlers.rs:8:5");
+            "the repro still crashes: it exits 101: thread 'main' panicked at src/handlers.rs:8:5",
+            "the tests must pass after the attempt, and they do not: 1 of 3 test(s) pass, 2 fail");
         _everyReason.Select(r => r.GetType()).Distinct().Should().BeEquivalentTo(
             typeof(RejectionReason).GetNestedTypes().Where(t => t.IsSubclassOf(typeof(RejectionReason))), "every kind of reason is covered");
         await Task.CompletedTask;
@@ -72,9 +74,9 @@ public sealed class VerdictSpecs
     [Fact(Timeout = 10_000)]
     public async Task The_trailer_states_the_target_and_the_tests_after()
     {
-        _figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; tests 138/140 (1 quarantined)");
+        _figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; errors 15 -> 12; tests 138/140 (1 quarantined)");
         (_figures with { Tests = _figures.Tests! with { Quarantined = [] } }).ToTrailer()
-            .Should().Be("Verified: rustc:error:E0308 12 -> 7; tests 138/140");
+            .Should().Be("Verified: rustc:error:E0308 12 -> 7; errors 15 -> 12; tests 138/140");
         await Task.CompletedTask;
     }
 

@@ -32,7 +32,7 @@ public sealed class VerifierSpecs
             FilesChanged = 1,
             DiffLines = 2,
         });
-        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; tests 3/3");
+        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; errors 15 -> 10; tests 3/3");
     }
 
     [Theory(Timeout = 60_000)]
@@ -102,7 +102,7 @@ public sealed class VerifierSpecs
         {
             After = Snapshot((E0308, 7), (E0599, 3 + grown), (E0277, newCount)),
         };
-        input = input with { Policy = input.Policy with { ClusterTolerance = tolerance } };
+        input = input with { Policy = input.Policy! with { ClusterTolerance = tolerance } };
 
         Verifier.Decide(input).IsAccepted.Should().Be(accepted);
     }
@@ -164,7 +164,7 @@ public sealed class VerifierSpecs
             After = Snapshot((E0308, 12), (E0599, 4), (E0277, 1)),
             TestsAfter = Suite(("tests::adds", TestOutcome.Failed), ("tests::doubles", TestOutcome.Passed)),
         };
-        input = input with { Policy = input.Policy with { MaxDiffLines = 1 } };
+        input = input with { Policy = input.Policy! with { MaxDiffLines = 1 } };
 
         var verdict = Verifier.Decide(input);
 

@@ -50,7 +50,7 @@ public sealed class VerifierTestRuleSpecs
         var verdict = Verifier.Decide(input);
 
         verdict.IsAccepted.Should().BeTrue();
-        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; tests 1/2");
+        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; errors 15 -> 10; tests 1/2");
     }
 
     [Fact(Timeout = 60_000)]
@@ -69,7 +69,7 @@ public sealed class VerifierTestRuleSpecs
         verdict.IsAccepted.Should().BeTrue(verdict.Summary);
         verdict.Figures.Tests!.Quarantined.Should().Equal("tests::racy", "tests::sometimes");
         verdict.Figures.Tests.RunsBefore.Should().Be(3);
-        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; tests 1/2 (2 quarantined)");
+        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; errors 15 -> 10; tests 1/2 (2 quarantined)");
     }
 
     [Fact(Timeout = 60_000)]
@@ -96,7 +96,7 @@ public sealed class VerifierTestRuleSpecs
 
         verdict.Reasons.Should().ContainSingle().Which.Message.Should().Be(
             "the tests did not run after the attempt: 'cargo test' exited 101 without reporting a test result: error: could not compile `demo`");
-        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; tests did not run");
+        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; errors 15 -> 10; tests did not run");
     }
 
     [Fact(Timeout = 60_000)]
@@ -172,6 +172,6 @@ public sealed class VerifierTestRuleSpecs
 
         verdict.IsAccepted.Should().BeTrue();
         verdict.Figures.Tests.Should().BeNull();
-        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; no tests");
+        verdict.Figures.ToTrailer().Should().Be("Verified: rustc:error:E0308 12 -> 7; errors 15 -> 10; no tests");
     }
 }

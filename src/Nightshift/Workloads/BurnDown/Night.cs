@@ -1,27 +1,25 @@
 using System.Diagnostics;
+using Nightshift.Attempts;
 using Nightshift.Configuration;
 using Nightshift.Execution;
-using Nightshift.Landing;
 using Nightshift.Probing;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Telemetry;
-using Nightshift.Verification;
-using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.BurnDown;
 
 /// <summary>
-/// The burn-down workload (<c>nightshift run</c>): under the single-instance lock, measure the session branch, then
-/// attempt the largest open cluster in a worktree, verify, land or record the rejection, and go on until a stop
-/// condition holds. Everything is journaled before it is acted on, so a killed night resumes where it died.
+/// The burn-down workload (<c>nightshift run</c>): under the single-instance lock, open (or resume) the session, measure the
+/// session branch, then run the <see cref="NightRun"/> loop until a stop condition holds. Everything is journaled before it
+/// is acted on, so a killed night resumes where it died.
 /// </summary>
 /// <remarks>
 /// Two tokens: <c>stop</c> (SIGINT/SIGTERM) ends the night after the attempt in flight — an agent still working is
 /// stopped and its attempt abandoned, a verdict or landing already under way is finished; <c>abort</c> stops
 /// everything at once (the journal and <c>--resume</c> take care of the rest).
 /// </remarks>
-public sealed partial class Night : IAsyncDisposable
+public sealed partial class Night
 {
     /// <summary>The journal's name for this workload.</summary>
     public const string Workload = WorkloadNames.BurnDown;
@@ -30,22 +28,6 @@ public sealed partial class Night : IAsyncDisposable
     private readonly NightOptions _options;
     private readonly ProcessRunner _runner;
     private readonly TimeProvider _clock;
-    private readonly string _nightshiftDirectory;
-    private readonly SemaphoreSlim _landing = new(1, 1);
-
-    // Set by StartAsync; the loop runs only after it.
-    private Journal _journal = null!;
-    private SessionRow _session = null!;
-    private SessionBranch _branch = null!;
-    private SessionTelemetry _telemetry = null!;
-    private WorkspaceManager _workspaces = null!;
-    private Lander _lander = null!;
-    private IProbe _probe = null!;
-    private ClusterBoard _board = null!;
-    private Measurement _tip = null!;
-    private int _errorsAtBaseline;
-    private int _commits;
-    private int _rejections;
 
     public Night(NightshiftConfig config, NightOptions options)
     {
@@ -55,7 +37,6 @@ public sealed partial class Night : IAsyncDisposable
         _options = options;
         _runner = options.Runner ?? new ProcessRunner();
         _clock = options.Clock ?? TimeProvider.System;
-        _nightshiftDirectory = Path.GetDirectoryName(Journal.PathIn(config.RepositoryRoot))!;
     }
 
     /// <summary>Runs the night to its end and returns what it measured.</summary>
@@ -63,67 +44,88 @@ public sealed partial class Night : IAsyncDisposable
     /// <exception cref="NightshiftException">The night could not start: no probe, uncommitted changes, nothing to resume.</exception>
     public async Task<NightResult> RunAsync(CancellationToken stop, CancellationToken abort)
     {
-        Directory.CreateDirectory(_nightshiftDirectory);
-        using var sessionLock = SessionLock.Acquire(_nightshiftDirectory, "run");
+        var probe = _config.RequireProbe("nightshift run");
+        var nightshiftDirectory = Path.GetDirectoryName(Journal.PathIn(_config.RepositoryRoot))!;
+        Directory.CreateDirectory(nightshiftDirectory);
+        using var sessionLock = SessionLock.Acquire(nightshiftDirectory, "run");
         var watch = Stopwatch.StartNew();
         await using var journal = Journal.Open(Journal.PathIn(_config.RepositoryRoot), _clock);
-        _journal = journal;
-        await StartAsync(abort).ConfigureAwait(false);
+        var resumption = _options.Resume ? SessionResumption.Unfinished : SessionResumption.New;
+        await using var context = await SessionContext.OpenAsync(_config, journal, _runner, Workload, resumption, _clock, abort).ConfigureAwait(false);
+        await StartedAsync(context, abort).ConfigureAwait(false);
+
+        var measurer = new WorktreeMeasurer(ProbeFactory.Create(probe, new ProbeCache(journal), _runner), _config.Tests, _runner);
+        var board = ClusterBoard.Restore(
+            _config.Limits.MinClusterSize,
+            Math.Max(1, _config.Limits.AttemptsPerCluster),
+            await journal.SessionTasksAsync(context.Session.Id, abort).ConfigureAwait(false),
+            await journal.SessionAttemptsAsync(context.Session.Id, abort).ConfigureAwait(false));
         NightStopReason reason;
+        Measurement? baseline = null;
+        NightRun? run = null;
         try
         {
-            reason = await BaselineAsync(stop, abort).ConfigureAwait(false) ?? await LoopAsync(stop, abort).ConfigureAwait(false);
+            (baseline, var stopped) = await BaselineAsync(context, measurer, stop, abort).ConfigureAwait(false);
+            if (stopped is null)
+            {
+                run = new NightRun(context, _options, _clock, measurer, board, baseline!);
+                reason = await run.LoopAsync(stop, abort).ConfigureAwait(false);
+            }
+            else
+            {
+                reason = stopped;
+            }
         }
         catch (Exception e) when (e is NightshiftException { IsFatal: false } or InvalidOperationException && !abort.IsCancellationRequested)
         {
             reason = new NightStopReason.Failed(e.Message);
         }
 
-        await EndAsync(reason).ConfigureAwait(false);
-        return new NightResult(
-            _session.Id, _branch.Name, reason, _commits, _rejections, _errorsAtBaseline,
-            _tip?.Snapshot.Errors ?? _errorsAtBaseline, watch.Elapsed, _runner.Sandbox);
-    }
-
-    /// <summary>Waits for background pushes to end.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_lander is not null)
+        using (run)
         {
-            await _lander.DisposeAsync().ConfigureAwait(false);
+            await EndAsync(context, reason).ConfigureAwait(false);
+            var first = (await journal.FirstAndLastSnapshotAsync(context.Session.Id, CancellationToken.None).ConfigureAwait(false)).First;
+            var errorsAtBaseline = first?.Errors ?? baseline?.Snapshot.Errors ?? 0;
+            return new NightResult(
+                context.Session.Id, context.Branch.Name, reason, run?.Commits ?? 0, run?.Rejections ?? 0, errorsAtBaseline,
+                (run?.Tip ?? baseline)?.Snapshot.Errors ?? errorsAtBaseline, watch.Elapsed, _runner.Sandbox);
         }
-
-        _landing.Dispose();
     }
 
-    private async Task EndAsync(NightStopReason reason)
+    /// <summary>Journals a measurement of the session branch and shows it live.</summary>
+    internal static async Task SaveSnapshotAsync(
+        Journal journal, SessionTelemetry telemetry, SessionRow session, Snapshot snapshot, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var id = await journal.SaveAsync(snapshot, clock.GetUtcNow(), session.Id, cancellationToken).ConfigureAwait(false);
+        telemetry.RecordDiagnostics(id, snapshot.Diagnostics);
+        await telemetry.RefreshAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StartedAsync(SessionContext context, CancellationToken abort)
+    {
+        var started = context.Started;
+        await context.Telemetry.EventAsync(_options.Resume ? "session.resumed" : "session.started", started, null, abort).ConfigureAwait(false);
+        Say(_options.Resume
+            ? $"resumed session {context.Session.Id} on {context.Branch.Name} ({started["landings_recovered"]} landing(s) recovered, {started["worktrees_pruned"]} stale worktree(s) removed)"
+            : $"session {context.Session.Id} on branch {context.Branch.Name} (from {context.Branch.BaseCommit[..12]})");
+    }
+
+    private async Task EndAsync(SessionContext context, NightStopReason reason)
     {
         // Whatever stopped the night, its end is recorded: the abort token has no say here.
-        var push = await _lander.CompletePushesAsync().ConfigureAwait(false);
+        var push = await context.Lander.CompletePushesAsync().ConfigureAwait(false);
         if (push is { Succeeded: false } failed)
         {
-            await _telemetry.AlertAsync(AlertSeverity.Warning, AlertKinds.PushFailed, $"pushing {failed.Branch} to {failed.Remote} failed after {failed.Attempts} attempts: {failed.Error}", CancellationToken.None)
+            await context.Telemetry.AlertAsync(AlertSeverity.Warning, AlertKinds.PushFailed, $"pushing {failed.Branch} to {failed.Remote} failed after {failed.Attempts} attempts: {failed.Error}", CancellationToken.None)
                 .ConfigureAwait(false);
         }
 
-        await _journal.EndSessionAsync(_session.Id, reason.Name, CancellationToken.None).ConfigureAwait(false);
-        await EventAsync("session.ended", new() { ["stop_reason"] = reason.Name, ["description"] = reason.Description }, null, CancellationToken.None)
+        await context.Journal.EndSessionAsync(context.Session.Id, reason.Name, CancellationToken.None).ConfigureAwait(false);
+        await context.Telemetry.EventAsync("session.ended", new() { ["stop_reason"] = reason.Name, ["description"] = reason.Description }, null, CancellationToken.None)
             .ConfigureAwait(false);
-        await _telemetry.EndAsync(reason.Name, CancellationToken.None).ConfigureAwait(false);
+        await context.Telemetry.EndAsync(reason.Name, CancellationToken.None).ConfigureAwait(false);
         Say($"stopped: {reason.Description}");
     }
 
     private void Say(string line) => _options.Progress?.Report(line);
-
-    private LandingOptions LandingOptions(string? branch) => new()
-    {
-        Branch = branch ?? _config.Landing.Branch,
-        Ticket = _config.Landing.Ticket,
-        PendingWork = _config.Landing.Pending == PendingChanges.Include ? PendingWork.Include : PendingWork.Refuse,
-        Push = _config.Landing.Push,
-        Remote = _config.Landing.Remote,
-    };
-
-    private TestRunner? Tests(Workspace workspace) =>
-        _config.Tests is { } tests ? new TestRunner(_runner, tests, workspace.Environment, workspace.BuildOutputs) : null;
 }

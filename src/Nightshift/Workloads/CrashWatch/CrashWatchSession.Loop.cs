@@ -1,40 +1,22 @@
-using Nightshift.Git;
-using Nightshift.Landing;
+using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Workloads.CrashWatch.Analysis;
 using Nightshift.Workloads.CrashWatch.Deploy;
 using Nightshift.Workloads.CrashWatch.Pipeline;
 using Nightshift.Workloads.CrashWatch.Watching;
-using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.CrashWatch;
 
 public sealed partial class CrashWatchSession
 {
     /// <summary>Sets up the parts, makes sure the service runs, then watches and runs pipelines until canceled or enough ran.</summary>
-    private async Task WatchAndFixAsync(
-        GitRepository repository,
-        LandingOptions landing,
-        long sessionId,
-        string branch,
-        SessionTelemetry telemetry,
-        SessionRow? previous,
-        List<CrashOutcome> outcomes,
-        CancellationToken cancellationToken)
+    private async Task WatchAndFixAsync(SessionContext context, List<CrashOutcome> outcomes, CancellationToken cancellationToken)
     {
         var crash = config.Crash!;
-        var stateDirectory = repository.Paths.NightshiftDirectory;
+        var (telemetry, sessionId) = (context.Telemetry, context.Session.Id);
+        var stateDirectory = context.StateDirectory;
         var crashDirectory = Path.Combine(stateDirectory, "crash-watch");
-        var workspaces = new WorkspaceManager(repository, new WorkspaceOptions
-        {
-            CopyFiles = config.Workspace.Copy,
-            Environment = config.Workspace.Env,
-            SetupCommand = config.Workspace.Setup?.Arguments,
-        });
-        await workspaces.PruneStaleAsync([], cancellationToken).ConfigureAwait(false);
-        await using var lander = new Lander(repository, journal, workspaces, landing);
-        await lander.RecoverAsync(cancellationToken).ConfigureAwait(false);
 
         CrashEventSink log = (kind, payload, attempt, token) => telemetry.EventAsync(kind, payload, attempt, token);
         using var service = crash.Service is { } serviceConfig
@@ -56,7 +38,7 @@ public sealed partial class CrashWatchSession
 
         var ownCode = new OwnCode(config.RepositoryRoot);
         var queue = _queue = new CrashQueue(journal, telemetry, sessionId, Path.Combine(crashDirectory, "reports"), ownCode, options.MaxAttemptsPerCrash);
-        await ResumeAsync(queue, previous, cancellationToken).ConfigureAwait(false);
+        await ResumeAsync(queue, context.Previous, cancellationToken).ConfigureAwait(false);
 
         var targets = crash.Watch.Select(entry => WatchTarget.Parse(entry, config.RepositoryRoot)).ToList();
         using var watcher = new CrashFileWatcher(
@@ -70,7 +52,8 @@ public sealed partial class CrashWatchSession
         }
 
         var pipeline = new CrashPipeline(new CrashPipelineParts(
-            config, journal, telemetry, sessionId, branch, repository, workspaces, lander, releases, service, ladder, runner, stateDirectory));
+            config, journal, telemetry, sessionId, context.Branch.Name, context.Repository, context.Workspaces, context.Lander, releases, service, ladder, runner,
+            stateDirectory));
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watching = watcher.RunAsync(queue.OfferAsync, stopWatching.Token);
         try

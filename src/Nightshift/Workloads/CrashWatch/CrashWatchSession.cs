@@ -1,10 +1,8 @@
 using Nightshift.Agents;
 using Nightshift.Configuration;
 using Nightshift.Execution;
-using Nightshift.Git;
-using Nightshift.Landing;
+using Nightshift.Sessions;
 using Nightshift.Store;
-using Nightshift.Telemetry;
 using Nightshift.Workloads.CrashWatch.Pipeline;
 
 namespace Nightshift.Workloads.CrashWatch;
@@ -28,22 +26,15 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
     {
         config.RequireCrash("nightshift crash-watch");
         config.RequireBuild("nightshift crash-watch (it builds every fix before deploying it)");
-        var repository = await GitRepository.OpenAsync(config.RepositoryRoot, options: null, onEvent: null, cancellationToken).ConfigureAwait(false);
-        repository.EnsureNightshiftDirectory();
-        var landing = LandingOptionsOf(config.Landing);
-        var branchName = LandingTemplates.RenderBranch(landing.Branch, DateOnly.FromDateTime(DateTime.Now));
-        var previous = await journal.LatestSessionAsync(cancellationToken).ConfigureAwait(false);
-        var session = await journal.StartSessionAsync(Workload, branchName, ConfigHash.Of(config), cancellationToken).ConfigureAwait(false);
-        await journal.SetSessionSandboxAsync(session.Id, runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
-        var telemetry = SessionTelemetry.Start(repository.Paths.NightshiftDirectory, journal, session, config.Limits);
+
+        // Today's branch goes on, if an earlier session made it: the deployed build and the branch stay one line of fixes.
+        await using var context = await SessionContext.OpenAsync(config, journal, runner, Workload, SessionResumption.Branch, TimeProvider.System, cancellationToken)
+            .ConfigureAwait(false);
         var stopReason = "failed";
         var outcomes = new List<CrashOutcome>();
         try
         {
-            // Resume: the branch of today's earlier session goes on, so the deployed build and the branch stay one line of fixes.
-            var branch = await SessionBranches.OpenAsync(repository, landing, session.Id, resume: true, config.Workspace.Copy, null, cancellationToken)
-                .ConfigureAwait(false);
-            await WatchAndFixAsync(repository, landing, session.Id, branch.Name, telemetry, previous, outcomes, cancellationToken).ConfigureAwait(false);
+            await WatchAndFixAsync(context, outcomes, cancellationToken).ConfigureAwait(false);
             stopReason = cancellationToken.IsCancellationRequested ? "interrupted" : "max_crashes";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -52,19 +43,10 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
         }
         finally
         {
-            await journal.EndSessionAsync(session.Id, stopReason, CancellationToken.None).ConfigureAwait(false);
-            await telemetry.EndAsync(stopReason, CancellationToken.None).ConfigureAwait(false);
+            await journal.EndSessionAsync(context.Session.Id, stopReason, CancellationToken.None).ConfigureAwait(false);
+            await context.Telemetry.EndAsync(stopReason, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return new CrashWatchReport(session.Id, branchName, stopReason, _queue?.Detected ?? 0, _queue?.Attached ?? 0, outcomes);
+        return new CrashWatchReport(context.Session.Id, context.Branch.Name, stopReason, _queue?.Detected ?? 0, _queue?.Attached ?? 0, outcomes);
     }
-
-    private static LandingOptions LandingOptionsOf(LandingConfig landing) => new()
-    {
-        Branch = landing.Branch,
-        Ticket = landing.Ticket,
-        PendingWork = landing.Pending == PendingChanges.Include ? PendingWork.Include : PendingWork.Refuse,
-        Push = landing.Push,
-        Remote = landing.Remote,
-    };
 }

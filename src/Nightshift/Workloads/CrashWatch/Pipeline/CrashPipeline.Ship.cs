@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Nightshift.Attempts;
 using Nightshift.Landing;
 using Nightshift.Telemetry;
 using Nightshift.Workloads.CrashWatch.Deploy;
@@ -11,34 +12,30 @@ public sealed partial class CrashPipeline
     private const int MaxSubjectLength = 72;
 
     /// <summary>Commits the accepted fix on the session branch with a ticket (the lander never touches a checkout).</summary>
-    private async Task<StepEnd> LandAsync(PipelineRun run, CancellationToken cancellationToken)
+    private async Task<(LandingResult.Landed? Landed, StepEnd End)> LandAsync(
+        CrashJob job, CrashAttempt attempt, AttemptEnd<CrashBuild>.Decided accepted, CancellationToken cancellationToken)
     {
-        var title = run.Job.Analysis.Title;
+        var title = job.Analysis.Title;
         var summary = "Fix crash: " + (title.Length > MaxSubjectLength ? title[..MaxSubjectLength] + "…" : title);
-        var request = new LandingRequest(parts.SessionId, run.AttemptId!.Value, parts.Branch, run.Workspace!, summary, run.Verdict!.Trailer);
+        var request = new LandingRequest(parts.SessionId, accepted.AttemptId, parts.Branch, attempt.Workspace, summary, accepted.Verdict.Figures.Verified);
         switch (await parts.Lander.LandAsync(request, cancellationToken).ConfigureAwait(false))
         {
             case LandingResult.Landed landed:
-                (run.Ticket, run.Commit, run.Decided) = (landed.Ticket, landed.Sha, true);
-                if (run.TestsAfter is { } after)
-                {
-                    _testsAt[landed.Sha] = after.KeepingQuarantineOf(run.TestsBefore);
-                }
-
+                _baselines.Landed(landed.Sha, accepted.Judgement.Measured.TestsAfter, attempt.TestsBefore);
                 await parts.Telemetry.RefreshAsync(cancellationToken).ConfigureAwait(false);
-                return StepEnd.Done($"{landed.Ticket} {landed.Sha[..12]} on {landed.Branch}", new JsonObject { ["ticket"] = landed.Ticket, ["commit"] = landed.Sha });
+                return (landed, StepEnd.Done($"{landed.Ticket} {landed.Sha[..12]} on {landed.Branch}", new JsonObject { ["ticket"] = landed.Ticket, ["commit"] = landed.Sha }));
             case LandingResult.NeedsReverification moved:
                 await moved.Workspace.DisposeAsync().ConfigureAwait(false);
-                return StepEnd.Failed($"the session branch {parts.Branch} moved while the fix was verified (did something else land on it?)");
+                return (null, StepEnd.Failed($"the session branch {parts.Branch} moved while the fix was verified (did something else land on it?)"));
             case LandingResult.Conflicted conflicted:
-                return StepEnd.Failed($"the session branch {parts.Branch} moved and the fix no longer applies: {conflicted.Details}");
+                return (null, StepEnd.Failed($"the session branch {parts.Branch} moved and the fix no longer applies: {conflicted.Details}"));
             default:
-                return StepEnd.Failed("there was nothing to land");
+                return (null, StepEnd.Failed("there was nothing to land"));
         }
     }
 
     /// <summary>Waits for the lander's push (<c>landing.push</c>); a failed push is an alert, not a reason to hold the deploy back.</summary>
-    private async Task<StepEnd> PushAsync(PipelineRun run, CancellationToken cancellationToken)
+    private async Task<StepEnd> PushAsync(Shipped shipped, CancellationToken cancellationToken)
     {
         if (!parts.Config.Landing.Push)
         {
@@ -56,28 +53,28 @@ public sealed partial class CrashPipeline
         await parts.Telemetry.AlertAsync(
             AlertSeverity.Warning,
             AlertKinds.PushFailed,
-            $"{run.Ticket} landed on {parts.Branch} but pushing it to {pushed.Remote} failed after {pushed.Attempts} attempt(s): {pushed.Error}",
+            $"{shipped.Ticket} landed on {parts.Branch} but pushing it to {pushed.Remote} failed after {pushed.Attempts} attempt(s): {pushed.Error}",
             cancellationToken).ConfigureAwait(false);
         return StepEnd.Failed($"push to {pushed.Remote} failed: {pushed.Error}");
     }
 
     /// <summary>Deploys the release to the service; never canceled halfway, so the service is never left stopped by an interrupt.</summary>
-    private async Task<(CrashResult Result, string? Problem)> DeployAsync(PipelineRun run)
+    private async Task<(CrashResult Result, string? Problem)> DeployAsync(CrashJob job, CrashSteps steps, Shipped shipped, Release release)
     {
         if (parts.Service is not { } service)
         {
-            await run.StepAsync("deploy", () => Task.FromResult(StepEnd.Skipped("crash.service is not configured")), CancellationToken.None)
+            await steps.StepAsync("deploy", () => Task.FromResult(StepEnd.Skipped("crash.service is not configured")), CancellationToken.None)
                 .ConfigureAwait(false);
             return (CrashResult.Landed, null);
         }
 
         var previous = service.Current;
         DeployOutcome? outcome = null;
-        var end = await run.StepAsync(
+        var end = await steps.StepAsync(
             "deploy",
             async () =>
             {
-                outcome = await service.DeployAsync(run.Release!, CancellationToken.None).ConfigureAwait(false);
+                outcome = await service.DeployAsync(release, CancellationToken.None).ConfigureAwait(false);
                 return outcome switch
                 {
                     DeployOutcome.Deployed deployed => StepEnd.Done($"{deployed.Release.Name} healthy after {Seconds(deployed.HealthyAfter)}"),
@@ -91,14 +88,13 @@ public sealed partial class CrashPipeline
         switch (outcome)
         {
             case DeployOutcome.Deployed:
-                run.Deployed = true;
                 parts.Releases.Prune([service.Current, previous]);
                 return (CrashResult.Deployed, null);
             case DeployOutcome.RolledBack back:
                 await parts.Telemetry.AlertAsync(
                     AlertSeverity.Critical,
                     CrashEvents.DeployFailedAlert,
-                    $"{run.Ticket} ({run.Job.Analysis.Title}) landed on {parts.Branch}, but its build failed the health check after deploy: "
+                    $"{shipped.Ticket} ({job.Analysis.Title}) landed on {parts.Branch}, but its build failed the health check after deploy: "
                     + $"{back.Problem}. The previous build ({back.Restored.Name}) was started again and is healthy. Service log: {service.LogFile}.",
                     CancellationToken.None).ConfigureAwait(false);
                 return (CrashResult.RolledBack, back.Problem);
@@ -107,7 +103,7 @@ public sealed partial class CrashPipeline
                 await parts.Telemetry.AlertAsync(
                     AlertSeverity.Critical,
                     CrashEvents.ServiceDownAlert,
-                    $"The service is down: deploying {run.Ticket} failed ({problem}) and the previous build did not come back. "
+                    $"The service is down: deploying {shipped.Ticket} failed ({problem}) and the previous build did not come back. "
                     + $"Service log: {service.LogFile}.",
                     CancellationToken.None).ConfigureAwait(false);
                 return (CrashResult.ServiceDown, problem);

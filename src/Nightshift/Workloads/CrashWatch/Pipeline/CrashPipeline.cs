@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Nightshift.Attempts;
+using Nightshift.Landing;
 using Nightshift.Store;
 using Nightshift.Telemetry;
-using Nightshift.Verification;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
 
@@ -14,14 +15,14 @@ namespace Nightshift.Workloads.CrashWatch.Pipeline;
 /// </summary>
 public sealed partial class CrashPipeline(CrashPipelineParts parts)
 {
-    // Test results by commit: the results after a landed fix are the baseline of the branch tip it made.
-    private readonly Dictionary<string, TestSuiteResult> _testsAt = new(StringComparer.Ordinal);
+    private readonly TestBaselines _baselines = new(parts.Config.Tests, parts.Runner);
+    private readonly AttemptRunner _attempts = new(parts.Journal, CrashWatchSession.Workload, parts.StateDirectory, parts.Config.Agent.Model);
 
     /// <summary>Runs the pipeline for <paramref name="job"/>. Cancellation abandons the attempt, leaves the task open and rethrows.</summary>
     public async Task<CrashOutcome> RunAsync(CrashJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var run = new PipelineRun(job, parts.Telemetry);
+        var steps = new CrashSteps(job, parts.Telemetry);
         await parts.Telemetry.EventAsync(
             CrashEvents.PipelineStarted,
             new JsonObject { ["task"] = job.TaskId, ["signature"] = job.Signature, ["title"] = job.Analysis.Title, ["report"] = job.ReportPath },
@@ -29,119 +30,75 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
         parts.Telemetry.Worker(1, w => w with { Cluster = job.Signature, AttemptId = null, LastToolCall = null, FilesModified = 0 });
         try
         {
-            var (result, problem) = await RunStepsAsync(run, cancellationToken).ConfigureAwait(false);
-            return await FinishAsync(run, result, problem, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            if (run.AttemptId is { } attempt && !run.Decided)
-            {
-                await parts.Journal.AbandonAttemptAsync(attempt, "interrupted", CancellationToken.None).ConfigureAwait(false);
-            }
-
-            throw;
+            // The crash most likely took the service down: it runs the build it had while the fix is made.
+            await steps.StepAsync("restart", () => RestartAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            var (result, problem, shipped) = await FixAsync(job, steps, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(job, steps, result, problem, shipped, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             parts.Telemetry.Worker(1, _ => WorkerStatus.Idle(1));
-            await DisposeAttemptAsync(run).ConfigureAwait(false);
         }
-    }
-
-    private async Task<(CrashResult Result, string? Problem)> RunStepsAsync(PipelineRun run, CancellationToken cancellationToken)
-    {
-        // The crash most likely took the service down: it runs the build it had while the fix is made.
-        await run.StepAsync("restart", () => RestartAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-        var rungs = parts.Ladder.Rungs;
-        for (var index = 0; ; index++)
-        {
-            run.Rung = rungs[index];
-            var (result, problem, climb) = await AttemptAsync(run, cancellationToken).ConfigureAwait(false);
-            if (result is null)
-            {
-                break;
-            }
-
-            // A rejected fix (or an agent that failed) moves the crash up the ladder; a harness failure or the last rung ends it.
-            if (!climb || index == rungs.Count - 1)
-            {
-                return (result.Value, problem);
-            }
-
-            await DiscardAttemptAsync(run, problem).ConfigureAwait(false);
-        }
-
-        run.Rung = null;
-        var land = await run.StepAsync("land", () => LandAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (!land.Ok)
-        {
-            return (CrashResult.Failed, $"land: {land.Summary}");
-        }
-
-        await run.StepAsync("push", () => PushAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-
-        // Once the service is touched, the deploy runs to its end: a half-done restart is the one thing worse than a crash.
-        return await DeployAsync(run).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// One rung's attempt: analyze → agent → build → verdict. The result is null when the fix was accepted; otherwise where it
-    /// stopped, why, and whether the next rung may try (not after a failed analysis: that is the harness, not the agent).
+    /// Each rung of the ladder in turn until a fix is accepted, then land → push → deploy. A rejected fix (or an agent that
+    /// failed) moves the crash up the ladder; a harness failure, a fix that cannot land, or the last rung ends it.
     /// </summary>
-    private async Task<(CrashResult? Result, string Problem, bool Climb)> AttemptAsync(PipelineRun run, CancellationToken cancellationToken)
+    private async Task<(CrashResult Result, string? Problem, Shipped? Shipped)> FixAsync(CrashJob job, CrashSteps steps, CancellationToken cancellationToken)
     {
-        var analyze = await run.StepAsync("analyze", () => AnalyzeAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (!analyze.Ok)
+        var rungs = parts.Ladder.Rungs;
+        for (var index = 0; ; index++)
         {
-            return (CrashResult.Failed, $"analyze: {analyze.Summary}", false);
-        }
+            await using var attempt = new CrashAttempt(parts, job, steps, rungs[index], _baselines);
+            var end = await _attempts.RunAsync(attempt.Plan, attempt, observer: null, cancellationToken, cancellationToken).ConfigureAwait(false);
+            if (end is AttemptEnd<CrashBuild>.Decided { Verdict.IsAccepted: true } accepted)
+            {
+                steps.Attempt(null, accepted.AttemptId);
+                return await ShipAsync(job, steps, attempt, accepted, cancellationToken).ConfigureAwait(false);
+            }
 
-        var agent = await run.StepAsync("agent", () => FixAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (!agent.Ok)
-        {
-            return (run.Decided ? CrashResult.Rejected : CrashResult.Failed, $"agent: {agent.Summary}", true);
-        }
-
-        await run.StepAsync("build", () => BuildAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var verdict = await run.StepAsync("verdict", () => VerdictAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return verdict.Ok ? (null, "", false) : (run.Decided ? CrashResult.Rejected : CrashResult.Failed, $"verdict: {verdict.Summary}", true);
-    }
-
-    /// <summary>Ends a rung's attempt that did not make it (abandoned unless rejected), removes its worktree and release.</summary>
-    private async Task DiscardAttemptAsync(PipelineRun run, string problem)
-    {
-        if (run.AttemptId is { } attempt && !run.Decided)
-        {
-            await parts.Journal.AbandonAttemptAsync(attempt, problem, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        await DisposeAttemptAsync(run).ConfigureAwait(false);
-        run.ClearAttempt();
-    }
-
-    /// <summary>Removes the attempt's worktree, and its release unless that is deployed and running.</summary>
-    private async Task DisposeAttemptAsync(PipelineRun run)
-    {
-        if (run.Workspace is { } workspace)
-        {
-            await workspace.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (run.Release is { } release && !run.Deployed && parts.Service?.Current != release)
-        {
-            parts.Releases.Remove(release);
+            var problem = attempt.Problem ?? (end as AttemptEnd<CrashBuild>.Abandoned)?.Reason ?? "failed";
+            var harness = problem.StartsWith("analyze:", StringComparison.Ordinal);
+            var result = end is AttemptEnd<CrashBuild>.Decided ? CrashResult.Rejected : CrashResult.Failed;
+            if (harness || index == rungs.Count - 1)
+            {
+                return (result, problem, null);
+            }
         }
     }
 
-    private async Task<CrashOutcome> FinishAsync(PipelineRun run, CrashResult result, string? problem, CancellationToken cancellationToken)
+    /// <summary>Lands the accepted fix, waits for its push, and deploys its release.</summary>
+    private async Task<(CrashResult Result, string? Problem, Shipped? Shipped)> ShipAsync(
+        CrashJob job, CrashSteps steps, CrashAttempt attempt, AttemptEnd<CrashBuild>.Decided accepted, CancellationToken cancellationToken)
     {
-        var job = run.Job;
-        if (run.AttemptId is { } attempt && !run.Decided)
+        LandingResult.Landed? landed = null;
+        var land = await steps.StepAsync(
+            "land",
+            async () =>
+            {
+                (landed, var end) = await LandAsync(job, attempt, accepted, cancellationToken).ConfigureAwait(false);
+                return end;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (landed is null)
         {
-            await parts.Journal.AbandonAttemptAsync(attempt, problem ?? "failed", cancellationToken).ConfigureAwait(false);
+            await _attempts.AbandonDecidedAsync(accepted.AttemptId, $"land: {land.Summary}", observer: null).ConfigureAwait(false);
+            return (CrashResult.Failed, $"land: {land.Summary}", null);
         }
 
-        if (run.Ticket is null)
+        var shipped = new Shipped(landed.Ticket, landed.Sha);
+        await steps.StepAsync("push", () => PushAsync(shipped, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+        // Once the service is touched, the deploy runs to its end: a half-done restart is the one thing worse than a crash.
+        var (result, problem) = await DeployAsync(job, steps, shipped, attempt.Release!).ConfigureAwait(false);
+        return (result, problem, shipped);
+    }
+
+    private async Task<CrashOutcome> FinishAsync(
+        CrashJob job, CrashSteps steps, CrashResult result, string? problem, Shipped? shipped, CancellationToken cancellationToken)
+    {
+        if (shipped is null)
         {
             // Given up for now; the same crash again reopens it (see CrashQueue).
             await parts.Journal.SetTaskStateAsync(job.TaskId, TaskState.Skipped, cancellationToken).ConfigureAwait(false);
@@ -153,8 +110,8 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
             await EnsureServiceAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = new CrashOutcome(job.TaskId, job.Signature, job.Analysis.Title, result, run.Ticket, run.Commit, run.Steps, run.Elapsed, problem);
-        await parts.Telemetry.EventAsync(CrashEvents.Done, DonePayload(outcome), run.AttemptId, cancellationToken).ConfigureAwait(false);
+        var outcome = new CrashOutcome(job.TaskId, job.Signature, job.Analysis.Title, result, shipped?.Ticket, shipped?.Commit, steps.All, steps.Elapsed, problem);
+        await parts.Telemetry.EventAsync(CrashEvents.Done, DonePayload(outcome), steps.AttemptId, cancellationToken).ConfigureAwait(false);
         await parts.Telemetry.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return outcome;
     }
@@ -178,4 +135,7 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
     };
 
     private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>A fix on the session branch: its ticket and commit.</summary>
+    private sealed record Shipped(string Ticket, string Commit);
 }

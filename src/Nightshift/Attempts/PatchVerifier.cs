@@ -4,9 +4,10 @@ using Nightshift.Execution;
 using Nightshift.Git;
 using Nightshift.Probing;
 using Nightshift.Store;
+using Nightshift.Verification;
 using Nightshift.Workspaces;
 
-namespace Nightshift.Verification;
+namespace Nightshift.Attempts;
 
 /// <summary>
 /// Runs the verdict on a patch by hand (<c>nightshift verify --patch</c>): the same probe, tests and policy a
@@ -37,15 +38,12 @@ public sealed class PatchVerifier(NightshiftConfig config, Journal journal, Proc
             SetupCommand = config.Workspace.Setup?.Arguments,
         });
         var head = await repository.HeadAsync(cancellationToken).ConfigureAwait(false);
-        var probe = ProbeFactory.Create(config.RequireProbe("nightshift verify"), new ProbeCache(journal), runner);
+        var measurer = new WorktreeMeasurer(ProbeFactory.Create(config.RequireProbe("nightshift verify"), new ProbeCache(journal), runner), config.Tests, runner);
         var run = Guid.NewGuid().ToString("N")[..8];
 
         await using var before = await workspaces.CreateAsync($"verify-{run}-head", head, worker: 0, cancellationToken).ConfigureAwait(false);
         progress?.Report("probing HEAD");
-        var snapshotBefore = await probe.RunAsync(before.Path, ProbeOptions.Default, null, cancellationToken).ConfigureAwait(false);
-        var testsBefore = config.Tests is { } tests
-            ? await Tests(tests, before).RunBaselineAsync(before.Path, cancellationToken).ConfigureAwait(false)
-            : null;
+        var baseline = await measurer.BaselineAsync(before, head, cancellationToken).ConfigureAwait(false);
 
         await using var after = await workspaces.CreateAsync($"verify-{run}-patch", head, worker: 0, cancellationToken).ConfigureAwait(false);
         var applyError = await repository.ApplyInWorktreeAsync(after.Path, Path.GetFullPath(patchFile), cancellationToken).ConfigureAwait(false);
@@ -56,17 +54,13 @@ public sealed class PatchVerifier(NightshiftConfig config, Journal journal, Proc
 
         var change = await after.CaptureAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report("probing HEAD + patch");
-        var snapshotAfter = await probe.RunAsync(after.Path, ProbeOptions.Default, null, cancellationToken).ConfigureAwait(false);
-        var testsAfter = config.Tests is { } afterTests
-            ? await Tests(afterTests, after).RunAsync(after.Path, runs: 1, cancellationToken).ConfigureAwait(false)
-            : null;
+        var measured = await measurer.ChangeAsync(after, head, cancellationToken).ConfigureAwait(false);
 
-        var key = PickTarget(target, snapshotBefore, snapshotAfter);
-        var verdict = Verifier.Decide(new VerdictInput(key, snapshotBefore, snapshotAfter, testsBefore, testsAfter, change.Patch, config.Policy));
+        var key = PickTarget(target, baseline.Snapshot, measured.Snapshot);
+        var verdict = Verifier.Decide(new VerdictInput(
+            key, baseline.Snapshot, measured.Snapshot, baseline.Tests, measured.Tests, change.Patch, config.Policy));
         return new PatchVerification(head, key, verdict);
     }
-
-    private TestRunner Tests(TestsConfig tests, Workspace workspace) => new(runner, tests, workspace.Environment, workspace.BuildOutputs);
 
     /// <summary>The cluster a patch is judged against; an unknown name is a usage error, not a rejection.</summary>
     internal static ClusterKey PickTarget(string? requested, Snapshot before, Snapshot after)

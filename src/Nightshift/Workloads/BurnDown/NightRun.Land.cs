@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Nightshift.Attempts;
 using Nightshift.Clustering;
 using Nightshift.Landing;
 using Nightshift.Store;
@@ -7,14 +8,14 @@ using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.BurnDown;
 
-public sealed partial class Night
+internal sealed partial class NightRun
 {
     /// <summary>
     /// Lands an accepted attempt. One landing at a time: when another worker moved the branch meanwhile, the change is
     /// replayed on the new tip and verified again against the tip's measurement before it may land.
     /// </summary>
     private async Task<AttemptOutcome> LandAsync(
-        long attemptId, Cluster cluster, Workspace workspace, Verdict verdict, Measurement after, CancellationToken abort)
+        long attemptId, Cluster cluster, Workspace workspace, Verdict verdict, Measurement after, NightAttemptEvents events, CancellationToken abort)
     {
         var key = cluster.Key.ToString();
         await _landing.WaitAsync(abort).ConfigureAwait(false);
@@ -25,7 +26,7 @@ public sealed partial class Night
             {
                 while (true)
                 {
-                    var request = new LandingRequest(_session.Id, attemptId, _branch.Name, current, Subject(verdict), Figures(verdict));
+                    var request = new LandingRequest(_session.Id, attemptId, _branch.Name, current, Subject(verdict), verdict.Figures.Verified);
                     switch (await _lander.LandAsync(request, abort).ConfigureAwait(false))
                     {
                         case LandingResult.Landed landed:
@@ -41,10 +42,10 @@ public sealed partial class Night
 
                             await EventAsync(
                                 "landed",
-                                new JsonObject { ["ticket"] = landed.Ticket, ["sha"] = landed.Sha, ["cluster"] = key, ["verified"] = Figures(verdict) },
+                                new JsonObject { ["ticket"] = landed.Ticket, ["sha"] = landed.Sha, ["cluster"] = key, ["verified"] = verdict.Figures.Verified },
                                 attemptId,
                                 abort).ConfigureAwait(false);
-                            Say($"landed {landed.Ticket} {landed.Sha[..12]}: {Figures(verdict)}");
+                            Say($"landed {landed.Ticket} {landed.Sha[..12]}: {verdict.Figures.Verified}");
                             return new AttemptOutcome.Landed(key, landed.Ticket, landed.Sha);
 
                         case LandingResult.NeedsReverification moved:
@@ -55,7 +56,7 @@ public sealed partial class Night
 
                             current = moved.Workspace;
                             var basis = _tip;
-                            after = await MeasureAsync(current, basis.Commit, abort).ConfigureAwait(false);
+                            after = await _measurer.ChangeAsync(current, basis.Commit, abort).ConfigureAwait(false);
                             var change = await current.CaptureAsync(abort).ConfigureAwait(false);
                             verdict = Verifier.Decide(new VerdictInput(
                                 cluster.Key, basis.Snapshot, after.Snapshot, basis.Tests, after.Tests, change.Patch, _config.Policy));
@@ -63,18 +64,18 @@ public sealed partial class Night
                                 .ConfigureAwait(false);
                             if (!verdict.IsAccepted)
                             {
-                                return await AbandonVerifiedAsync(attemptId, key, $"after another fix landed, the replayed change is {verdict.Summary}")
+                                return await AbandonVerifiedAsync(attemptId, key, $"after another fix landed, the replayed change is {verdict.Summary}", events)
                                     .ConfigureAwait(false);
                             }
 
                             break;
 
                         case LandingResult.Conflicted conflicted:
-                            return await AbandonVerifiedAsync(attemptId, key, $"conflicts with the fixes landed meanwhile: {conflicted.Details}")
+                            return await AbandonVerifiedAsync(attemptId, key, $"conflicts with the fixes landed meanwhile: {conflicted.Details}", events)
                                 .ConfigureAwait(false);
 
                         default:
-                            return await AbandonVerifiedAsync(attemptId, key, "nothing to land").ConfigureAwait(false);
+                            return await AbandonVerifiedAsync(attemptId, key, "nothing to land", events).ConfigureAwait(false);
                     }
                 }
             }
@@ -92,19 +93,13 @@ public sealed partial class Night
         }
     }
 
-    private async Task<AttemptOutcome> AbandonVerifiedAsync(long attemptId, string key, string reason)
+    private async Task<AttemptOutcome> AbandonVerifiedAsync(long attemptId, string key, string reason, NightAttemptEvents events)
     {
-        await AbandonQuietlyAsync(attemptId, reason).ConfigureAwait(false);
-        await EventAsync("attempt.abandoned", new() { ["reason"] = reason }, attemptId, CancellationToken.None).ConfigureAwait(false);
-        Say($"attempt {attemptId} abandoned: {reason}");
+        await _attempts.AbandonDecidedAsync(attemptId, reason, events).ConfigureAwait(false);
         return new AttemptOutcome.Abandoned(key, reason);
     }
 
-    // "E0308: 12 -> 7": the commit subject after the ticket.
+    // "fix E0308 (12 -> 7)": the commit subject after the ticket.
     private static string Subject(Verdict verdict) =>
-        $"fix {ClusterNames.Short(verdict.Figures.Target)} ({verdict.Figures.TargetBefore} -> {verdict.Figures.TargetAfter})";
-
-    // The Verified trailer's value: what the verifier measured, never what the agent said.
-    private static string Figures(Verdict verdict) =>
-        $"{verdict.Figures.Target} {verdict.Figures.TargetBefore} -> {verdict.Figures.TargetAfter}; errors {verdict.Figures.ErrorsBefore} -> {verdict.Figures.ErrorsAfter}; {verdict.Figures.Tests?.ToString() ?? "no tests"}";
+        $"fix {ClusterNames.Short(verdict.Figures.Target!)} ({verdict.Figures.TargetBefore} -> {verdict.Figures.TargetAfter})";
 }

@@ -3,7 +3,7 @@ using Nightshift.Telemetry;
 
 namespace Nightshift.Workloads.BurnDown;
 
-public sealed partial class Night
+internal sealed partial class NightRun
 {
     private decimal _costUsd;
 
@@ -11,7 +11,7 @@ public sealed partial class Night
     /// Keeps up to <c>limits.workers</c> attempts running on different clusters until a stop condition holds, then lets
     /// the attempts in flight end (an agent is stopped, a verdict or landing finishes) and returns why it stopped.
     /// </summary>
-    private async Task<NightStopReason> LoopAsync(CancellationToken stop, CancellationToken abort)
+    public async Task<NightStopReason> LoopAsync(CancellationToken stop, CancellationToken abort)
     {
         _telemetry.Phase("burn-down");
         var limits = _config.Limits;
@@ -87,11 +87,11 @@ public sealed partial class Night
         switch (outcome)
         {
             case AttemptOutcome.Landed:
-                _commits++;
+                Commits++;
                 _board.Landed();
                 break;
             case AttemptOutcome.Rejected rejected:
-                _rejections++;
+                Rejections++;
                 if (_board.Reject(outcome.ClusterKey))
                 {
                     await SetAsideAsync(rejected).ConfigureAwait(false);

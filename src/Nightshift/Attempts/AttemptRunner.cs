@@ -1,0 +1,147 @@
+using Nightshift.Agents;
+using Nightshift.Agents.Transcripts;
+using Nightshift.Attempts.Episodes;
+using Nightshift.Store;
+using Nightshift.Verification;
+
+namespace Nightshift.Attempts;
+
+/// <summary>
+/// Runs attempts, the same way for every workload: journal the attempt → the workload opens its workspace and writes the
+/// task → the agent works (its transcript to a file, the episode and the observer) → the change is captured and journaled
+/// with the agent's usage → the workload measures it and the verifier decides → verdict and episode are journaled in one
+/// transaction. What happens after an accepted verdict (land, land and deploy, count) is the workload's.
+/// </summary>
+/// <remarks>
+/// Two tokens: <c>stop</c> ends the agent's work (the attempt is abandoned); <c>abort</c> cuts everything short. Once the
+/// agent has ended, only abort stops the attempt: a change is always decided. An attempt that cannot be decided is
+/// journaled as abandoned with why, never left "started".
+/// </remarks>
+/// <param name="journal">Where the attempt, its verdict and episode are journaled.</param>
+/// <param name="workload">The journal's name of the workload, on every episode.</param>
+/// <param name="stateDirectory">The <c>.nightshift</c> folder, whose <c>transcripts/attempt-N.jsonl</c> keep every attempt's transcript; null keeps it in the episode only.</param>
+/// <param name="model">The model the agents run, for the episodes; null when not known.</param>
+public sealed class AttemptRunner(Journal journal, string workload, string? stateDirectory, string? model)
+{
+    private readonly EpisodeJournal _episodes = new(journal);
+
+    /// <summary>Runs one attempt of <paramref name="plan"/> with <paramref name="work"/> (which the caller disposes).</summary>
+    public async Task<AttemptEnd<TMeasured>> RunAsync<TMeasured>(
+        AttemptPlan plan, IAttemptWork<TMeasured> work, IAttemptObserver? observer, CancellationToken stop, CancellationToken abort)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(work);
+        var task = await journal.EnsureTaskAsync(plan.SessionId, plan.Task, abort).ConfigureAwait(false);
+        var attempt = (await journal.BeginAttemptAsync(plan.SessionId, task.Id, plan.Agent, abort).ConfigureAwait(false)).Id;
+        try
+        {
+            if (observer is not null)
+            {
+                await observer.StartedAsync(attempt, plan, abort).ConfigureAwait(false);
+            }
+
+            var setup = await work.PrepareAsync(attempt, abort).ConfigureAwait(false);
+            var (result, transcriptPath, memory) = await RunAgentAsync(attempt, plan, setup, stop).ConfigureAwait(false);
+
+            // From here the attempt is decided, even when a stop was asked for meanwhile: only abort cuts a verdict short.
+            var change = await work.CaptureAsync(abort).ConfigureAwait(false);
+            if (result.EndpointOutage && change.IsEmpty)
+            {
+                return await AbandonAsync<TMeasured>(attempt, $"the model endpoint was unavailable: {result.Error}", result.Error, observer, null, endpointOutage: true)
+                    .ConfigureAwait(false);
+            }
+
+            await journal.FinishAttemptAsync(
+                attempt,
+                new AttemptResult(result.StopReason.WireName(), result.Usage.TokensIn, result.Usage.TokensOut, result.Usage.CostUsd ?? 0,
+                    change.IsEmpty ? null : change.Patch, transcriptPath),
+                abort).ConfigureAwait(false);
+            if (observer is not null)
+            {
+                await observer.AgentFinishedAsync(attempt, result, change, abort).ConfigureAwait(false);
+            }
+
+            var judgement = await work.JudgeAsync(change, result.Error ?? result.Summary ?? result.StopReason.WireName(), abort).ConfigureAwait(false);
+            var episode = new EpisodeContent(
+                EpisodeTask.From(setup.Task, plan.Task.Key, setup.Sources),
+                judgement.Verdict.IsAccepted ? EpisodeOutcome.Accepted : EpisodeOutcome.Rejected,
+                model,
+                setup.DiagnosticsBefore,
+                judgement.DiagnosticsAfter,
+                memory.Entries,
+                result.Steps);
+            await journal.InTransactionAsync(
+                async _ =>
+                {
+                    await journal.RecordVerdictAsync(attempt, judgement.Verdict.IsAccepted, VerdictJson.Serialize(judgement.Verdict), abort).ConfigureAwait(false);
+                    await _episodes.RecordAsync(attempt, workload, episode, abort).ConfigureAwait(false);
+                },
+                abort).ConfigureAwait(false);
+            if (observer is not null)
+            {
+                await observer.DecidedAsync(attempt, judgement.Verdict, abort).ConfigureAwait(false);
+            }
+
+            return new AttemptEnd<TMeasured>.Decided(attempt, result, change, judgement);
+        }
+        catch (OperationCanceledException e) when (!abort.IsCancellationRequested)
+        {
+            return await AbandonAsync<TMeasured>(attempt, "interrupted", null, observer, e).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Aborted: the journal says "abandoned" now rather than leave a resume to find the attempt started.
+            await journal.AbandonAttemptAsync(attempt, "interrupted", CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (NightshiftException e) when (!e.IsFatal)
+        {
+            // This attempt's harness failed (a setup command, git apply, a missing compiler): the workload decides what next.
+            return await AbandonAsync<TMeasured>(attempt, e.Message, null, observer, e).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Journals an attempt that was decided and then could not be landed (conflicts, the branch moved on) as abandoned.</summary>
+    public async Task AbandonDecidedAsync(long attemptId, string reason, IAttemptObserver? observer)
+    {
+        try
+        {
+            await journal.AbandonAttemptAsync(attemptId, reason, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already decided and kept so (a rejection): the journal keeps the decision.
+        }
+
+        if (observer is not null)
+        {
+            await observer.AbandonedAsync(attemptId, reason, endpointOutage: false, null, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(AgentResult Result, string? TranscriptPath, EpisodeTranscript Memory)> RunAgentAsync(
+        long attempt, AttemptPlan plan, AttemptSetup setup, CancellationToken stop)
+    {
+        var memory = new EpisodeTranscript();
+        var file = stateDirectory is null ? null : TranscriptFile.Open(stateDirectory, $"attempt-{attempt}");
+        await using (file)
+        {
+            ITranscript[] readers = [.. new ITranscript?[] { file, memory, setup.Transcript }.OfType<ITranscript>()];
+            var request = new AgentRequest(setup.Task, setup.Workspace, plan.Budget, setup.Checks, new CompositeTranscript(readers));
+            var result = await plan.RunAgent(request, stop).ConfigureAwait(false);
+            return (result, file?.Path, memory);
+        }
+    }
+
+    private async Task<AttemptEnd<TMeasured>> AbandonAsync<TMeasured>(
+        long attempt, string reason, string? error, IAttemptObserver? observer, Exception? cause, bool endpointOutage = false)
+    {
+        await AbandonDecidedAsync(attempt, reason, observer: null).ConfigureAwait(false);
+        if (observer is not null)
+        {
+            await observer.AbandonedAsync(attempt, reason, endpointOutage, error, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return new AttemptEnd<TMeasured>.Abandoned(attempt, reason, endpointOutage, cause);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Nightshift.Telemetry;
+
+namespace Nightshift.Workloads.CrashWatch.Pipeline;
+
+/// <summary>
+/// The steps of one crash's way through the pipeline, each journaled when it starts and when it ends, with its duration and
+/// outcome, so that a person (or resume) can tell "not started", "in flight" and "done" apart. Steps of an attempt carry
+/// its id and the rung of the ladder that made it.
+/// </summary>
+internal sealed class CrashSteps(CrashJob job, SessionTelemetry telemetry)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<StepRecord> _steps = [];
+    private (string? Rung, long? Attempt) _attempt;
+
+    public IReadOnlyList<StepRecord> All => _steps;
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>The attempt under way, whose steps follow; null once it is over.</summary>
+    public long? AttemptId => _attempt.Attempt;
+
+    /// <summary>The steps that follow belong to <paramref name="attemptId"/> by <paramref name="rung"/>; (null, null) for the steps after the attempts.</summary>
+    public void Attempt(string? rung, long? attemptId) => _attempt = (rung, attemptId);
+
+    /// <summary>Runs a step: journals its start, runs <paramref name="body"/>, journals its end with duration and outcome.</summary>
+    /// <remarks>A <see cref="NightshiftException"/> ends the step as failed with its message; cancellation is journaled and rethrown.</remarks>
+    public async Task<StepEnd> StepAsync(string step, Func<Task<StepEnd>> body, CancellationToken cancellationToken)
+    {
+        await telemetry.EventAsync(CrashEvents.StepStarted, Payload(step), _attempt.Attempt, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        StepEnd end;
+        try
+        {
+            end = await body().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await FinishAsync(step, StepEnd.Failed("interrupted"), clock.Elapsed, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (NightshiftException e)
+        {
+            end = StepEnd.Failed(e.Message);
+        }
+
+        await FinishAsync(step, end, clock.Elapsed, cancellationToken).ConfigureAwait(false);
+        return end;
+    }
+
+    private async Task FinishAsync(string step, StepEnd end, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        _steps.Add(new StepRecord(step, end.Outcome, duration, end.Summary, _attempt.Rung));
+        var payload = Payload(step);
+        payload["outcome"] = end.Outcome.ToString().ToLowerInvariant();
+        payload["duration_ms"] = Math.Round(duration.TotalMilliseconds, 1);
+        payload["summary"] = end.Summary;
+        foreach (var (name, value) in end.Detail ?? [])
+        {
+            payload[name] = value?.DeepClone();
+        }
+
+        await telemetry.EventAsync(CrashEvents.StepFinished, payload, _attempt.Attempt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private JsonObject Payload(string step)
+    {
+        var payload = new JsonObject { ["task"] = job.TaskId, ["signature"] = job.Signature, ["step"] = step };
+        if (_attempt.Rung is { } rung)
+        {
+            payload["agent"] = rung;
+        }
+
+        return payload;
+    }
+}
+
+/// <summary>How a step ended: its outcome, one line for people, and details for the journal.</summary>
+internal sealed record StepEnd(StepOutcome Outcome, string Summary, JsonObject? Detail = null)
+{
+    public bool Ok => Outcome != StepOutcome.Failed;
+
+    public static StepEnd Done(string summary, JsonObject? detail = null) => new(StepOutcome.Ok, summary, detail);
+
+    public static StepEnd Failed(string summary, JsonObject? detail = null) => new(StepOutcome.Failed, summary, detail);
+
+    public static StepEnd Skipped(string summary) => new(StepOutcome.Skipped, summary);
+}
