@@ -61,18 +61,18 @@ public sealed partial class AgentFactory
         }
     }
 
-    /// <summary>Probes an endpoint with a model client of its own, outside the circuit of the agents' clients.</summary>
+    /// <summary>Probes an endpoint with a chat client of its own, outside the circuit of the agents' clients.</summary>
     private async Task<EndpointProbe> ProbeAsync(EndpointDown outage, CancellationToken cancellationToken)
     {
         var provider = WireNames.TryParse<AgentProvider>(outage.Provider, out var parsed) ? parsed : AgentProvider.OpenAI;
 
         // The probe asks for the model list, which needs no model name; a candidate's may not be configured.
-        using var model = ChatModels.Create(new ChatModelOptions(outage.Provider, Agent.Model ?? "probe")
+        using var client = ChatClients.Create(new ChatClientOptions(outage.Provider, Agent.Model ?? "probe")
         {
             BaseUrl = outage.Endpoint,
             ApiKey = ApiKeyVariable(provider) is { } variable ? _environment(variable) : null,
             Resilience = Resilience,
         });
-        return await model.ProbeEndpointAsync(cancellationToken).ConfigureAwait(false);
+        return await client.ProbeAsync(cancellationToken).ConfigureAwait(false);
     }
 }

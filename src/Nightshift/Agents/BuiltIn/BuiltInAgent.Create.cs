@@ -9,7 +9,7 @@ public sealed partial class BuiltInAgent
 {
     /// <summary>
     /// The built-in agent as configured: resolves the API key from the variable <c>api_key_env</c> names,
-    /// creates the provider's adapter on its own resilient HttpClient, and masks secrets in what the model is sent
+    /// creates the provider's chat client (<see cref="ChatClients.Create"/>) on its own resilient HttpClient, and masks secrets in what the model is sent
     /// and what the transcript stores.
     /// </summary>
     /// <param name="options">The agent configuration.</param>
@@ -30,25 +30,25 @@ public sealed partial class BuiltInAgent
     {
         ArgumentNullException.ThrowIfNull(options);
         // Before the key, so that a misspelt provider is reported as that and not as a missing key.
-        ChatModels.Validate(options.Provider);
+        ChatClients.Validate(options.Provider);
         var apiKey = ApiKey(options.ApiKeyEnv, environment ?? Environment.GetEnvironmentVariable);
-        var model = ChatModels.Create(new ChatModelOptions(options.Provider, options.Model)
+        var client = ChatClients.Create(new ChatClientOptions(options.Provider, options.Model)
         {
             BaseUrl = options.BaseUrl,
             ApiKey = apiKey,
-            Streaming = options.Streaming,
-            MaxOutputTokens = options.MaxOutputTokens,
             Resilience = options.Resilience,
             OnEvent = onEvent,
         });
         var settings = new BuiltInAgentSettings
         {
+            Streaming = options.Streaming,
+            MaxOutputTokens = options.MaxOutputTokens,
             Prompts = new PromptLibrary(options.PromptsDirectory),
             Price = options.Price,
             ObservationLimit = options.ObservationLimit,
             Redactor = redactor ?? Redactor.ForProcess(apiKey is null ? [] : [apiKey]),
         };
-        return new BuiltInAgent(model, settings, runner);
+        return new BuiltInAgent(client, settings, runner);
     }
 
     private static string? ApiKey(string? variable, Func<string, string?> environment)

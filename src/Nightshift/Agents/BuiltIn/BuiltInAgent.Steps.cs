@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.AI;
 using Nightshift.Agents.Providers;
+using Nightshift.Agents.Tools;
 
 namespace Nightshift.Agents.BuiltIn;
 
@@ -46,18 +48,36 @@ public sealed partial class BuiltInAgent
         return variables;
     }
 
+    /// <summary>What the query cost; a client that reports no usage counts as none.</summary>
+    private AgentUsage UsageOf(ChatResponse reply)
+    {
+        var tokensIn = reply.Usage?.InputTokenCount ?? 0;
+        var tokensOut = reply.Usage?.OutputTokenCount ?? 0;
+        return new AgentUsage(tokensIn, tokensOut, _settings.Price?.CostOf(tokensIn, tokensOut));
+    }
+
+    /// <summary>The reply as the conversation keeps it: its text, if any, and its calls as they can be sent back.</summary>
+    private static ChatMessage AssistantMessage(string text, List<FunctionCallContent> calls)
+    {
+        var message = new ChatMessage(ChatRole.Assistant, [.. calls.Select(ToolCallJson.Sendable)]);
+        if (text.Length > 0)
+        {
+            message.Contents.Insert(0, new TextContent(text));
+        }
+
+        return message;
+    }
+
+    /// <summary>An observation as the call's result; a failed call carries its error as Microsoft.Extensions.AI marks one.</summary>
+    private static FunctionResultContent ResultOf(FunctionCallContent call, ToolObservation observation) =>
+        new(call.CallId, observation.Text) { Exception = observation.IsError ? new ToolException(observation.Text) : null };
+
     private async Task RecordStartAsync(
-        RedactingTranscript transcript, List<ModelMessage> messages, AgentBudget budget, CancellationToken cancellationToken)
+        RedactingTranscript transcript, List<ChatMessage> messages, AgentBudget budget, CancellationToken cancellationToken)
     {
         foreach (var message in messages)
         {
-            var (role, text) = message switch
-            {
-                SystemMessage system => ("system", system.Text),
-                UserMessage user => ("user", user.Text),
-                _ => throw new InvalidOperationException("A run starts with the system and the task prompt only."),
-            };
-            await transcript.AppendAsync(new TranscriptEntry(1, role, text), cancellationToken).ConfigureAwait(false);
+            await transcript.AppendAsync(new TranscriptEntry(1, message.Role.Value, message.Text), cancellationToken).ConfigureAwait(false);
         }
 
         if (budget.MaxCostUsd is not null && _settings.Price is null)
@@ -68,18 +88,21 @@ public sealed partial class BuiltInAgent
         }
     }
 
-    private static async Task RecordReplyAsync(RedactingTranscript transcript, int step, ModelReply reply, CancellationToken cancellationToken)
+    private static async Task RecordReplyAsync(
+        RedactingTranscript transcript, int step, string text, List<FunctionCallContent> calls, CancellationToken cancellationToken)
     {
         // A reply that only calls tools has no text worth an entry; its calls follow.
-        if (reply.Text.Length > 0 || reply.ToolCalls.Count == 0)
+        if (text.Length > 0 || calls.Count == 0)
         {
-            await transcript.AppendAsync(new TranscriptEntry(step, "assistant", reply.Text), cancellationToken).ConfigureAwait(false);
+            await transcript.AppendAsync(new TranscriptEntry(step, "assistant", text), cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var call in reply.ToolCalls)
+        foreach (var call in calls)
         {
+            // Arguments the client could not read are not kept: the observation says what was wrong with them.
+            var arguments = call.Exception is null ? ToolCallJson.Arguments(call) : null;
             await transcript.AppendAsync(
-                new TranscriptEntry(step, "assistant", $"calls {call.Name} ({call.Id})", call.Name, call.ArgumentsJson),
+                new TranscriptEntry(step, "assistant", $"calls {call.Name} ({call.CallId})", call.Name, arguments),
                 cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using Nightshift.Agents.Prompts;
 using Nightshift.Agents.Providers;
 using Nightshift.Agents.Tools;
@@ -13,25 +14,37 @@ namespace Nightshift.Agents.BuiltIn;
 /// transcript as soon as it happens. A failed tool is an observation the model reads, not an exception.
 /// Secrets (<see cref="BuiltInAgentSettings.Redactor"/>) are masked in what the model is sent (the task and
 /// every observation) and in what the transcript stores.
-/// The agent owns its model and disposes it.
+/// The model is any <see cref="IChatClient"/>; the loop is ours: it runs the tools, counts the steps and
+/// enforces the budget itself. The agent owns its client and disposes it.
 /// </summary>
 public sealed partial class BuiltInAgent : IAgent, IDisposable
 {
-    private readonly IChatModel _model;
+    private readonly IChatClient _client;
     private readonly BuiltInAgentSettings _settings;
     private readonly ProcessRunner _runner;
     private readonly Redactor _redactor;
 
-    public BuiltInAgent(IChatModel model, BuiltInAgentSettings? settings = null, ProcessRunner? runner = null)
+    /// <param name="client">
+    /// The model. <see cref="Create"/> makes the configured provider's (<see cref="ChatClients"/>: any OpenAI-compatible
+    /// endpoint, or Anthropic, with Nightshift's retries, circuit breaker and endpoint probe). Any other
+    /// <see cref="IChatClient"/> plugs in here as it is: Ollama's, Azure OpenAI's, a local ONNX model's, wrapped in the
+    /// caller's own middleware if it likes. Its failures end the run as it throws them. Give it without
+    /// <c>FunctionInvokingChatClient</c>: the agent runs the tool calls itself, and a client that ran them first would
+    /// take them from under the step count, the budget and the transcript.
+    /// </param>
+    /// <param name="settings">Prompts, price, limits and masking of the loop.</param>
+    /// <param name="runner">Runs git for apply_patch; a new runner by default.</param>
+    public BuiltInAgent(IChatClient client, BuiltInAgentSettings? settings = null, ProcessRunner? runner = null)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        _model = model;
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
         _settings = settings ?? new BuiltInAgentSettings();
         _runner = runner ?? new ProcessRunner();
         _redactor = _settings.Redactor;
     }
 
-    public string Name => _model.Provider;
+    /// <summary>The client's provider (openai, anthropic, or what a user's client calls itself).</summary>
+    public string Name => _client.GetService<ChatClientMetadata>()?.ProviderName ?? "chat-client";
 
     /// <summary>
     /// Runs the task. Returns how it stopped; throws <see cref="ProviderException"/> when the model cannot
@@ -53,11 +66,12 @@ public sealed partial class BuiltInAgent : IAgent, IDisposable
         }
 
         // The task carries source excerpts, which may hold a secret as an observation may; the toolbox masks those.
-        List<ModelMessage> messages =
+        List<ChatMessage> messages =
         [
-            new SystemMessage(_redactor.Redact(_settings.Prompts.Load(PromptLibrary.System).Render(variables))),
-            new UserMessage(_redactor.Redact(_settings.Prompts.Load(PromptLibrary.TaskTemplate(request.Task.Kind)).Render(variables))),
+            new(ChatRole.System, _redactor.Redact(_settings.Prompts.Load(PromptLibrary.System).Render(variables))),
+            new(ChatRole.User, _redactor.Redact(_settings.Prompts.Load(PromptLibrary.TaskTemplate(request.Task.Kind)).Render(variables))),
         ];
+        var options = new ChatOptions { Tools = [.. toolbox.Definitions], MaxOutputTokens = _settings.MaxOutputTokens };
         var nudge = _settings.Prompts.Load(PromptLibrary.NoToolCall).Render(variables);
         await RecordStartAsync(transcript, messages, budget, cancellationToken).ConfigureAwait(false);
 
@@ -74,12 +88,13 @@ public sealed partial class BuiltInAgent : IAgent, IDisposable
             steps++;
             try
             {
-                var reply = await QueryAsync(messages, toolbox.Definitions, budget.IdleTime, wallTime.Token).ConfigureAwait(false);
-                usage = usage.Add(new AgentUsage(reply.InputTokens, reply.OutputTokens, _settings.Price?.CostOf(reply.InputTokens, reply.OutputTokens)));
-                messages.Add(new AssistantMessage(reply.Text, reply.ToolCalls));
-                await RecordReplyAsync(transcript, steps, reply, cancellationToken).ConfigureAwait(false);
+                var reply = await QueryAsync(messages, options, budget.IdleTime, wallTime.Token).ConfigureAwait(false);
+                var calls = reply.Messages.SelectMany(message => message.Contents).OfType<FunctionCallContent>().ToList();
+                usage = usage.Add(UsageOf(reply));
+                messages.Add(AssistantMessage(reply.Text, calls));
+                await RecordReplyAsync(transcript, steps, reply.Text, calls, cancellationToken).ConfigureAwait(false);
 
-                if (reply.ToolCalls.Count == 0)
+                if (calls.Count == 0)
                 {
                     if (++repliesWithoutToolCalls >= _settings.MaxRepliesWithoutToolCalls)
                     {
@@ -88,17 +103,19 @@ public sealed partial class BuiltInAgent : IAgent, IDisposable
                             .ConfigureAwait(false);
                     }
 
-                    messages.Add(new UserMessage(nudge));
+                    messages.Add(new ChatMessage(ChatRole.User, nudge));
                     await transcript.AppendAsync(new TranscriptEntry(steps, "user", nudge), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
                 repliesWithoutToolCalls = 0;
                 string? summary = null;
-                foreach (var call in reply.ToolCalls)
+                var results = new ChatMessage(ChatRole.Tool, []);
+                messages.Add(results);
+                foreach (var call in calls)
                 {
                     var observation = await toolbox.RunAsync(call, wallTime.Token).ConfigureAwait(false);
-                    messages.Add(new ToolResultMessage(call.Id, call.Name, observation.Text, observation.IsError));
+                    results.Contents.Add(ResultOf(call, observation));
                     await transcript.AppendAsync(new TranscriptEntry(steps, "tool", observation.Text, call.Name), cancellationToken)
                         .ConfigureAwait(false);
                     summary ??= observation.FinishSummary;
@@ -125,25 +142,37 @@ public sealed partial class BuiltInAgent : IAgent, IDisposable
         }
     }
 
-    /// <summary>Asks the model's endpoint whether it is up; see <see cref="IChatModel.ProbeEndpointAsync"/>.</summary>
-    public Task<EndpointProbe> ProbeEndpointAsync(CancellationToken cancellationToken) =>
-        _model.ProbeEndpointAsync(cancellationToken);
+    public void Dispose() => _client.Dispose();
 
-    public void Dispose() => _model.Dispose();
-
-    /// <summary>One query, with the idle limit measured from the last sign of life (each streamed chunk).</summary>
-    private async Task<ModelReply> QueryAsync(
-        List<ModelMessage> messages, IReadOnlyList<ToolDefinition> tools, TimeSpan? idleTime, CancellationToken cancellationToken)
+    /// <summary>
+    /// One query, with the idle limit measured from the last sign of life: each streamed update when
+    /// <see cref="BuiltInAgentSettings.Streaming"/>, else the whole answer.
+    /// </summary>
+    private async Task<ChatResponse> QueryAsync(
+        List<ChatMessage> messages, ChatOptions options, TimeSpan? idleTime, CancellationToken cancellationToken)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Action? onProgress = null;
         if (idleTime is { } limit)
         {
             idle.CancelAfter(limit);
-            onProgress = () => idle.CancelAfter(limit);
         }
 
-        var request = new ModelRequest([.. messages], tools) { OnProgress = onProgress };
-        return await _model.CompleteAsync(request, idle.Token).ConfigureAwait(false);
+        if (!_settings.Streaming)
+        {
+            return await _client.GetResponseAsync(messages, options, idle.Token).ConfigureAwait(false);
+        }
+
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in _client.GetStreamingResponseAsync(messages, options, idle.Token).ConfigureAwait(false))
+        {
+            if (idleTime is { } silence)
+            {
+                idle.CancelAfter(silence);
+            }
+
+            updates.Add(update);
+        }
+
+        return updates.ToChatResponse();
     }
 }

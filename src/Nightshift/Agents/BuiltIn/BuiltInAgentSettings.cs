@@ -9,6 +9,13 @@ public sealed record BuiltInAgentSettings
     /// <summary>Where the system, task and nudge templates come from.</summary>
     public PromptLibrary Prompts { get; init; } = new();
 
+    /// <summary>Ask for streamed answers, so that the idle limit measures silence rather than the length of a long but steady answer.</summary>
+    public bool Streaming { get; init; }
+
+    /// <summary>The reply length limit sent with each query; null leaves it to the client (Anthropic's requires one, and
+    /// takes 8192).</summary>
+    public int? MaxOutputTokens { get; init; }
+
     /// <summary>Turns token counts into cost; without it, cost is unknown and a cost limit cannot apply.</summary>
     public ModelPrice? Price { get; init; }
 

@@ -1,6 +1,6 @@
 namespace Nightshift.Agents.Providers;
 
-/// <summary>The answer to <see cref="IChatModel.ProbeEndpointAsync"/>.</summary>
+/// <summary>The answer to <see cref="EndpointChatClient.ProbeAsync"/>.</summary>
 /// <param name="IsUp">True when the endpoint answered as a live server does (any status but 408,
 /// 429 and 5xx: a 401 or 404 is a configuration problem, not an outage).</param>
 /// <param name="StatusCode">The HTTP status, when there was an answer.</param>

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
 namespace Nightshift.Agents.Resilience;
 
 /// <summary>
@@ -13,6 +16,16 @@ internal sealed class LoneSurrogateEscapes
 
     /// <summary>The escape being read: a backslash and what followed it, up to a surrogate pair's 12 bytes.</summary>
     private readonly List<byte> _pending = new(12);
+
+    /// <summary>The whole of <paramref name="json"/>, rewritten.</summary>
+    public static string Rewrite(string json)
+    {
+        var escapes = new LoneSurrogateEscapes();
+        var output = new List<byte>(json.Length);
+        escapes.Write(Encoding.UTF8.GetBytes(json), output);
+        escapes.Finish(output);
+        return Encoding.UTF8.GetString(CollectionsMarshal.AsSpan(output));
+    }
 
     /// <summary>Reads <paramref name="input"/>, adding to <paramref name="output"/> what can be decided already.</summary>
     public void Write(ReadOnlySpan<byte> input, List<byte> output)

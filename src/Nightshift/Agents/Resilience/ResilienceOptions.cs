@@ -42,7 +42,7 @@ public sealed record ResilienceOptions
     /// <summary>How long an open circuit refuses calls before it lets one trial call through.</summary>
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long <c>ProbeEndpointAsync</c> waits for an answer.</summary>
+    /// <summary>How long <see cref="Providers.EndpointChatClient.ProbeAsync"/> waits for an answer.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The clock for Retry-After dates and reset times.</summary>

@@ -1,4 +1,4 @@
-using Nightshift.Agents.Providers;
+using Microsoft.Extensions.AI;
 using Nightshift.Execution;
 using Nightshift.Git;
 
@@ -12,7 +12,7 @@ namespace Nightshift.Agents.Tools;
 /// </summary>
 internal sealed class ApplyPatchTool : IAgentTool
 {
-    public ToolDefinition Definition { get; } = new(
+    public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "apply_patch",
         "Apply a unified diff (as git diff prints it, paths relative to the worktree root, a/ and b/ prefixes allowed) with git apply. Every hunk must apply, or nothing is changed.",
         """

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Nightshift.Agents.Providers;
+using Microsoft.Extensions.AI;
 
 namespace Nightshift.Agents.Tools;
 
@@ -9,7 +9,7 @@ namespace Nightshift.Agents.Tools;
 /// </summary>
 internal sealed class EditTool : IAgentTool
 {
-    public ToolDefinition Definition { get; } = new(
+    public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "edit",
         "Replace exactly one occurrence of old_string with new_string in a file. old_string must match the file exactly (whitespace and indentation included, without read_file's line-number prefixes) and occur exactly once; include surrounding lines to make it unique.",
         """

@@ -1,11 +1,11 @@
-using Nightshift.Agents.Providers;
+using Microsoft.Extensions.AI;
 
 namespace Nightshift.Agents.Tools;
 
 /// <summary>finish: the agent is done. Its summary is recorded, never taken as a verdict.</summary>
 internal sealed class FinishTool : IAgentTool
 {
-    public ToolDefinition Definition { get; } = new(
+    public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "finish",
         "Call this once, when you are done (or cannot make progress). Nightshift then re-measures the worktree itself and decides whether your change is kept.",
         """

@@ -1,5 +1,5 @@
 using System.Text;
-using Nightshift.Agents.Providers;
+using Microsoft.Extensions.AI;
 
 namespace Nightshift.Agents.Tools;
 
@@ -8,7 +8,7 @@ internal sealed class ListFilesTool : IAgentTool
 {
     private const int MaxEntries = 500;
 
-    public ToolDefinition Definition { get; } = new(
+    public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "list_files",
         "List the files under a folder of the worktree (recursively; .git and build output are skipped). Paths are relative to the worktree root.",
         """

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Nightshift.Agents.Providers;
+using Microsoft.Extensions.AI;
 
 namespace Nightshift.Agents.Tools;
 
@@ -10,7 +10,7 @@ internal sealed class ReadFileTool : IAgentTool
     private const int MaxLines = 2000;
     private const long MaxWholeFileBytes = 2_000_000;
 
-    public ToolDefinition Definition { get; } = new(
+    public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "read_file",
         "Read a text file of the worktree. Each line is prefixed with its 1-based number and a tab (the prefix is not part of the file). Give start_line and end_line to read part of a long file.",
         """

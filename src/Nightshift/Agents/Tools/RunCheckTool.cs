@@ -1,11 +1,11 @@
-using Nightshift.Agents.Providers;
+using Microsoft.Extensions.AI;
 
 namespace Nightshift.Agents.Tools;
 
 /// <summary>run_check: runs the probe on the files the agent changed (or the ones it names) and shows the diagnostics.</summary>
 internal sealed class RunCheckTool : IAgentTool
 {
-    public ToolDefinition Definition { get; } = new(
+    public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "run_check",
         "Run the repository's check (the compiler or linter this task is about) and show the diagnostics. By default it checks the files you changed; name files to check those instead.",
         """

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Nightshift.Agents.Providers;
+using Microsoft.Extensions.AI;
 
 namespace Nightshift.Agents.Tools;
 
 /// <summary>run_tests: runs the configured tests and shows the counts and the output.</summary>
 internal sealed class RunTestsTool : IAgentTool
 {
-    public ToolDefinition Definition { get; } = new(
+    public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "run_tests",
         "Run the repository's tests and show how many passed, failed and were skipped, with the test output.",
         """{ "type": "object", "properties": {} }""");

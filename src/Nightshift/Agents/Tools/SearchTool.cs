@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Nightshift.Agents.Providers;
+using Microsoft.Extensions.AI;
 
 namespace Nightshift.Agents.Tools;
 
@@ -15,7 +15,7 @@ internal sealed class SearchTool : IAgentTool
     /// <summary>A pattern that backtracks badly must cost the model an error, not the night.</summary>
     private static readonly TimeSpan _matchTimeout = TimeSpan.FromSeconds(1);
 
-    public ToolDefinition Definition { get; } = new(
+    public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "search",
         "Search the worktree's text files for a regular expression (.NET syntax), line by line. Returns path:line: text for each match, at most 100.",
         """

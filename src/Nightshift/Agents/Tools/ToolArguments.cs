@@ -104,23 +104,11 @@ internal sealed class ToolArguments
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var propertyName = Checked("(a name)", Name(property), MaxShortLength);
+                    var propertyName = Checked("(a name)", property.Name, MaxShortLength);
                     CheckAll(property.Value, propertyName);
                 }
 
                 break;
-        }
-    }
-
-    private static string Name(JsonProperty property)
-    {
-        try
-        {
-            return property.Name;
-        }
-        catch (InvalidOperationException)
-        {
-            throw new ToolException("an argument's name holds an invalid \\u escape (a lone UTF-16 surrogate). Use the documented parameter names.");
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Nightshift.Agents.Providers;
 using Nightshift.Execution;
 using Nightshift.Git;
@@ -36,19 +37,19 @@ internal sealed class Toolbox
         _observationLimit = observationLimit;
     }
 
-    public IReadOnlyList<ToolDefinition> Definitions { get; }
+    public IReadOnlyList<AIFunctionDeclaration> Definitions { get; }
 
     /// <summary>Worktree-relative paths changed through the tools so far.</summary>
     public IReadOnlyCollection<string> TouchedFiles => _context.TouchedFiles;
 
-    public async Task<ToolObservation> RunAsync(ToolCall call, CancellationToken cancellationToken)
+    public async Task<ToolObservation> RunAsync(FunctionCallContent call, CancellationToken cancellationToken)
     {
         ToolObservation observation;
         try
         {
             observation = !_tools.TryGetValue(call.Name, out var tool)
                 ? ToolObservation.Error($"there is no tool '{call.Name}'. The tools are: {string.Join(", ", _tools.Keys)}.")
-                : await tool.RunAsync(ToolArguments.Parse(call.ArgumentsJson), _context, cancellationToken).ConfigureAwait(false);
+                : await tool.RunAsync(Arguments(call), _context, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is ToolException or IOException or UnauthorizedAccessException or CommandStartException)
         {
@@ -64,4 +65,10 @@ internal sealed class Toolbox
         // Masked before it is clipped, so that a cut cannot leave half a secret unmasked.
         return observation with { Text = ObservationText.Clip(_redactor.Redact(observation.Text), _observationLimit) };
     }
+
+    /// <summary>The call's arguments, checked; arguments the chat client could not read as a JSON object are the model's mistake too.</summary>
+    private static ToolArguments Arguments(FunctionCallContent call) => call.Exception is { } exception
+        ? throw new ToolException(
+            $"the arguments are not valid JSON ({exception.InnerException?.Message ?? exception.Message}). Send a JSON object with the documented parameters.")
+        : ToolArguments.Parse(ToolCallJson.Arguments(call));
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Nightshift.Agents.Providers;
+using Microsoft.Extensions.AI;
 
 namespace Nightshift.Agents.Tools;
 
 /// <summary>write_file: creates a file or replaces all of it.</summary>
 internal sealed class WriteFileTool : IAgentTool
 {
-    public ToolDefinition Definition { get; } = new(
+    public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "write_file",
         "Create a file, or replace its whole content. Folders are created as needed. For a change inside an existing file prefer edit.",
         """

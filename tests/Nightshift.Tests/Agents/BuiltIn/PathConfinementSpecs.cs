@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using Nightshift.Agents.Providers;
 using Nightshift.Agents.Tools;
 using Nightshift.Execution;
@@ -43,7 +44,7 @@ public sealed class PathConfinementSpecs : IDisposable
     [InlineData("edit", """{"path":"sub/.git","old_string":"a","new_string":"b"}""", "belongs to git, not to the agent")]
     public async Task A_path_that_leaves_the_worktree_is_refused_as_an_observation(string tool, string arguments, string refusal)
     {
-        var observation = await _toolbox.RunAsync(new ToolCall("call_1", tool, arguments), CancellationToken.None);
+        var observation = await _toolbox.RunAsync(ToolCallJson.Parse("call_1", tool, arguments), CancellationToken.None);
 
         observation.IsError.Should().BeTrue();
         observation.Text.Should().StartWith($"Error: {tool}: ").And.Contain("is refused").And.Contain(refusal);
@@ -98,5 +99,5 @@ public sealed class PathConfinementSpecs : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static ToolCall Call(string tool, object arguments) => new("call_1", tool, JsonSerializer.Serialize(arguments));
+    private static FunctionCallContent Call(string tool, object arguments) => ToolCallJson.Parse("call_1", tool, JsonSerializer.Serialize(arguments));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.AI;
 using Nightshift.Agents.Providers;
 using Nightshift.Agents.Resilience;
 using Nightshift.Tests.Support;
@@ -8,7 +9,7 @@ namespace Nightshift.Tests.Agents.BuiltIn;
 /// <summary>One retry policy and circuit breaker per provider: what is retried, what is waited for, and what fails.</summary>
 public sealed class ResilienceSpecs
 {
-    private static readonly ModelRequest _request = new([new UserMessage("hello")], []);
+    private static readonly ChatMessage[] _messages = [new(ChatRole.User, "hello")];
 
     [Fact(Timeout = 30_000)]
     public async Task A_dead_endpoint_opens_the_circuit_and_a_probe_closes_it_when_the_endpoint_is_back()
@@ -32,10 +33,10 @@ public sealed class ResilienceSpecs
         var first = await FailureOf(model);
         var second = await FailureOf(model);
         var requestsWhileDown = server.Requests.Count;
-        var probeWhileDown = await model.ProbeEndpointAsync(CancellationToken.None);
+        var probeWhileDown = await model.ProbeAsync(CancellationToken.None);
         healthy = true;
-        var probeWhenBack = await model.ProbeEndpointAsync(CancellationToken.None);
-        var reply = await model.CompleteAsync(_request, CancellationToken.None);
+        var probeWhenBack = await model.ProbeAsync(CancellationToken.None);
+        var reply = await model.GetResponseAsync(_messages, cancellationToken: CancellationToken.None);
 
         first.Failure.Should().Be(ProviderFailure.EndpointDown, "three failed attempts open the circuit before a fourth is sent");
         first.IsFatal.Should().BeFalse();
@@ -45,7 +46,7 @@ public sealed class ResilienceSpecs
         probeWhileDown.Should().Be(new EndpointProbe(false, 503, probeWhileDown.Detail));
         probeWhileDown.Detail.Should().StartWith("503 Service Unavailable: ");
         probeWhenBack.IsUp.Should().BeTrue();
-        reply.ToolCalls.Should().ContainSingle().Which.Name.Should().Be("finish");
+        ToolCalls(reply).Should().ContainSingle().Which.Name.Should().Be("finish");
         events.OfType<EndpointDown>().Should().ContainSingle().Which.Reason.Should().Be("503 Service Unavailable");
         events.OfType<EndpointRecovered>().Should().ContainSingle();
         events.IndexOf(events.OfType<EndpointDown>().Single()).Should().BeLessThan(events.IndexOf(events.OfType<EndpointRecovered>().Single()));
@@ -69,9 +70,9 @@ public sealed class ResilienceSpecs
         var events = new List<ProviderEvent>();
         using var model = Anthropic(server, events, new ResilienceOptions { MaxRetryAfter = TimeSpan.FromMilliseconds(100), MaxUsageLimitWait = TimeSpan.FromMinutes(1) });
 
-        var reply = await model.CompleteAsync(_request, CancellationToken.None);
+        var reply = await model.GetResponseAsync(_messages, cancellationToken: CancellationToken.None);
 
-        reply.ToolCalls.Should().ContainSingle();
+        ToolCalls(reply).Should().ContainSingle();
         server.Requests.Should().HaveCount(2);
         events.Should().ContainSingle().Which.Should().BeOfType<UsageLimitReached>()
             .Which.ResetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture).Should().Be(reset);
@@ -119,7 +120,7 @@ public sealed class ResilienceSpecs
         }
 
         var events = new List<ProviderEvent>();
-        using var model = new OpenAIChatModel(new ChatModelOptions("openai", "test-model")
+        using var model = ChatClients.Create(new ChatClientOptions("openai", "test-model")
         {
             BaseUrl = new Uri(unused, "v1"),
             Resilience = new ResilienceOptions { MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(10) },
@@ -127,7 +128,7 @@ public sealed class ResilienceSpecs
         });
 
         var failure = await FailureOf(model);
-        var probe = await model.ProbeEndpointAsync(CancellationToken.None);
+        var probe = await model.ProbeAsync(CancellationToken.None);
 
         failure.Failure.Should().Be(ProviderFailure.Unreachable);
         failure.Message.Should().Contain("after 3 attempt(s)");
@@ -136,15 +137,18 @@ public sealed class ResilienceSpecs
         probe.StatusCode.Should().BeNull();
     }
 
-    private static OpenAIChatModel OpenAI(LoopbackServer server, List<ProviderEvent> events, ResilienceOptions resilience) =>
-        new(new ChatModelOptions("openai", "test-model") { BaseUrl = new Uri(server.BaseUrl, "v1"), ApiKey = "sk-test", Resilience = resilience, OnEvent = events.Add });
+    private static EndpointChatClient OpenAI(LoopbackServer server, List<ProviderEvent> events, ResilienceOptions resilience) =>
+        ChatClients.Create(new ChatClientOptions("openai", "test-model") { BaseUrl = new Uri(server.BaseUrl, "v1"), ApiKey = "sk-test", Resilience = resilience, OnEvent = events.Add });
 
-    private static AnthropicChatModel Anthropic(LoopbackServer server, List<ProviderEvent> events, ResilienceOptions resilience) =>
-        new(new ChatModelOptions("anthropic", "claude-test") { BaseUrl = server.BaseUrl, ApiKey = "sk-ant-test", Resilience = resilience, OnEvent = events.Add });
+    private static EndpointChatClient Anthropic(LoopbackServer server, List<ProviderEvent> events, ResilienceOptions resilience) =>
+        ChatClients.Create(new ChatClientOptions("anthropic", "claude-test") { BaseUrl = server.BaseUrl, ApiKey = "sk-ant-test", Resilience = resilience, OnEvent = events.Add });
 
-    private static async Task<ProviderException> FailureOf(OpenAIChatModel model)
+    private static IEnumerable<FunctionCallContent> ToolCalls(ChatResponse reply) =>
+        reply.Messages.SelectMany(message => message.Contents).OfType<FunctionCallContent>();
+
+    private static async Task<ProviderException> FailureOf(EndpointChatClient model)
     {
-        var call = () => model.CompleteAsync(_request, CancellationToken.None);
+        var call = () => model.GetResponseAsync(_messages, cancellationToken: CancellationToken.None);
         return (await call.Should().ThrowAsync<ProviderException>()).Which;
     }
 }

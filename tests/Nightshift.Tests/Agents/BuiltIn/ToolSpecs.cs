@@ -106,7 +106,7 @@ public sealed class ToolSpecs : IDisposable
     [InlineData("search", "{\"pattern\":\"(\"}", "Error: search: the pattern is not a valid regular expression")]
     public async Task A_failed_call_is_an_observation_that_says_what_went_wrong(string tool, string arguments, string expected)
     {
-        var observation = await _toolbox.RunAsync(new ToolCall("call_1", tool, arguments), CancellationToken.None);
+        var observation = await _toolbox.RunAsync(ToolCallJson.Parse("call_1", tool, arguments), CancellationToken.None);
 
         observation.IsError.Should().BeTrue();
         observation.Text.Should().StartWith(expected);
@@ -139,7 +139,7 @@ public sealed class ToolSpecs : IDisposable
     [InlineData("run_check", """{"files":["\ud800"]}""", "the argument 'files' holds an invalid \\u escape")]
     [InlineData("run_check", """{"files":["LONG"]}""", "the argument 'files' is 5000 characters long")]
     [InlineData("run_tests", """{"filter":"\u0000"}""", "the argument 'filter' contains a NUL character")]
-    [InlineData("run_tests", """{"\ud800":"x"}""", "an argument's name holds an invalid \\u escape")]
+    [InlineData("run_tests", """{"\ud800":"x"}""", "the arguments are not valid JSON")]
     [InlineData("run_tests", """{"filter":"HUGE"}""", "more than a tool call may send")]
     [InlineData("finish", """{"summary":"done\u0000"}""", "the argument 'summary' contains a NUL character")]
     [InlineData("finish", """{"summary":"done \ud800"}""", "the argument 'summary' holds an invalid \\u escape")]
@@ -150,7 +150,7 @@ public sealed class ToolSpecs : IDisposable
         var json = arguments.Replace("LONG", new string('a', 5_000), StringComparison.Ordinal)
             .Replace("HUGE", new string('a', ToolArguments.MaxTextLength + 10_000), StringComparison.Ordinal);
 
-        var observation = await _toolbox.RunAsync(new ToolCall("call_1", tool, json), CancellationToken.None);
+        var observation = await _toolbox.RunAsync(ToolCallJson.Parse("call_1", tool, json), CancellationToken.None);
         var after = await Run("read_file", new { path = "src/lib.rs", start_line = 1, end_line = 1 });
 
         observation.Should().Match<ToolObservation>(o => o.IsError && o.FinishSummary == null);
@@ -174,5 +174,5 @@ public sealed class ToolSpecs : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private Task<ToolObservation> Run(string tool, object arguments) =>
-        _toolbox.RunAsync(new ToolCall("call_1", tool, JsonSerializer.Serialize(arguments)), CancellationToken.None);
+        _toolbox.RunAsync(ToolCallJson.Parse("call_1", tool, JsonSerializer.Serialize(arguments)), CancellationToken.None);
 }

@@ -5,7 +5,7 @@ namespace Nightshift.Agents.Providers;
 /// <summary>How to reach a model: the <c>agent:</c> section of the configuration, with the key resolved.</summary>
 /// <param name="Provider">openai (any OpenAI-compatible endpoint: OpenAI, Ollama, vLLM, llama.cpp) or anthropic.</param>
 /// <param name="Model">The model name the endpoint knows.</param>
-public sealed record ChatModelOptions(string Provider, string Model)
+public sealed record ChatClientOptions(string Provider, string Model)
 {
     /// <summary>
     /// The endpoint. OpenAI-compatible URLs include the version (<c>http://localhost:11434/v1</c>);
@@ -16,21 +16,11 @@ public sealed record ChatModelOptions(string Provider, string Model)
     /// <summary>The API key; null for endpoints that need none (a local Ollama).</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Ask for a streamed response (server-sent events) instead of one JSON body.</summary>
-    public bool Streaming { get; init; }
-
-    /// <summary>The reply length limit sent with each query; null leaves it to the server (OpenAI only:
-    /// Anthropic requires one, and gets <see cref="DefaultMaxOutputTokens"/>).</summary>
-    public int? MaxOutputTokens { get; init; }
-
     public ResilienceOptions Resilience { get; init; } = new();
 
     /// <summary>Told about retries, usage-limit waits and the endpoint going down or coming back.</summary>
     public Action<ProviderEvent>? OnEvent { get; init; }
 
-    public const int DefaultMaxOutputTokens = 8192;
-
     /// <summary>Leaves the key out, so logging the options cannot leak it.</summary>
-    public override string ToString() =>
-        $"{Provider} {Model} at {BaseUrl?.ToString() ?? "(default endpoint)"}{(Streaming ? ", streaming" : "")}";
+    public override string ToString() => $"{Provider} {Model} at {BaseUrl?.ToString() ?? "(default endpoint)"}";
 }
