@@ -3,6 +3,7 @@ using Nightshift.Agents.Providers;
 using Nightshift.Agents.Resilience;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Datasets;
@@ -27,7 +28,7 @@ public sealed class KoanEvaluatorSpecs
         var agent = ReplayModels.Solving(dir, "two", "option-average-empty", "traits-rc-not-send");
 
         var report = await Evaluator(journal).RunAsync(
-            agent, "model-two", BundledKoans.Set, new EvalOptions { Parallelism = 2, StateDirectory = dir["state"] }, null, CancellationToken.None);
+            agent, "model-two", BundledKoans.Set, new EvalOptions { Parallelism = 2, Paths = NightshiftPaths.For(dir.Path) }, null, CancellationToken.None);
 
         report.Runs.Select(r => r.KoanId).Should().Equal(BundledKoans.Set.Eval.Select(k => k.Id));
         report.Runs.Where(r => r.Passed).Select(r => r.KoanId).Should().BeEquivalentTo("option-average-empty", "traits-rc-not-send");
@@ -53,7 +54,7 @@ public sealed class KoanEvaluatorSpecs
         unsolved.Outcome.Should().Be(EpisodeOutcome.Rejected);
         unsolved.DiagnosticsAfter.Should().Contain(d => d.Code == "E0716");
         unsolved.Diff.Should().BeEmpty();
-        File.Exists(Path.Combine(dir["state"], "transcripts", $"eval-{solved.AttemptId}.jsonl")).Should().BeTrue();
+        File.Exists(Path.Combine(dir[".nightshift"], "transcripts", $"eval-{solved.AttemptId}.jsonl")).Should().BeTrue();
 
         _guard.IsEval(solved).Should().BeTrue();
         new DatasetBuilder(_guard).Build(episodes, null, new DatasetOptions()).Examples.Should().BeEmpty("eval episodes are never training data");

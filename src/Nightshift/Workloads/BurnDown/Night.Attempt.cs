@@ -38,7 +38,7 @@ public sealed partial class Night
             var memory = new EpisodeTranscript();
             AgentResult result;
             string transcriptPath;
-            await using (var file = TranscriptFile.Open(_nightshiftDirectory, $"attempt-{attempt.Id}"))
+            await using (var file = new TranscriptFile(_paths.TranscriptFor($"attempt-{attempt.Id}")))
             {
                 transcriptPath = file.Path;
                 var request = new AgentRequest(

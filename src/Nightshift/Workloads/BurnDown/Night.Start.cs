@@ -4,7 +4,6 @@ using Nightshift.Configuration;
 using Nightshift.Git;
 using Nightshift.Landing;
 using Nightshift.Probing;
-using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Workspaces;
 
@@ -29,7 +28,7 @@ public sealed partial class Night
         if (_options.Resume && unfinished is null)
         {
             throw new UsageException(
-                $"nothing to resume: every {Workload} session in {Journal.PathIn(_config.RepositoryRoot)} has ended. Run 'nightshift run' without --resume to start a new one.");
+                $"nothing to resume: every {Workload} session in {_paths.Journal} has ended. Run 'nightshift run' without --resume to start a new one.");
         }
 
         // Landings a crash interrupted are settled first, against the branches as they are: a commit that reached its
@@ -77,7 +76,7 @@ public sealed partial class Night
             _session = _session with { Branch = _branch.Name };
         }
 
-        _telemetry = SessionTelemetry.Start(_nightshiftDirectory, _journal, _session, _config.Limits, _clock);
+        _telemetry = SessionTelemetry.Start(_paths, _journal, _session, _config.Limits, _clock);
         _board = ClusterBoard.Restore(
             _config.Limits.MinClusterSize,
             Math.Max(1, _config.Limits.AttemptsPerCluster),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Landing;
 using Nightshift.Probing;
 using Nightshift.Sessions;
@@ -30,7 +31,7 @@ public sealed partial class Night : IAsyncDisposable
     private readonly NightOptions _options;
     private readonly ProcessRunner _runner;
     private readonly TimeProvider _clock;
-    private readonly string _nightshiftDirectory;
+    private readonly NightshiftPaths _paths;
     private readonly SemaphoreSlim _landing = new(1, 1);
 
     // Set by StartAsync; the loop runs only after it.
@@ -55,7 +56,7 @@ public sealed partial class Night : IAsyncDisposable
         _options = options;
         _runner = options.Runner ?? new ProcessRunner();
         _clock = options.Clock ?? TimeProvider.System;
-        _nightshiftDirectory = Path.GetDirectoryName(Journal.PathIn(config.RepositoryRoot))!;
+        _paths = NightshiftPaths.For(config.RepositoryRoot);
     }
 
     /// <summary>Runs the night to its end and returns what it measured.</summary>
@@ -63,10 +64,10 @@ public sealed partial class Night : IAsyncDisposable
     /// <exception cref="NightshiftException">The night could not start: no probe, uncommitted changes, nothing to resume.</exception>
     public async Task<NightResult> RunAsync(CancellationToken stop, CancellationToken abort)
     {
-        Directory.CreateDirectory(_nightshiftDirectory);
-        using var sessionLock = SessionLock.Acquire(_nightshiftDirectory, "run");
+        _paths.EnsureCreated();
+        using var sessionLock = SessionLock.Acquire(_paths, "run");
         var watch = Stopwatch.StartNew();
-        await using var journal = Journal.Open(Journal.PathIn(_config.RepositoryRoot), _clock);
+        await using var journal = Journal.Open(_paths.Journal, _clock);
         _journal = journal;
         await StartAsync(abort).ConfigureAwait(false);
         NightStopReason reason;

@@ -24,8 +24,7 @@ public sealed partial class CrashWatchSession
         CancellationToken cancellationToken)
     {
         var crash = config.Crash!;
-        var stateDirectory = repository.Paths.NightshiftDirectory;
-        var crashDirectory = Path.Combine(stateDirectory, "crash-watch");
+        var paths = repository.Paths.State;
         var workspaces = new WorkspaceManager(repository, new WorkspaceOptions
         {
             CopyFiles = config.Workspace.Copy,
@@ -38,9 +37,9 @@ public sealed partial class CrashWatchSession
 
         CrashEventSink log = (kind, payload, attempt, token) => telemetry.EventAsync(kind, payload, attempt, token);
         using var service = crash.Service is { } serviceConfig
-            ? new ServiceController(serviceConfig, config.RepositoryRoot, crashDirectory, runner, log)
+            ? new ServiceController(serviceConfig, config.RepositoryRoot, paths, runner, log)
             : null;
-        var releases = new Releases(Path.Combine(crashDirectory, "releases"));
+        var releases = new Releases(paths.Releases);
         releases.Prune([service?.Current]);
         if (service is not null)
         {
@@ -55,22 +54,22 @@ public sealed partial class CrashWatchSession
         }
 
         var ownCode = new OwnCode(config.RepositoryRoot);
-        var queue = _queue = new CrashQueue(journal, telemetry, sessionId, Path.Combine(crashDirectory, "reports"), ownCode, options.MaxAttemptsPerCrash);
+        var queue = _queue = new CrashQueue(journal, telemetry, sessionId, paths.CrashReports, ownCode, options.MaxAttemptsPerCrash);
         await ResumeAsync(queue, previous, cancellationToken).ConfigureAwait(false);
 
         var targets = crash.Watch.Select(entry => WatchTarget.Parse(entry, config.RepositoryRoot)).ToList();
         using var watcher = new CrashFileWatcher(
             targets,
             new WatchOptions(crash.Poll, crash.Settle, UseFileEvents: !options.PollOnly),
-            FileOffsets.Load(Path.Combine(crashDirectory, FileOffsets.FileName)),
-            stateDirectory);
+            FileOffsets.Load(paths.CrashOffsets),
+            paths.Root);
         if (options.SkipExisting)
         {
             watcher.SkipExisting();
         }
 
         var pipeline = new CrashPipeline(new CrashPipelineParts(
-            config, journal, telemetry, sessionId, branch, repository, workspaces, lander, releases, service, ladder, runner, stateDirectory));
+            config, journal, telemetry, sessionId, branch, repository, workspaces, lander, releases, service, ladder, runner, paths));
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watching = watcher.RunAsync(queue.OfferAsync, stopWatching.Token);
         try

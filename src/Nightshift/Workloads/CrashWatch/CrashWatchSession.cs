@@ -29,13 +29,13 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
         config.RequireCrash("nightshift crash-watch");
         config.RequireBuild("nightshift crash-watch (it builds every fix before deploying it)");
         var repository = await GitRepository.OpenAsync(config.RepositoryRoot, options: null, onEvent: null, cancellationToken).ConfigureAwait(false);
-        repository.EnsureNightshiftDirectory();
+        repository.Paths.State.EnsureCreated();
         var landing = LandingOptionsOf(config.Landing);
         var branchName = LandingTemplates.RenderBranch(landing.Branch, DateOnly.FromDateTime(DateTime.Now));
         var previous = await journal.LatestSessionAsync(cancellationToken).ConfigureAwait(false);
         var session = await journal.StartSessionAsync(Workload, branchName, ConfigHash.Of(config), cancellationToken).ConfigureAwait(false);
         await journal.SetSessionSandboxAsync(session.Id, runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
-        var telemetry = SessionTelemetry.Start(repository.Paths.NightshiftDirectory, journal, session, config.Limits);
+        var telemetry = SessionTelemetry.Start(repository.Paths.State, journal, session, config.Limits);
         var stopReason = "failed";
         var outcomes = new List<CrashOutcome>();
         try

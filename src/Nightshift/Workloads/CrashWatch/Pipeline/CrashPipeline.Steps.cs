@@ -54,7 +54,7 @@ public sealed partial class CrashPipeline
     private async Task<StepEnd> FixAsync(PipelineRun run, CancellationToken cancellationToken)
     {
         var (workspace, task, attempt) = (run.Workspace!, run.Task!, run.AttemptId!.Value);
-        var transcriptPath = TranscriptFile.PathFor(parts.StateDirectory, task.Id);
+        var transcriptPath = parts.StateDirectory.TranscriptFor(task.Id);
         AgentResult result;
         await using (var transcript = new TranscriptFile(transcriptPath))
         {

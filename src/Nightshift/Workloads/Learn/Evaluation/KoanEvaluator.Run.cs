@@ -21,7 +21,7 @@ public sealed partial class KoanEvaluator
         var task = await journal.EnsureTaskAsync(sessionId, new NewTask("koan", koan.Id, koan.Title), cancellationToken).ConfigureAwait(false);
         var attempt = await journal.BeginAttemptAsync(sessionId, task.Id, agent.Name, cancellationToken).ConfigureAwait(false);
         var memory = new EpisodeTranscript();
-        var file = options.StateDirectory is { } state ? TranscriptFile.Open(state, $"eval-{attempt.Id}") : null;
+        var file = options.Paths is { } paths ? new TranscriptFile(paths.TranscriptFor($"eval-{attempt.Id}")) : null;
         try
         {
             var agentTask = KoanTasks.For(koan, repeat, source, before);
