@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Nightshift.Files;
+using Nightshift.Configuration;
 using Nightshift.Reports;
 using Nightshift.Store;
 
@@ -51,7 +51,7 @@ internal static class ReportCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var paths = NightshiftPaths.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory);
+            var paths = ConfigLocator.LocateNightshiftPaths(parseResult.GetValue(globals.Config), host.WorkingDirectory);
             var databasePath = paths.Journal;
             if (!File.Exists(databasePath))
             {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Nightshift.Cli.Rendering;
-using Nightshift.Files;
+using Nightshift.Configuration;
 using Nightshift.Telemetry;
 
 namespace Nightshift.Cli.Commands;
@@ -21,7 +21,7 @@ internal static class StatusCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var live = LiveStatus.Read(NightshiftPaths.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
+            var live = LiveStatus.Read(ConfigLocator.LocateNightshiftPaths(parseResult.GetValue(globals.Config), host.WorkingDirectory));
             if (parseResult.GetValue(globals.Json))
             {
                 await host.Out.WriteLineAsync(live.ToJson().AsMemory(), cancellationToken);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Nightshift.Cli.Rendering;
+using Nightshift.Configuration;
 using Nightshift.Files;
 using Nightshift.Telemetry;
 using Spectre.Console;
@@ -42,7 +43,7 @@ internal static class WatchCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var paths = NightshiftPaths.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory);
+            var paths = ConfigLocator.LocateNightshiftPaths(parseResult.GetValue(globals.Config), host.WorkingDirectory);
             var console = host.CreateOutConsole();
             if (!host.Interactive)
             {

@@ -12,6 +12,9 @@ public sealed partial record NightshiftPaths
     /// <summary>The folder's name in the repository root, and a name that walks over a checkout skip.</summary>
     public const string DirectoryName = ".nightshift";
 
+    /// <summary>Where generated configurations have tests write their reports, relative to the checkout they run in.</summary>
+    public const string TestResultsFolder = DirectoryName + "/test-results";
+
     private NightshiftPaths(string root) => Root = root;
 
     /// <summary>The <c>.nightshift</c> folder of the repository at <paramref name="repositoryRoot"/> (made absolute).</summary>

@@ -1,3 +1,4 @@
+using Nightshift.Configuration;
 using Nightshift.Files;
 using Nightshift.Tests.Support;
 
@@ -90,6 +91,6 @@ public sealed class NightshiftPathsSpecs
         Directory.CreateDirectory(repo[".nightshift"]);
         Directory.CreateDirectory(repo["src/deep"]);
 
-        NightshiftPaths.Locate(explicitConfig: null, repo["src/deep"]).Should().Be(NightshiftPaths.For(repo.Path));
+        ConfigLocator.LocateNightshiftPaths(explicitConfig: null, repo["src/deep"]).Should().Be(NightshiftPaths.For(repo.Path));
     }
 }
