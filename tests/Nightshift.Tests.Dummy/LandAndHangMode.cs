@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nightshift.Files;
 using Nightshift.Git;
 using Nightshift.Landing;
 using Nightshift.Store;
@@ -35,7 +36,7 @@ internal static class LandAndHangMode
                 Hang(stage);
             }
         });
-        await using var journal = Journal.Open(Journal.PathIn(repository));
+        await using var journal = Journal.Open(NightshiftPaths.For(repository).Journal);
         var workspaces = new WorkspaceManager(git);
         var tip = await git.BranchTipAsync(branch, ct) ?? throw new InvalidOperationException($"no branch {branch}");
         var workspace = await workspaces.CreateAsync($"a{attemptId}", tip, worker: 0, ct);

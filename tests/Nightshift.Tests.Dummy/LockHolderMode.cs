@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Nightshift.Files;
 using Nightshift.Sessions;
 
 namespace Nightshift.Tests.Dummy;
 
 /// <summary>
-/// <c>dummy hold-lock &lt;dir&gt; &lt;seconds&gt; [program args...]</c>: takes the session lock on &lt;dir&gt;,
+/// <c>dummy hold-lock &lt;repo&gt; &lt;seconds&gt; [program args...]</c>: takes the session lock of the repository &lt;repo&gt;,
 /// prints <c>locked &lt;pid&gt;</c>, optionally starts program (like a session starts an agent) and
 /// prints <c>child &lt;pid&gt;</c>, then sleeps. When refused, prints the refusal on stderr and exits 3.
 /// </summary>
@@ -15,7 +16,7 @@ internal static class LockHolderMode
     {
         try
         {
-            using var sessionLock = SessionLock.Acquire(args[0], "hold-lock");
+            using var sessionLock = SessionLock.Acquire(NightshiftPaths.For(args[0]), "hold-lock");
             Console.WriteLine($"locked {Environment.ProcessId}");
             if (args.Length > 2)
             {

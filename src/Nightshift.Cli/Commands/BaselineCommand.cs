@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Probing;
 using Nightshift.Reports;
 using Nightshift.Sessions;
@@ -38,11 +39,11 @@ internal static class BaselineCommand
             var probeConfig = config.RequireProbe("nightshift baseline");
             var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
             var root = config.RepositoryRoot;
-            var journalPath = Journal.PathIn(root);
+            var paths = NightshiftPaths.For(root);
 
             // A night probes and writes the same journal; a baseline in the middle of it would race it.
-            using var sessionLock = SessionLock.Acquire(Path.GetDirectoryName(journalPath)!, "baseline");
-            await using var journal = Journal.Open(journalPath);
+            using var sessionLock = SessionLock.Acquire(paths, "baseline");
+            await using var journal = Journal.Open(paths.Journal);
             var probe = ProbeFactory.Create(probeConfig, new ProbeCache(journal), runner);
             var options = new ProbeOptions { UseCache = !parseResult.GetValue(noCache) };
 

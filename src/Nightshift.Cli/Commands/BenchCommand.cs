@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Workloads.Bench.Results;
 
 namespace Nightshift.Cli.Commands;
@@ -29,5 +30,5 @@ internal static class BenchCommand
 
     /// <summary>Benches live in the project's .nightshift/: next to nightshift.yml, else in the current directory.</summary>
     public static BenchStore Store(NightshiftConfig? config, CliHost host) =>
-        BenchStore.ForProject(config?.RepositoryRoot ?? host.WorkingDirectory);
+        new(NightshiftPaths.For(config?.RepositoryRoot ?? host.WorkingDirectory).Bench);
 }

@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Sessions;
 using Nightshift.Store;
-using Nightshift.Telemetry;
 using Nightshift.Workloads.CrashWatch;
 using Nightshift.Workloads.CrashWatch.Pipeline;
 
@@ -46,17 +46,16 @@ internal static class CrashWatchCommand
             config.RequireBuild("nightshift crash-watch (it builds every fix before deploying it)");
             var ladder = new AgentFactory(config, e => host.Error.WriteLine($"nightshift: {ProviderEventText.Line(e)}")).CreateLadder(attemptsPerRung: 1);
             var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
-            var journalPath = Journal.PathIn(config.RepositoryRoot);
-            var stateDirectory = Path.GetDirectoryName(journalPath)!;
-            using var sessionLock = SessionLock.Acquire(stateDirectory, "crash-watch");
-            await using var journal = Journal.Open(journalPath);
+            var paths = NightshiftPaths.For(config.RepositoryRoot);
+            using var sessionLock = SessionLock.Acquire(paths, "crash-watch");
+            await using var journal = Journal.Open(paths.Journal);
 
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt(interrupted));
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt(interrupted));
             var verbose = parseResult.GetValue(globals.Verbose);
             using var stopTail = new CancellationTokenSource();
-            var tail = new EventTail(EventLog.PathIn(stateDirectory), e =>
+            var tail = new EventTail(paths.Events, e =>
             {
                 if (CrashWatchView.Line(e, verbose) is { } line)
                 {

@@ -67,8 +67,7 @@ internal static class DatasetCommand
             var now = DateTimeOffset.UtcNow;
             var path = parseResult.GetValue(output) is { Length: > 0 } given
                 ? host.ResolvePath(given)
-                : Path.Combine(context.Config.RepositoryRoot, ".nightshift", "datasets",
-                    $"dataset-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.jsonl");
+                : Path.Combine(context.Paths.Datasets, $"dataset-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.jsonl");
             var replayPath = parseResult.GetValue(replay) is { Length: > 0 } file ? host.ResolvePath(file) : null;
 
             DatasetManifest manifest;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Reports;
 using Nightshift.Store;
 using Nightshift.Workloads.BurnDown;
@@ -69,16 +70,15 @@ internal static class DemoCommand
 
     private static async Task<(string Markdown, string Html)> WriteReportsAsync(NightshiftConfig config, long sessionId, CancellationToken cancellationToken)
     {
-        var journalPath = Journal.PathIn(config.RepositoryRoot);
+        var paths = NightshiftPaths.For(config.RepositoryRoot);
         ReportData report;
-        await using (var journal = Journal.Open(journalPath))
+        await using (var journal = Journal.Open(paths.Journal))
         {
             report = await ReportLoader.LoadAsync(journal, sessionId, ReportTargets.Default, DateTimeOffset.UtcNow, cancellationToken);
         }
 
-        var directory = Path.Combine(Path.GetDirectoryName(journalPath)!, "reports");
-        Directory.CreateDirectory(directory);
-        var stem = Path.Combine(directory, sessionId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(paths.Reports);
+        var stem = Path.Combine(paths.Reports, sessionId.ToString(CultureInfo.InvariantCulture));
         await File.WriteAllTextAsync(stem + ".md", MarkdownReport.Render(report), cancellationToken);
         await File.WriteAllTextAsync(stem + ".html", HtmlReport.Render(report), cancellationToken);
         return (stem + ".md", stem + ".html");

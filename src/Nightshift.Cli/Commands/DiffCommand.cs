@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Probing;
 using Nightshift.Store;
 
@@ -34,7 +35,7 @@ internal static class DiffCommand
         {
             // Only the journal's location is needed: a diff of old snapshots must work even while nightshift.yml is being edited.
             var root = Path.GetDirectoryName(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory))!;
-            var journalPath = Journal.PathIn(root);
+            var journalPath = NightshiftPaths.For(root).Journal;
             if (!File.Exists(journalPath))
             {
                 throw new SnapshotNotFoundException($"there are no snapshots yet ({journalPath} does not exist). Run 'nightshift baseline' to take one.");

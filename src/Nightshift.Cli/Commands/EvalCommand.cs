@@ -48,7 +48,7 @@ internal static class EvalCommand
                 Parallelism = parallelism,
                 Budget = AgentFactory.BudgetOf(context.Config.Agent),
                 Endpoint = agents.Endpoint,
-                StateDirectory = Path.GetDirectoryName(context.JournalPath),
+                Paths = context.Paths,
             };
 
             var runner = await SandboxedRunner.CreateAsync(context.Config.Sandbox, host, cancellationToken);
@@ -68,7 +68,7 @@ internal static class EvalCommand
             }
 
             var record = EvalRecord.From(report, DateTimeOffset.UtcNow);
-            await MetricsLog.In(context.Config.RepositoryRoot).AppendAsync(record, cancellationToken);
+            await new MetricsLog(context.Paths.Metrics).AppendAsync(record, cancellationToken);
             await host.Out.WriteLineAsync(
                 (parseResult.GetValue(globals.Json) ? JsonSerializer.Serialize<MetricsRecord>(record, LearnJson.Compact) : LearnText.Summary(report))
                     .AsMemory(),

@@ -75,12 +75,12 @@ internal static class LearnCommand
                 {
                     Budget = AgentFactory.BudgetOf(config.Agent),
                     Endpoint = agents.Endpoint,
-                    StateDirectory = Path.GetDirectoryName(context.JournalPath),
+                    Paths = context.Paths,
                 },
             };
 
             var verbose = parseResult.GetValue(globals.Verbose);
-            using var sessionLock = SessionLock.Acquire(Path.GetDirectoryName(context.JournalPath)!, "learn");
+            using var sessionLock = SessionLock.Acquire(context.Paths, "learn");
             var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
             LearnReport report;
             await using (var journal = context.OpenJournal())
@@ -98,7 +98,7 @@ internal static class LearnCommand
 
             var reportPath = Path.GetFullPath(
                 parseResult.GetValue(output)
-                    ?? Path.Combine(Path.GetDirectoryName(context.JournalPath)!, "reports", $"learn-{report.SessionId.ToString(CultureInfo.InvariantCulture)}.html"),
+                    ?? Path.Combine(context.Paths.Reports, $"learn-{report.SessionId.ToString(CultureInfo.InvariantCulture)}.html"),
                 host.WorkingDirectory);
             var html = LearnHtmlReport.Render(report, DateTimeOffset.UtcNow);
             await AtomicFile.WriteTextAsync(reportPath, writer => writer.WriteAsync(html), cancellationToken);

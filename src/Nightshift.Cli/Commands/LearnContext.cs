@@ -2,6 +2,7 @@ using System.CommandLine;
 using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Store;
 
 namespace Nightshift.Cli.Commands;
@@ -9,10 +10,8 @@ namespace Nightshift.Cli.Commands;
 /// <summary>What the learn commands share: the configuration, and where the journal and the metrics live.</summary>
 internal sealed record LearnContext(NightshiftConfig Config)
 {
-    public string JournalPath => Journal.PathIn(Config.RepositoryRoot);
-
-    /// <summary>One JSON object per eval, training run and gate decision, appended (never rewritten).</summary>
-    public string MetricsPath => Path.Combine(Config.RepositoryRoot, ".nightshift", "metrics.jsonl");
+    /// <summary>The repository's Nightshift folder: journal, metrics, transcripts, reports.</summary>
+    public NightshiftPaths Paths => NightshiftPaths.For(Config.RepositoryRoot);
 
     public static LearnContext Load(ParseResult parseResult, GlobalOptions globals, CliHost host) =>
         new(ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory)));
@@ -24,10 +23,10 @@ internal sealed record LearnContext(NightshiftConfig Config)
         return new AgentFactory(config, e => log.Report(ProviderEventText.Line(e)));
     }
 
-    public Journal OpenJournal() => Journal.Open(JournalPath);
+    public Journal OpenJournal() => Journal.Open(Paths.Journal);
 
     /// <summary>Opens the journal for reading; a repository that never ran a workload has none, and that is an error worth saying.</summary>
-    public Journal OpenExistingJournal() => File.Exists(JournalPath)
-        ? Journal.Open(JournalPath)
-        : throw new NightshiftException($"There is no journal at {JournalPath} yet: every workload and 'nightshift eval' record their episodes there.");
+    public Journal OpenExistingJournal() => File.Exists(Paths.Journal)
+        ? Journal.Open(Paths.Journal)
+        : throw new NightshiftException($"There is no journal at {Paths.Journal} yet: every workload and 'nightshift eval' record their episodes there.");
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Nightshift.Configuration;
 using Nightshift.Reports;
 using Nightshift.Store;
-using Nightshift.Telemetry;
 
 namespace Nightshift.Cli.Commands;
 
@@ -51,8 +51,8 @@ internal static class ReportCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var directory = NightshiftDirectory.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory);
-            var databasePath = Path.Combine(directory, Journal.FileName);
+            var paths = ConfigLocator.LocateNightshiftPaths(parseResult.GetValue(globals.Config), host.WorkingDirectory);
+            var databasePath = paths.Journal;
             if (!File.Exists(databasePath))
             {
                 throw new NightshiftException($"There is no journal at {databasePath}: no session has run in this repository yet, so there is nothing to report.");
@@ -75,7 +75,7 @@ internal static class ReportCommand
             var text = html ? HtmlReport.Render(report) : MarkdownReport.Render(report);
             var target = parseResult.GetValue(output) is { Length: > 0 } explicitPath
                 ? host.ResolvePath(explicitPath)
-                : html ? Path.Combine(directory, "reports", $"{report.Session.Id.ToString(CultureInfo.InvariantCulture)}.html") : null;
+                : html ? Path.Combine(paths.Reports, $"{report.Session.Id.ToString(CultureInfo.InvariantCulture)}.html") : null;
             if (target is null)
             {
                 await host.Out.WriteAsync(text.AsMemory(), cancellationToken);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Nightshift.Cli.Rendering;
+using Nightshift.Configuration;
 using Nightshift.Telemetry;
 
 namespace Nightshift.Cli.Commands;
@@ -20,8 +21,7 @@ internal static class StatusCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var directory = NightshiftDirectory.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory);
-            var live = LiveStatus.Read(directory);
+            var live = LiveStatus.Read(ConfigLocator.LocateNightshiftPaths(parseResult.GetValue(globals.Config), host.WorkingDirectory));
             if (parseResult.GetValue(globals.Json))
             {
                 await host.Out.WriteLineAsync(live.ToJson().AsMemory(), cancellationToken);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Nightshift.Attempts;
 using Nightshift.Configuration;
 using Nightshift.Execution.Sandboxing;
+using Nightshift.Files;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Verification;
@@ -38,9 +39,9 @@ internal static class VerifyCommand
         {
             var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
             var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
-            var journalPath = Journal.PathIn(config.RepositoryRoot);
-            using var sessionLock = SessionLock.Acquire(Path.GetDirectoryName(journalPath)!, "verify");
-            await using var journal = Journal.Open(journalPath);
+            var paths = NightshiftPaths.For(config.RepositoryRoot);
+            using var sessionLock = SessionLock.Acquire(paths, "verify");
+            await using var journal = Journal.Open(paths.Journal);
 
             var progress = new Progress<string>(stage => host.Error.WriteLine($"verify: {stage}"));
             var result = await new PatchVerifier(config, journal, runner)

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Nightshift.Cli.Rendering;
+using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Telemetry;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -41,11 +43,11 @@ internal static class WatchCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var directory = NightshiftDirectory.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory);
+            var paths = ConfigLocator.LocateNightshiftPaths(parseResult.GetValue(globals.Config), host.WorkingDirectory);
             var console = host.CreateOutConsole();
             if (!host.Interactive)
             {
-                console.Write(Frame(directory, out _));
+                console.Write(Frame(paths, out _));
                 return ExitCodes.Ok;
             }
 
@@ -59,7 +61,7 @@ internal static class WatchCommand
             {
                 while (true)
                 {
-                    context.UpdateTarget(Frame(directory, out var state));
+                    context.UpdateTarget(Frame(paths, out var state));
                     context.Refresh();
                     if (state is LiveState.Ended or LiveState.Interrupted || stop.IsCancellationRequested)
                     {
@@ -88,13 +90,13 @@ internal static class WatchCommand
         return command;
     }
 
-    private static IRenderable Frame(string directory, out LiveState state)
+    private static IRenderable Frame(NightshiftPaths paths, out LiveState state)
     {
-        var live = LiveStatus.Read(directory);
+        var live = LiveStatus.Read(paths);
         state = live.State;
         var sessionId = live.Status?.SessionId;
-        var events = EventLog.ReadLast(EventLog.PathIn(directory), RecentEvents * 4).Where(e => e.SessionId == sessionId).TakeLast(RecentEvents).ToList();
-        var alerts = AlertLog.ReadLast(AlertLog.PathIn(directory), RecentAlerts * 4).Where(a => a.SessionId == sessionId).TakeLast(RecentAlerts).ToList();
+        var events = EventLog.ReadLast(paths.Events, RecentEvents * 4).Where(e => e.SessionId == sessionId).TakeLast(RecentEvents).ToList();
+        var alerts = AlertLog.ReadLast(paths.Alerts, RecentAlerts * 4).Where(a => a.SessionId == sessionId).TakeLast(RecentAlerts).ToList();
         return WatchFrame.Build(live, events, alerts, DateTimeOffset.UtcNow);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Nightshift.Diagnostics;
+using Nightshift.Files;
 using Nightshift.Testing;
 
 namespace Nightshift.Configuration;
@@ -10,7 +11,7 @@ namespace Nightshift.Configuration;
 /// </summary>
 public static class ToolchainDetector
 {
-    private const string TestResultsDirectory = ".nightshift/test-results";
+    private const string TestResultsDirectory = NightshiftPaths.TestResultsFolder;
 
     private static readonly string[] _dotnetPatterns = ["*.slnx", "*.sln", "*.csproj", "*.fsproj"];
     private static readonly string[] _pythonMarkers = ["pyproject.toml", "setup.cfg", "setup.py"];

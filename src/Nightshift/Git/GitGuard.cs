@@ -52,7 +52,7 @@ internal static class GitGuard
 
         if (call.IndexFile is { } index && !paths.IsScratch(Path.GetFullPath(index, workingDirectory)))
         {
-            return $"its index file {index} is not a scratch index under {paths.ScratchDirectory}";
+            return $"its index file {index} is not a scratch index under {paths.State.Scratch}";
         }
 
         // diff, log and show write their output into a file with --output; only scratch files may be written.
@@ -60,7 +60,7 @@ internal static class GitGuard
             && !(output.StartsWith("--output=", StringComparison.Ordinal)
                 && paths.IsScratch(Path.GetFullPath(output["--output=".Length..], workingDirectory))))
         {
-            return $"{output} would write outside the scratch folder {paths.ScratchDirectory}";
+            return $"{output} would write outside the scratch folder {paths.State.Scratch}";
         }
 
         return command.Name switch
@@ -139,7 +139,7 @@ internal static class GitGuard
     private static string? AttemptWorktree(string path, GitPaths paths, string workingDirectory) =>
         paths.IsInAttemptWorktree(Path.GetFullPath(path, workingDirectory))
             ? null
-            : $"{path} is not an attempt's worktree under {paths.WorktreesDirectory}";
+            : $"{path} is not an attempt's worktree under {paths.State.Worktrees}";
 
     private static string? Push(GitCommandShape command)
     {

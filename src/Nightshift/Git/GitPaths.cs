@@ -1,3 +1,5 @@
+using Nightshift.Files;
+
 namespace Nightshift.Git;
 
 /// <summary>
@@ -9,13 +11,8 @@ namespace Nightshift.Git;
 /// <param name="CommonDirectory">Shared by all worktrees: objects, refs, worktree records.</param>
 public sealed record GitPaths(string RepositoryRoot, string GitDirectory, string CommonDirectory)
 {
-    public string NightshiftDirectory => Path.Combine(RepositoryRoot, ".nightshift");
-
-    /// <summary>Attempt worktrees: <c>.nightshift/worktrees/&lt;attempt-id&gt;</c>.</summary>
-    public string WorktreesDirectory => Path.Combine(NightshiftDirectory, "worktrees");
-
-    /// <summary>Scratch indexes and patch files of the git layer.</summary>
-    public string ScratchDirectory => Path.Combine(NightshiftDirectory, "tmp");
+    /// <summary>Nightshift's own folder in the checkout: attempt worktrees, scratch files, the journal.</summary>
+    public NightshiftPaths State => NightshiftPaths.For(RepositoryRoot);
 
     /// <summary>The user's index, which no Nightshift command writes.</summary>
     public string UserIndex => Path.Combine(GitDirectory, "index");
@@ -29,10 +26,11 @@ public sealed record GitPaths(string RepositoryRoot, string GitDirectory, string
             || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
-    /// <summary>True when <paramref name="path"/> is strictly below <see cref="WorktreesDirectory"/>: an attempt's worktree or a file in it.</summary>
+    /// <summary>True when <paramref name="path"/> is strictly below <see cref="NightshiftPaths.Worktrees"/>: an attempt's worktree or a file in it.</summary>
     public bool IsInAttemptWorktree(string path) =>
-        IsWithin(path, WorktreesDirectory) && !IsWithin(WorktreesDirectory, path);
+        IsWithin(path, State.Worktrees) && !IsWithin(State.Worktrees, path);
 
+    /// <summary>True when <paramref name="path"/> is strictly below <see cref="NightshiftPaths.Scratch"/>.</summary>
     public bool IsScratch(string path) =>
-        IsWithin(path, ScratchDirectory) && !IsWithin(ScratchDirectory, path);
+        IsWithin(path, State.Scratch) && !IsWithin(State.Scratch, path);
 }

@@ -1,9 +1,11 @@
+using Nightshift.Files;
+
 namespace Nightshift.Git;
 
 public sealed partial class GitRepository
 {
     /// <summary>Pathspec that keeps Nightshift's own directory out of every tree and diff, even in a worktree where it is not ignored.</summary>
-    internal const string ExcludeNightshift = ":(exclude,literal).nightshift";
+    internal const string ExcludeNightshift = ":(exclude,literal)" + NightshiftPaths.DirectoryName;
 
     private const string NoCommitter = "nightshift@localhost";
 

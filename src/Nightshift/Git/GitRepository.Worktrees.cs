@@ -8,7 +8,7 @@ public sealed partial class GitRepository
     /// </summary>
     public async Task AddWorktreeAsync(string path, string commit, CancellationToken cancellationToken)
     {
-        EnsureNightshiftDirectory();
+        Paths.State.EnsureCreated();
         await RunCheckedAsync(GitCall.Of("worktree", "add", "--detach", "--quiet", path, commit), cancellationToken).ConfigureAwait(false);
     }
 

@@ -89,11 +89,6 @@ public sealed partial class GitRepository
         return new GitRepository(new GitPaths(lines[0], lines[1], common), options, onEvent);
     }
 
-    /// <summary>
-    /// Creates <c>.nightshift/</c> with a <c>.gitignore</c> of <c>*</c>, so git ignores everything Nightshift keeps
-    /// there (journal, worktrees, scratch files) without an edit to any file of the user.
-    /// </summary>
-    public void EnsureNightshiftDirectory() => Telemetry.NightshiftDirectory.Create(Paths.NightshiftDirectory);
 
     /// <summary>Runs a command after the guard, retrying while a lock blocks it. A non-zero exit is returned, not thrown.</summary>
     /// <exception cref="UnsafeGitCommandException">The guard refused the command; it did not run.</exception>

@@ -12,9 +12,9 @@ internal sealed class ScratchFile : IDisposable
 
     public static ScratchFile Create(GitRepository repository, string kind)
     {
-        repository.EnsureNightshiftDirectory();
-        Directory.CreateDirectory(repository.Paths.ScratchDirectory);
-        return new ScratchFile(System.IO.Path.Combine(repository.Paths.ScratchDirectory, $"{kind}-{Guid.NewGuid():N}"));
+        repository.Paths.State.EnsureCreated();
+        Directory.CreateDirectory(repository.Paths.State.Scratch);
+        return new ScratchFile(System.IO.Path.Combine(repository.Paths.State.Scratch, $"{kind}-{Guid.NewGuid():N}"));
     }
 
     public void Dispose()

@@ -39,7 +39,7 @@ public static class SessionBranches
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(options);
-        repository.EnsureNightshiftDirectory();
+        repository.Paths.State.EnsureCreated();
         var head = await repository.HeadAsync(cancellationToken).ConfigureAwait(false);
         var pending = await repository.PendingChangesAsync(privateFiles, cancellationToken).ConfigureAwait(false);
         if (pending.Count > 0 && options.PendingWork == PendingWork.Refuse)

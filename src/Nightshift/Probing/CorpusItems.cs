@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
+using Nightshift.Files;
 
 namespace Nightshift.Probing;
 
@@ -10,7 +11,7 @@ internal static class CorpusItems
     /// Nightshift's own folder holds the worktrees of agents' attempts, and .git holds objects: a broad
     /// glob such as <c>**/*.rs</c> must not probe either.
     /// </summary>
-    private static readonly string[] _excluded = [".nightshift/**", ".git/**"];
+    private static readonly string[] _excluded = [NightshiftPaths.DirectoryName + "/**", ".git/**"];
 
     /// <summary>The matching files' paths relative to <paramref name="root"/>, '/' separated, in ordinal order.</summary>
     public static IReadOnlyList<string> Find(string root, IReadOnlyList<string> globs)

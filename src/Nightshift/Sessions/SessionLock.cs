@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Win32.SafeHandles;
-using Nightshift.Telemetry;
+using Nightshift.Files;
 
 namespace Nightshift.Sessions;
 
@@ -24,8 +24,6 @@ namespace Nightshift.Sessions;
 /// </remarks>
 public sealed class SessionLock : IDisposable
 {
-    public const string FileName = "lock";
-
     private const int MaxRecordBytes = 64 * 1024;
 
     // How long a refused Acquire keeps trying before it reports the holder. A ReadHolder probe holds
@@ -51,15 +49,16 @@ public sealed class SessionLock : IDisposable
     public LockHolder Holder { get; }
 
     /// <summary>
-    /// Takes the lock on <c>&lt;nightshiftDirectory&gt;/lock</c> (creating both if needed) without
+    /// Takes the lock on <see cref="NightshiftPaths.Lock"/> (creating folder and file if needed) without
     /// waiting for a live holder, and records this process as the holder with <paramref name="purpose"/>
     /// (what the session does, e.g. "run"), which is shown to whoever is refused.
     /// </summary>
     /// <exception cref="LockHeldException">Another open lock file description, in this or another process, holds the lock.</exception>
-    public static SessionLock Acquire(string nightshiftDirectory, string purpose)
+    public static SessionLock Acquire(NightshiftPaths paths, string purpose)
     {
-        var lockPath = LockPathIn(nightshiftDirectory);
-        NightshiftDirectory.Create(Path.GetDirectoryName(lockPath)!);
+        ArgumentNullException.ThrowIfNull(paths);
+        var lockPath = paths.Lock;
+        paths.EnsureCreated();
         if (Directory.Exists(lockPath))
         {
             throw new NightshiftException(
@@ -100,9 +99,10 @@ public sealed class SessionLock : IDisposable
     /// The lock file's last record and whether the lock is held right now (for <c>nightshift status</c>).
     /// Takes nothing: the probe's shared lock is released before this returns.
     /// </summary>
-    public static LockStatus ReadHolder(string nightshiftDirectory)
+    public static LockStatus ReadHolder(NightshiftPaths paths)
     {
-        var lockPath = LockPathIn(nightshiftDirectory);
+        ArgumentNullException.ThrowIfNull(paths);
+        var lockPath = paths.Lock;
         if (!File.Exists(lockPath))
         {
             return new LockStatus(lockPath, Holder: null, IsHeld: false);
@@ -130,9 +130,6 @@ public sealed class SessionLock : IDisposable
         LockFileNative.Unlock(_handle);
         _handle.Dispose();
     }
-
-    private static string LockPathIn(string nightshiftDirectory) =>
-        Path.Combine(Path.GetFullPath(nightshiftDirectory), FileName);
 
     private static void EnsureExists(string lockPath)
     {

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Nightshift.Files;
 using Nightshift.Store.Migrations;
-using Nightshift.Telemetry;
 
 namespace Nightshift.Store;
 
@@ -19,8 +19,6 @@ namespace Nightshift.Store;
 /// </remarks>
 public sealed partial class Journal : IDisposable, IAsyncDisposable
 {
-    public const string FileName = "nightshift.db";
-
     // A second process (nightshift status, watch) reads while the session writes. In WAL mode readers
     // never block the writer, but a writer still waits for another writer, a checkpoint, or the
     // recovery of a WAL left by a killed process; 5 s covers those without hanging a command forever.
@@ -48,9 +46,6 @@ public sealed partial class Journal : IDisposable, IAsyncDisposable
     /// <summary>The newest schema this build of Nightshift can read and write.</summary>
     public static int LatestSchemaVersion => Schema.LatestVersion;
 
-    /// <summary>Where the journal of the repository at <paramref name="repositoryRoot"/> lives.</summary>
-    public static string PathIn(string repositoryRoot) => Path.Combine(repositoryRoot, ".nightshift", FileName);
-
     /// <summary>
     /// Opens (creating folders and file when missing) and migrates the journal at <paramref name="databasePath"/>.
     /// <paramref name="clock"/> stamps the rows; the system clock unless a test or a replay says otherwise.
@@ -62,7 +57,7 @@ public sealed partial class Journal : IDisposable, IAsyncDisposable
         SqliteConnection? connection = null;
         try
         {
-            NightshiftDirectory.Create(Path.GetDirectoryName(fullPath)!);
+            NightshiftPaths.EnsureFolder(Path.GetDirectoryName(fullPath)!);
             connection = new SqliteConnection(new SqliteConnectionStringBuilder
             {
                 DataSource = fullPath,

@@ -5,13 +5,9 @@ namespace Nightshift.Telemetry;
 /// <summary><c>.nightshift/alerts.jsonl</c>: every alert of every session, one JSON object per line, oldest first.</summary>
 public sealed class AlertLog(string path)
 {
-    public const string FileName = "alerts.jsonl";
-
     private readonly Lock _gate = new();
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
-
-    public static string PathIn(string nightshiftDirectory) => System.IO.Path.Combine(nightshiftDirectory, FileName);
 
     /// <summary>Appends one line and flushes it.</summary>
     public void Append(Alert alert)

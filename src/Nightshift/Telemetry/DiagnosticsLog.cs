@@ -9,13 +9,9 @@ namespace Nightshift.Telemetry;
 /// </summary>
 public sealed class DiagnosticsLog(string path)
 {
-    public const string FileName = "diagnostics.jsonl";
-
     private readonly Lock _gate = new();
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
-
-    public static string PathIn(string nightshiftDirectory) => System.IO.Path.Combine(nightshiftDirectory, FileName);
 
     /// <summary>Appends one line per diagnostic of the snapshot journaled as <paramref name="snapshotId"/>.</summary>
     public void Append(long snapshotId, long? sessionId, IEnumerable<Diagnostic> diagnostics)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Nightshift.Files;
 using Nightshift.Sessions;
 using Nightshift.Store;
 
@@ -21,13 +22,12 @@ public sealed record LiveStatus(string StatusPath, SessionStatus? Status, LockSt
         _ => LiveState.Ended,
     };
 
-    /// <summary>Reads status.json and the lock of <paramref name="nightshiftDirectory"/>; takes nothing, writes nothing.</summary>
+    /// <summary>Reads status.json and the lock of <paramref name="paths"/>; takes nothing, writes nothing.</summary>
     /// <exception cref="NightshiftException">status.json exists but is not a status document.</exception>
-    public static LiveStatus Read(string nightshiftDirectory)
+    public static LiveStatus Read(NightshiftPaths paths)
     {
-        var path = StatusFile.PathIn(Path.GetFullPath(nightshiftDirectory));
-        var status = StatusFile.Read(path);
-        return new LiveStatus(path, status, SessionLock.ReadHolder(nightshiftDirectory));
+        ArgumentNullException.ThrowIfNull(paths);
+        return new LiveStatus(paths.Status, StatusFile.Read(paths.Status), SessionLock.ReadHolder(paths));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Store;
 
 namespace Nightshift.Telemetry;
@@ -32,16 +33,16 @@ public sealed partial class SessionTelemetry
     private long _refreshApplied;
     private volatile Exception? _lastFileError;
 
-    private SessionTelemetry(string nightshiftDirectory, Journal journal, SessionStatus initial, int minClusterSize, TimeProvider clock)
+    private SessionTelemetry(NightshiftPaths paths, Journal journal, SessionStatus initial, int minClusterSize, TimeProvider clock)
     {
         _journal = journal;
         _clock = clock;
         _minClusterSize = minClusterSize;
         _current = initial;
-        StatusPath = StatusFile.PathIn(nightshiftDirectory);
-        _alerts = new AlertLog(AlertLog.PathIn(nightshiftDirectory));
-        _events = new EventLog(EventLog.PathIn(nightshiftDirectory));
-        _diagnostics = new DiagnosticsLog(DiagnosticsLog.PathIn(nightshiftDirectory));
+        StatusPath = paths.Status;
+        _alerts = new AlertLog(paths.Alerts);
+        _events = new EventLog(paths.Events);
+        _diagnostics = new DiagnosticsLog(paths.Diagnostics);
     }
 
     public string StatusPath { get; }
@@ -67,13 +68,14 @@ public sealed partial class SessionTelemetry
     /// journal's, so that file and journal times agree.
     /// </summary>
     public static SessionTelemetry Start(
-        string nightshiftDirectory, Journal journal, SessionRow session, LimitsConfig limits, TimeProvider? clock = null)
+        NightshiftPaths paths, Journal journal, SessionRow session, LimitsConfig limits, TimeProvider? clock = null)
     {
+        ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(limits);
         clock ??= TimeProvider.System;
         var initial = SessionStatus.Starting(session, limits.TimeBudget, limits.MaxCostUsd, Math.Max(1, limits.Workers), clock.GetUtcNow());
-        var telemetry = new SessionTelemetry(Path.GetFullPath(nightshiftDirectory), journal, initial, limits.MinClusterSize, clock);
+        var telemetry = new SessionTelemetry(paths, journal, initial, limits.MinClusterSize, clock);
         telemetry.Status(status => status);
         return telemetry;
     }

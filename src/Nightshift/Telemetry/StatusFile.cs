@@ -13,11 +13,6 @@ namespace Nightshift.Telemetry;
 /// </remarks>
 public static class StatusFile
 {
-    public const string FileName = "status.json";
-
-    /// <summary>Where the status of the repository whose <c>.nightshift</c> folder is <paramref name="nightshiftDirectory"/> lives.</summary>
-    public static string PathIn(string nightshiftDirectory) => Path.Combine(nightshiftDirectory, FileName);
-
     /// <summary>Atomically replaces (or creates) the status file at <paramref name="path"/>.</summary>
     /// <exception cref="IOException">The folder is not writable or the disk is full; the old file is untouched.</exception>
     public static void Write(string path, SessionStatus status)

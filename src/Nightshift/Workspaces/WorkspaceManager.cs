@@ -16,7 +16,7 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
     private readonly ProcessRunner _runner = new();
 
     /// <summary>The folder holding one worktree per running attempt.</summary>
-    public string Root => repository.Paths.WorktreesDirectory;
+    public string Root => repository.Paths.State.Worktrees;
 
     /// <summary>
     /// Checks out <paramref name="baseCommit"/> detached at <c>.nightshift/worktrees/&lt;attemptId&gt;</c>, copies the
@@ -95,10 +95,10 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
     /// </summary>
     private (Dictionary<string, string?> Environment, List<string> BuildOutputs) EnvironmentFor(int worker)
     {
-        var nightshift = repository.Paths.NightshiftDirectory;
+        var nightshift = repository.Paths.State.Root;
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["CARGO_TARGET_DIR"] = Path.Combine(nightshift, "target", $"worker-{worker.ToString(CultureInfo.InvariantCulture)}"),
+            ["CARGO_TARGET_DIR"] = repository.Paths.State.BuildOutputsOf(worker),
         };
         var ownFolders = new HashSet<string>(StringComparer.Ordinal) { "CARGO_TARGET_DIR" };
         foreach (var (name, value) in _options.Environment)

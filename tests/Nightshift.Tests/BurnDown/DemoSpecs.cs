@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Reports;
 using Nightshift.Tests.Support;
@@ -29,7 +30,7 @@ public sealed class DemoSpecs
             .ToList();
         log.Should().HaveCount(result["commits"]!.GetValue<int>());
 
-        await using var journal = Journal.Open(Journal.PathIn(root));
+        await using var journal = Journal.Open(NightshiftPaths.For(root).Journal);
         var commits = await journal.SessionCommitsAsync(sessionId, CancellationToken.None);
         commits.Select(c => c.Sha).Should().Equal(log.Select(l => l[0]));
         commits.Select(c => c.Ticket).Should().Equal(Enumerable.Range(1, log.Count).Select(n => $"NS-{n:0000}"));

@@ -1,6 +1,7 @@
 using Nightshift.Agents;
 using Nightshift.Agents.Resilience;
 using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Agents.BuiltIn;
 using Nightshift.Tests.Support;
@@ -76,7 +77,7 @@ public sealed class NightEndpointSpecs
 
         result.StopReason.Should().BeOfType<NightStopReason.ClustersExhausted>();
         result.Commits.Should().Be(0, "the model never changes anything");
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         var attempts = await journal.SessionAttemptsAsync(result.SessionId, CancellationToken.None);
         var tasks = (await journal.SessionTasksAsync(result.SessionId, CancellationToken.None)).ToDictionary(t => t.Id, t => t.Key);
         attempts.Where(a => a.State == AttemptState.Abandoned).Should().NotBeEmpty("the attempt the outage broke is abandoned");

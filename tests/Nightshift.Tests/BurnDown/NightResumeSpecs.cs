@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Nightshift.Files;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
@@ -49,7 +50,7 @@ public sealed class NightResumeSpecs
         (await repo.SubjectsAsync()).Should().Equal(NightRepo.CleanSubjects, "no fix may land twice, none go missing, tickets stay in sequence");
         (await repo.Repo.RevParseAsync("nightshift/test^{tree}")).Should().Be(cleanTree);
 
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         var sessions = await journal.ListSessionsAsync(CancellationToken.None);
         sessions.Should().ContainSingle("every start resumed the one session").Which.StopReason.Should().Be("clusters_exhausted");
         var commits = await journal.SessionCommitsAsync(sessions[0].Id, CancellationToken.None);
@@ -80,7 +81,7 @@ public sealed class NightResumeSpecs
 
         exitCode.Should().Be(0, stderr);
         JsonNode.Parse(stdout)!["stop_reason"]!.GetValue<string>().Should().Be("interrupted");
-        using (SessionLock.Acquire(repo.NightshiftDirectory, "test"))
+        using (SessionLock.Acquire(NightshiftFolder.Of(repo.NightshiftDirectory), "test"))
         {
             // Released: taking it again succeeds.
         }
@@ -89,7 +90,7 @@ public sealed class NightResumeSpecs
         var status = JsonNode.Parse(File.ReadAllText(Path.Combine(repo.NightshiftDirectory, "status.json")))!;
         status["state"]!.GetValue<string>().Should().Be("ended");
         status["stop_reason"]!.GetValue<string>().Should().Be("interrupted");
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         var session = (await journal.ListSessionsAsync(CancellationToken.None)).Single();
         session.StopReason.Should().Be("interrupted");
         (await journal.SessionAttemptsAsync(session.Id, CancellationToken.None))

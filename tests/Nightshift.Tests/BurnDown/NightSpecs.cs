@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class NightSpecs
 
         (await repo.SubjectsAsync()).Should().Equal(NightRepo.CleanSubjects);
         var sessionId = result["session"]!.GetValue<long>();
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         var commits = await journal.SessionCommitsAsync(sessionId, CancellationToken.None);
         var shas = (await repo.Repo.GitAsync("log", "--reverse", "--format=%H", "main..nightshift/test")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         commits.Select(c => c.Sha).Should().Equal(shas);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nightshift.Files;
 using Nightshift.Probing;
 using Nightshift.Sessions;
 using Nightshift.Store;
@@ -30,7 +31,7 @@ public sealed class BaselineCommandSpecs : IDisposable
         rows[1].Should().MatchRegex(@"^\s*2\s+-Wunused-variable\s+warning\s+1\s+25\.0%\s+1\s+src/a\.c:4:9: unused variable 'y'$");
         run.Out.Should().NotContain("\u001b");
 
-        await using var journal = Journal.Open(Journal.PathIn(_repo.Root));
+        await using var journal = Journal.Open(NightshiftPaths.For(_repo.Root).Journal);
         var saved = (await journal.LatestSnapshotsAsync(1, null, CancellationToken.None)).Single();
         saved.Should().Match<SnapshotRow>(s => s.Items == 2 && s.ItemsFailing == 2 && s.Errors == 3 && s.Warnings == 1 && s.SessionId == null);
         saved.Clusters.Select(c => (c.Key, c.Count, c.Items)).Should().Equal(
@@ -144,7 +145,7 @@ public sealed class BaselineCommandSpecs : IDisposable
     {
         _repo.CorpusConfig(steps: "      - [sh, -c, 'touch ran']");
         _repo.AddItem("a.txt");
-        using var night = SessionLock.Acquire(_repo[".nightshift"], "run");
+        using var night = SessionLock.Acquire(NightshiftFolder.Of(_repo[".nightshift"]), "run");
 
         var run = await CliRun.InProcessAsync(_repo.Root, ["baseline"]);
 
@@ -190,7 +191,7 @@ public sealed class BaselineCommandSpecs : IDisposable
 
         run.ExitCode.Should().Be(ExitCodes.Ok, run.Err);
         JsonDocument.Parse(run.Out).RootElement.GetProperty("errors").GetInt32().Should().Be(1);
-        File.Exists(Journal.PathIn(_repo.Root)).Should().BeTrue();
+        File.Exists(NightshiftPaths.For(_repo.Root).Journal).Should().BeTrue();
     }
 
     public void Dispose() => _repo.Dispose();

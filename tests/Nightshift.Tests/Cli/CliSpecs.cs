@@ -62,11 +62,11 @@ public sealed class CliSpecs : IDisposable
     public async Task A_held_lock_escaping_a_command_ends_it_with_exit_code_3_and_the_holder_on_stderr()
     {
         var nightshiftDirectory = _workdir[".nightshift"];
-        using var held = SessionLock.Acquire(nightshiftDirectory, "run");
+        using var held = SessionLock.Acquire(NightshiftFolder.Of(nightshiftDirectory), "run");
         var locking = new Command("lock-it", "Takes the session lock. Example: nightshift lock-it");
         locking.SetAction(_ =>
         {
-            using var sessionLock = SessionLock.Acquire(nightshiftDirectory, "lock-it");
+            using var sessionLock = SessionLock.Acquire(NightshiftFolder.Of(nightshiftDirectory), "lock-it");
         });
 
         var result = await CliRun.InProcessAsync(_workdir.Path, ["lock-it"], root => root.Add(locking));

@@ -81,8 +81,8 @@ internal sealed class CrashServiceRepo : IAsyncDisposable
 
     /// <summary>The events of .nightshift/events.jsonl so far.</summary>
     public IReadOnlyList<TelemetryEvent> Events() =>
-        File.Exists(System.IO.Path.Combine(StateDirectory, EventLog.FileName))
-            ? [.. File.ReadAllLines(System.IO.Path.Combine(StateDirectory, EventLog.FileName)).Select(TelemetryEvent.TryParse).OfType<TelemetryEvent>()]
+        File.Exists(System.IO.Path.Combine(StateDirectory, "events.jsonl"))
+            ? [.. File.ReadAllLines(System.IO.Path.Combine(StateDirectory, "events.jsonl")).Select(TelemetryEvent.TryParse).OfType<TelemetryEvent>()]
             : [];
 
     /// <summary>Waits for the <paramref name="count"/>-th event of <paramref name="kind"/> that <paramref name="matches"/>.</summary>
@@ -100,7 +100,7 @@ internal sealed class CrashServiceRepo : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<Alert> Alerts() => AlertLog.ReadLast(AlertLog.PathIn(StateDirectory), 100);
+    public IReadOnlyList<Alert> Alerts() => AlertLog.ReadLast(System.IO.Path.Combine(StateDirectory, "alerts.jsonl"), 100);
 
     /// <summary>The release the service runs from, as .nightshift/crash-watch/service.json records it.</summary>
     public string? RunningRelease()

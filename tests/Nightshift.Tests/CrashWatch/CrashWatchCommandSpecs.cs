@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Nightshift.Files;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Telemetry;
@@ -54,7 +55,7 @@ public sealed class CrashWatchCommandSpecs
     public async Task It_is_refused_with_exit_code_3_while_another_session_holds_the_lock()
     {
         using var repo = await RepoAsync();
-        using var held = SessionLock.Acquire(repo[".nightshift"], "run");
+        using var held = SessionLock.Acquire(NightshiftFolder.Of(repo[".nightshift"]), "run");
 
         var result = await CliRun.InProcessAsync(repo.Path, ["crash-watch", "--once"]);
 
@@ -81,7 +82,7 @@ public sealed class CrashWatchCommandSpecs
         var report = JsonNode.Parse(await stdout)!;
         report["stop_reason"]!.GetValue<string>().Should().Be("interrupted");
         report["detected"]!.GetValue<int>().Should().Be(0, "a file that is not a crash report is no crash");
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         var session = (await journal.LatestSessionAsync(CancellationToken.None))!;
         session.Workload.Should().Be(CrashWatchSession.Workload);
         session.State.Should().Be(SessionState.Ended);

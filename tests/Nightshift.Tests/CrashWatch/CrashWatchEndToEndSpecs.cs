@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Tests.Support;
@@ -49,7 +50,7 @@ public sealed class CrashWatchEndToEndSpecs
         (await repo.GitAsync("status", "--porcelain")).Should().BeEmpty("the user's checkout is never touched");
         repo.RunningRelease().Should().StartWith("attempt-");
 
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         var session = (await journal.LatestSessionAsync(CancellationToken.None))!;
         session.Workload.Should().Be("crash-watch");
         session.StopReason.Should().Be("max_crashes");

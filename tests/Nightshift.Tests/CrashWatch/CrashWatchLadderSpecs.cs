@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Nightshift.Attempts.Episodes;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Tests.Learn;
@@ -37,7 +38,7 @@ public sealed class CrashWatchLadderSpecs
         done["steps"]!.AsArray().Select(s => $"{s!["step"]!.GetValue<string>()}{(s["agent"] is { } agent ? "/" + agent.GetValue<string>() : "")}")
             .Should().Equal("restart", "analyze/suggest", "agent/suggest", "analyze/replay", "agent/replay", "build/replay", "verdict/replay", "land", "push", "deploy");
 
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         var session = (await journal.LatestSessionAsync(CancellationToken.None))!;
         var attempts = await journal.SessionAttemptsAsync(session.Id, CancellationToken.None);
         attempts.Select(a => (a.Agent, a.State)).Should().Equal(("suggest", AttemptState.Rejected), ("replay", AttemptState.Landed));

@@ -121,8 +121,8 @@ public sealed class GitGuardSpecs(GitGuardSpecs.DirtyRepository dirty) : IClassF
     {
         using var repo = await GitRepo.InitAsync("guard");
         var git = await GitRepository.OpenAsync(repo.Path);
-        git.EnsureNightshiftDirectory();
-        var scratch = Path.Combine(Directory.CreateDirectory(git.Paths.ScratchDirectory).FullName, "index-test");
+        git.Paths.State.EnsureCreated();
+        var scratch = Path.Combine(Directory.CreateDirectory(git.Paths.State.Scratch).FullName, "index-test");
         var foreign = Path.Combine(repo.Path, ".git", "index");
 
         var applyToUserFiles = () => git.RunAsync(new GitCall(["apply", "fix.patch"]) { IndexFile = scratch }, CancellationToken.None);

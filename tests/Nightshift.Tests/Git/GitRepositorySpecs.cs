@@ -87,8 +87,8 @@ public sealed class GitRepositorySpecs
         repo.Write("target/out.bin", "ignored\n");
         await repo.GitAsync("mv", "README.md", "READ-ME.md");
         var git = await GitRepository.OpenAsync(repo.Path);
-        git.EnsureNightshiftDirectory();
-        File.WriteAllText(Path.Combine(git.Paths.NightshiftDirectory, "nightshift.db"), "journal");
+        git.Paths.State.EnsureCreated();
+        File.WriteAllText(Path.Combine(git.Paths.State.Root, "nightshift.db"), "journal");
 
         var pending = await git.PendingChangesAsync([], _ct);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Nightshift.Files;
 using Nightshift.Git;
 using Nightshift.Landing;
 using Nightshift.Store;
@@ -65,7 +66,7 @@ internal sealed class LandingSetup : IAsyncDisposable
             setup!.Events.Enqueue(e);
             setup.OnEvent?.Invoke(e);
         });
-        var journal = Journal.Open(Journal.PathIn(repo.Path));
+        var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         workspaceOptions ??= new WorkspaceOptions();
         setup = new LandingSetup(repo, ownsRepo, git, journal, options, workspaceOptions);
         var session = await journal.StartSessionAsync("burn-down", "pending", "hash", CancellationToken.None);

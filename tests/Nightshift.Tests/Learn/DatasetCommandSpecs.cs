@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Nightshift.Attempts.Episodes;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Datasets;
@@ -14,7 +15,7 @@ public sealed class DatasetCommandSpecs
     {
         using var repo = new TempDir("dataset");
         repo.Write("nightshift.yml", "version: 1\n");
-        await using (var journal = Journal.Open(Journal.PathIn(repo.Path)))
+        await using (var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal))
         {
             await DatasetFixture.SeedAsync(journal);
         }

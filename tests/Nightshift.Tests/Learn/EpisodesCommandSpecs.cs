@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nightshift.Attempts.Episodes;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Store;
 using Nightshift.Tests.Support;
@@ -72,7 +73,7 @@ public sealed class EpisodesCommandSpecs
         var repo = new TempDir("episodes");
         repo.Write("nightshift.yml", "version: 1\n");
         var clock = new ManualClock(_night);
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path), clock);
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal, clock);
         var seeder = new EpisodeSeeder(journal);
         await seeder.AddAsync("burn-down", "on-the-first", EpisodeOutcome.Accepted, ["E0308"], kind: "cluster");
         clock.Now = _night.AddHours(2);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Nightshift.Attempts.Episodes;
+using Nightshift.Files;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Metrics;
 
@@ -26,7 +27,7 @@ public sealed class EvalCommandSpecs
         printed.Agent.Should().Be("replay");
         printed.Failed.Should().HaveCount(6).And.NotContain("result-collect");
         printed.EvalSetHash.Should().Be(BundledKoans.Set.EvalSetHash);
-        (await MetricsLog.In(repo.Path).ReadAsync(CancellationToken.None)).Should().ContainSingle().Which.Should().BeEquivalentTo(printed);
+        (await new MetricsLog(NightshiftPaths.For(repo.Path).Metrics).ReadAsync(CancellationToken.None)).Should().ContainSingle().Which.Should().BeEquivalentTo(printed);
         result.Err.Should().Contain("pass result-collect #1").And.Contain("FAIL option-average-empty #1");
     }
 

@@ -3,6 +3,7 @@ using Nightshift.Agents.Providers;
 using Nightshift.Agents.Resilience;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Verification;
@@ -28,7 +29,7 @@ public sealed class KoanEvaluatorSpecs
         var agent = ReplayModels.Solving(dir, "two", "option-average-empty", "traits-rc-not-send");
 
         var report = await Evaluator(journal).RunAsync(
-            agent, "model-two", BundledKoans.Set, new EvalOptions { Parallelism = 2, StateDirectory = dir["state"] }, null, CancellationToken.None);
+            agent, "model-two", BundledKoans.Set, new EvalOptions { Parallelism = 2, Paths = NightshiftPaths.For(dir.Path) }, null, CancellationToken.None);
 
         report.Runs.Select(r => r.KoanId).Should().Equal(BundledKoans.Set.Eval.Select(k => k.Id));
         report.Runs.Where(r => r.Passed).Select(r => r.KoanId).Should().BeEquivalentTo("option-average-empty", "traits-rc-not-send");
@@ -56,7 +57,7 @@ public sealed class KoanEvaluatorSpecs
         unsolved.Outcome.Should().Be(EpisodeOutcome.Rejected);
         unsolved.DiagnosticsAfter.Should().Contain(d => d.Code == "E0716");
         unsolved.Diff.Should().BeNull("an attempt that changed nothing journals no diff");
-        File.Exists(Path.Combine(dir["state"], "transcripts", $"attempt-{solved.AttemptId}.jsonl")).Should().BeTrue();
+        File.Exists(Path.Combine(dir[".nightshift"], "transcripts", $"attempt-{solved.AttemptId}.jsonl")).Should().BeTrue();
 
         // The report reads the eval's verdicts with the verifier's type: each failed run is rejected for its failing tests.
         var data = await Nightshift.Reports.ReportLoader.LoadAsync(journal, report.SessionId, Nightshift.Reports.ReportTargets.Default, DateTimeOffset.UtcNow, CancellationToken.None);

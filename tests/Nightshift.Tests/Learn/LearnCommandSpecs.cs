@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Nightshift.Attempts.Episodes;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Metrics;
@@ -31,7 +32,7 @@ public sealed class LearnCommandSpecs
         json["promoted"]!.GetValue<string>().Should().StartWith("tuned-").And.Be(json["cycles"]![1]!["model"]!.GetValue<string>());
         json["baseline"]!["passRate"]!.GetValue<double>().Should().Be(0.5);
         result.Err.Should().Contain("[cycle 1] training on 1 example(s)").And.Contain("step 2: loss 0.3").And.Contain("[cycle 2] promoted tuned-");
-        var records = await MetricsLog.In(repo.Path).ReadAsync(CancellationToken.None);
+        var records = await new MetricsLog(NightshiftPaths.For(repo.Path).Metrics).ReadAsync(CancellationToken.None);
         records.OfType<GateRecord>().Should().HaveCount(2).And.OnlyContain(g => g.Margin == 0.05);
         records.OfType<TrainingRecord>().Should().OnlyContain(t => t.FinalLoss == 0.3);
         var reportPath = repo[$".nightshift/reports/learn-{json["session"]!.GetValue<long>()}.html"];
@@ -71,7 +72,7 @@ public sealed class LearnCommandSpecs
         TestKoans.EvalOnly(repo, "option-match-exhaustive", "traits-partialeq-compare");
         ReplayModels.Recording(repo, "agent", "option-match-exhaustive");
         repo.Write("nightshift.yml", $"version: 1\nagent:\n  provider: replay\n  replay: replay/agent.jsonl\n{learnSection}\n");
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         await new EpisodeSeeder(journal).AddAsync("burn-down", "rustc:E0308", EpisodeOutcome.Accepted, ["E0308"], [], kind: "cluster");
         return repo;
     }

@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Nightshift.Agents;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Cycles;
@@ -47,7 +48,7 @@ public sealed class LearnLoopSpecs
         report.Cycles[1].Dataset.Sources.Replay.Should().Be(report.Cycles[0].Dataset.Dataset, "the promoted model's data is replayed");
         report.Cycles[0].Training!.Losses.Should().HaveCount(3);
 
-        var metrics = await MetricsLog.In(dir.Path).ReadAsync(CancellationToken.None);
+        var metrics = await new MetricsLog(NightshiftPaths.For(dir.Path).Metrics).ReadAsync(CancellationToken.None);
         metrics.Select(Describe).Should().Equal(
             "eval baseline", "train 1", "eval candidate 1", "gate 1 promoted", "train 2", "eval candidate 2", "gate 2 rolled-back");
         var rollback = metrics.OfType<GateRecord>().Last();
@@ -95,7 +96,7 @@ public sealed class LearnLoopSpecs
         var cycle = report.Cycles.Single();
         cycle.Decision.Reasons.Should().ContainSingle().Which.Should().StartWith("training failed: sh -c").And.Contain("exited with 1");
         cycle.Candidate.Should().BeNull();
-        (await MetricsLog.In(dir.Path).ReadAsync(CancellationToken.None)).Select(Describe)
+        (await new MetricsLog(NightshiftPaths.For(dir.Path).Metrics).ReadAsync(CancellationToken.None)).Select(Describe)
             .Should().Equal("eval baseline", "train 1", "gate 1 rolled-back");
     }
 
@@ -109,7 +110,7 @@ public sealed class LearnLoopSpecs
 
         var document = new HtmlParser().ParseDocument(LearnHtmlReport.Render(report, DateTimeOffset.UtcNow));
 
-        var metrics = await MetricsLog.In(dir.Path).ReadAsync(CancellationToken.None);
+        var metrics = await new MetricsLog(NightshiftPaths.For(dir.Path).Metrics).ReadAsync(CancellationToken.None);
         report.Records.Should().BeEquivalentTo(metrics, o => o.WithStrictOrdering().RespectingRuntimeTypes());
         var candidates = metrics.OfType<EvalRecord>().Where(e => e.Role == "candidate").ToList();
         var baseline = metrics.OfType<EvalRecord>().Single(e => e.Role == "baseline");
@@ -142,7 +143,7 @@ public sealed class LearnLoopSpecs
 
     private static async Task<(KoanSet Koans, Journal Journal)> ArrangeAsync(TempDir dir)
     {
-        var journal = Journal.Open(Journal.PathIn(dir.Path));
+        var journal = Journal.Open(NightshiftPaths.For(dir.Path).Journal);
         var seeder = new EpisodeSeeder(journal);
         await seeder.AddAsync("burn-down", "rustc:E0502", EpisodeOutcome.Accepted, ["E0502"], [], kind: "cluster");
         await seeder.AddAsync("burn-down", "rustc:E0308", EpisodeOutcome.Accepted, ["E0308"], [], kind: "cluster");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nightshift.Files;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Metrics;
 
@@ -12,7 +13,7 @@ public sealed class MetricsLogSpecs
     public async Task Records_are_appended_one_per_line_and_read_back_in_order()
     {
         using var dir = new TempDir("metrics");
-        var log = MetricsLog.In(dir.Path);
+        var log = new MetricsLog(NightshiftPaths.For(dir.Path).Metrics);
         var first = Training("adapter-1", 0.5);
         var second = Training(null, null) with { Error = "trainer exited with 3", ExitCode = 3 };
 
@@ -29,7 +30,7 @@ public sealed class MetricsLogSpecs
     public async Task Lines_of_other_kinds_and_torn_lines_are_skipped()
     {
         using var dir = new TempDir("metrics");
-        var log = MetricsLog.In(dir.Path);
+        var log = new MetricsLog(NightshiftPaths.For(dir.Path).Metrics);
         await log.AppendAsync(Training("adapter-1", 0.5), CancellationToken.None);
         await File.AppendAllTextAsync(log.Path, "{\"kind\":\"bench\",\"score\":3}\nnot json\n{\"kind\":\"tra");
 
@@ -41,7 +42,7 @@ public sealed class MetricsLogSpecs
     {
         using var dir = new TempDir("metrics");
 
-        (await MetricsLog.In(dir.Path).ReadAsync(CancellationToken.None)).Should().BeEmpty();
+        (await new MetricsLog(NightshiftPaths.For(dir.Path).Metrics).ReadAsync(CancellationToken.None)).Should().BeEmpty();
     }
 
     private static TrainingRecord Training(string? model, double? loss) => new()

@@ -4,6 +4,7 @@ using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Testing;
 using Nightshift.Tests.Store;
+using Nightshift.Tests.Support;
 using Nightshift.Verification;
 using Nightshift.Workloads.CrashWatch;
 
@@ -55,9 +56,9 @@ internal static class CrashJournal
     public static async Task WriteAsync(string nightshiftDirectory)
     {
         var clock = new ManualClock(NightJournal.At("2025-03-02T01:00:00Z"));
-        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, Journal.FileName), clock);
+        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, "nightshift.db"), clock);
         var session = await journal.StartSessionAsync(CrashWatchSession.Workload, Branch, "h", _ct);
-        var telemetry = SessionTelemetry.Start(nightshiftDirectory, journal, session, new LimitsConfig(), clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(nightshiftDirectory), journal, session, new LimitsConfig(), clock);
         var watch = new CrashSession(journal, telemetry, clock, session.Id);
 
         clock.Now = NightJournal.At("2025-03-02T01:10:00Z");

@@ -112,9 +112,9 @@ public sealed class CrashReportLoaderSpecs : IDisposable
     {
         var clock = new ManualClock(NightJournal.At("2025-03-02T01:00:00Z"));
         var directory = _repo[".nightshift"];
-        await using var journal = Journal.Open(Path.Combine(directory, Journal.FileName), clock);
+        await using var journal = Journal.Open(Path.Combine(directory, "nightshift.db"), clock);
         var session = await journal.StartSessionAsync(CrashWatchSession.Workload, "b", "h", CancellationToken.None);
-        var watch = new CrashSession(journal, SessionTelemetry.Start(directory, journal, session, new LimitsConfig(), clock), clock, session.Id);
+        var watch = new CrashSession(journal, SessionTelemetry.Start(NightshiftFolder.Of(directory), journal, session, new LimitsConfig(), clock), clock, session.Id);
         var back = await watch.DetectAsync("sig-back", "came back", 100);
         await back.StepAsync("restart", "ok", 500, "restarted");
         await back.DoneAsync(CrashResults.Deployed, 600, "NS-0001", "abc", problem: null);

@@ -3,6 +3,7 @@ using Nightshift.Configuration;
 using Nightshift.Diagnostics;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Tests.Support;
 using Nightshift.Testing;
 using Nightshift.Verification;
 
@@ -29,9 +30,9 @@ internal static class HostileJournal
     public static async Task WriteAsync(string nightshiftDirectory)
     {
         var ct = CancellationToken.None;
-        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, Journal.FileName));
+        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, "nightshift.db"));
         var session = await journal.StartSessionAsync(Workload, "nightshift/<b>branch</b>", "h", ct);
-        var telemetry = SessionTelemetry.Start(nightshiftDirectory, journal, session, new LimitsConfig());
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(nightshiftDirectory), journal, session, new LimitsConfig());
         var cluster = new ClusterRow(Cluster, "rustc", "<script>", "error", 2, 1);
         await journal.SaveSnapshotAsync(new NewSnapshot(session.Id, DateTimeOffset.UtcNow, 1, 1, 2, 0), [cluster], ct);
         var task = await journal.EnsureTaskAsync(session.Id, new NewTask("cluster", Cluster, Cluster), ct);
@@ -55,9 +56,9 @@ internal static class HostileJournal
     public static async Task WriteCrashAsync(string nightshiftDirectory)
     {
         var clock = new Tests.Store.ManualClock(DateTimeOffset.UtcNow);
-        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, Journal.FileName), clock);
+        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, "nightshift.db"), clock);
         var session = await journal.StartSessionAsync(Workloads.CrashWatch.CrashWatchSession.Workload, "b", "h", CancellationToken.None);
-        var watch = new CrashSession(journal, SessionTelemetry.Start(nightshiftDirectory, journal, session, new LimitsConfig(), clock), clock, session.Id);
+        var watch = new CrashSession(journal, SessionTelemetry.Start(NightshiftFolder.Of(nightshiftDirectory), journal, session, new LimitsConfig(), clock), clock, session.Id);
         var crash = await watch.DetectAsync(Signature, CrashTitle, 12);
         await crash.StepAsync("<u>step</u>", "<s>ok</s>", 5, StepSummary, Rung);
         await crash.DoneAsync(Problem, 6, ticket: null, commit: null, Problem);

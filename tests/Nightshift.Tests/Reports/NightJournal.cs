@@ -4,6 +4,7 @@ using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Testing;
 using Nightshift.Tests.Store;
+using Nightshift.Tests.Support;
 using Nightshift.Verification;
 
 namespace Nightshift.Tests.Reports;
@@ -55,7 +56,7 @@ internal static class NightJournal
     public static async Task WriteAsync(string nightshiftDirectory)
     {
         var clock = new ManualClock(At("2025-02-28T01:00:00Z"));
-        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, Journal.FileName), clock);
+        await using var journal = Journal.Open(Path.Combine(nightshiftDirectory, "nightshift.db"), clock);
         await FirstNightAsync(journal, clock);
         await SecondNightAsync(journal, clock, nightshiftDirectory);
     }
@@ -79,7 +80,7 @@ internal static class NightJournal
     {
         clock.Now = At("2025-03-01T02:00:00Z");
         var session = await journal.StartSessionAsync("burn-down", "nightshift/burn-down-2", "h2", _ct);
-        var telemetry = SessionTelemetry.Start(nightshiftDirectory, journal, session, new LimitsConfig { TimeBudget = TimeSpan.FromHours(4) }, clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(nightshiftDirectory), journal, session, new LimitsConfig { TimeBudget = TimeSpan.FromHours(4) }, clock);
         await Snapshot(journal, session.Id, "2025-03-01T02:05:00Z", 40, 5, E0308(20), E0599(12), E0425(8), NeedlessReturn(5));
 
         clock.Now = At("2025-03-01T02:06:00Z");

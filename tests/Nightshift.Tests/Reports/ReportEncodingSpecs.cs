@@ -78,7 +78,7 @@ public sealed class ReportEncodingSpecs : IDisposable
     {
         var directory = _repo[".nightshift"];
         await (write ?? HostileJournal.WriteAsync)(directory);
-        await using var journal = Journal.Open(Path.Combine(directory, Journal.FileName));
+        await using var journal = Journal.Open(Path.Combine(directory, "nightshift.db"));
         return await ReportLoader.LoadAsync(journal, null, ReportTargets.Default, DateTimeOffset.UtcNow, CancellationToken.None);
     }
 

@@ -32,7 +32,7 @@ internal sealed class ReportFixture : IDisposable
 
     public async Task<ReportData> LoadAsync(long? sessionId = null, ReportTargets? targets = null)
     {
-        await using var journal = Journal.Open(Path.Combine(NightshiftDirectory, Journal.FileName));
+        await using var journal = Journal.Open(Path.Combine(NightshiftDirectory, "nightshift.db"));
         return await ReportLoader.LoadAsync(journal, sessionId, targets ?? ReportTargets.Default, NightJournal.Morning, CancellationToken.None);
     }
 

@@ -32,7 +32,7 @@ public sealed class ReportLoaderSpecs : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task An_empty_journal_has_nothing_to_report()
     {
-        await using var journal = Journal.Open(Path.Combine(NightshiftDirectory, Journal.FileName));
+        await using var journal = Journal.Open(Path.Combine(NightshiftDirectory, "nightshift.db"));
 
         var load = () => ReportLoader.LoadAsync(journal, null, ReportTargets.Default, _night, _ct);
 
@@ -43,7 +43,7 @@ public sealed class ReportLoaderSpecs : IDisposable
     public async Task A_running_session_is_measured_up_to_the_report_and_its_unmeasured_targets_are_unknown()
     {
         var clock = new ManualClock(_night);
-        await using var journal = Journal.Open(Path.Combine(NightshiftDirectory, Journal.FileName), clock);
+        await using var journal = Journal.Open(Path.Combine(NightshiftDirectory, "nightshift.db"), clock);
         var session = await journal.StartSessionAsync("burn-down", "b", "h", _ct);
         var task = await journal.EnsureTaskAsync(session.Id, new NewTask("cluster", "k", "k"), _ct);
         var attempt = await journal.BeginAttemptAsync(session.Id, task.Id, "openai", _ct);
@@ -65,13 +65,13 @@ public sealed class ReportLoaderSpecs : IDisposable
     public async Task A_tests_broken_alert_misses_the_tests_target_whatever_the_verdicts_said()
     {
         var clock = new ManualClock(_night);
-        await using var journal = Journal.Open(Path.Combine(NightshiftDirectory, Journal.FileName), clock);
+        await using var journal = Journal.Open(Path.Combine(NightshiftDirectory, "nightshift.db"), clock);
         var session = await journal.StartSessionAsync("burn-down", "b", "h", _ct);
         var task = await journal.EnsureTaskAsync(session.Id, new NewTask("cluster", "k", "k"), _ct);
         var attempt = await journal.BeginAttemptAsync(session.Id, task.Id, "openai", _ct);
         await journal.FinishAttemptAsync(attempt.Id, new AttemptResult("done", 10, 5, 0.01m, null, null), _ct);
         await journal.RecordVerdictAsync(attempt.Id, true, """{"accepted":true,"tests":{"passed":3,"failed":0}}""", _ct);
-        var telemetry = SessionTelemetry.Start(NightshiftDirectory, journal, session, new LimitsConfig(), clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(NightshiftDirectory), journal, session, new LimitsConfig(), clock);
         clock.Now = _night.AddMinutes(42);
         await telemetry.AlertAsync(AlertSeverity.Critical, AlertKinds.TestsBroken, "cargo test fails on the session branch", _ct);
 

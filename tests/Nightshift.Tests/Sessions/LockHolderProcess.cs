@@ -4,7 +4,7 @@ using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.Sessions;
 
-/// <summary>A real <c>dummy hold-lock &lt;dir&gt; &lt;seconds&gt;</c> process; killed on dispose.</summary>
+/// <summary>A real <c>dummy hold-lock &lt;repo&gt; &lt;seconds&gt;</c> process; killed on dispose.</summary>
 internal sealed class LockHolderProcess : IDisposable
 {
     private readonly Process _process;
@@ -18,7 +18,7 @@ internal sealed class LockHolderProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the holder; with <paramref name="child"/>, it starts that program once it holds the lock.</summary>
-    public static LockHolderProcess Start(string nightshiftDirectory, int seconds = 30, params string[] child)
+    public static LockHolderProcess Start(string repositoryRoot, int seconds = 30, params string[] child)
     {
         var startInfo = new ProcessStartInfo(Binaries.Dummy)
         {
@@ -27,7 +27,7 @@ internal sealed class LockHolderProcess : IDisposable
             UseShellExecute = false,
         };
         startInfo.ArgumentList.Add("hold-lock");
-        startInfo.ArgumentList.Add(nightshiftDirectory);
+        startInfo.ArgumentList.Add(repositoryRoot);
         startInfo.ArgumentList.Add(seconds.ToString(CultureInfo.InvariantCulture));
         foreach (var arg in child)
         {

@@ -14,9 +14,9 @@ public sealed class SessionLockSpecs : IDisposable
     public async Task A_second_acquire_in_the_same_process_is_refused_like_any_other_holder()
     {
         await Task.Yield();
-        using var first = SessionLock.Acquire(NightshiftDirectory, "run");
+        using var first = SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run");
 
-        var refusal = FluentActions.Invoking(() => SessionLock.Acquire(NightshiftDirectory, "bench"))
+        var refusal = FluentActions.Invoking(() => SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "bench"))
             .Should().Throw<LockHeldException>().Which;
 
         refusal.ExitCode.Should().Be(ExitCodes.Locked);
@@ -32,12 +32,12 @@ public sealed class SessionLockSpecs : IDisposable
     public async Task Disposing_the_lock_lets_the_next_session_acquire_it()
     {
         await Task.Yield();
-        SessionLock.Acquire(NightshiftDirectory, "run").Dispose();
+        SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run").Dispose();
 
-        using var next = SessionLock.Acquire(NightshiftDirectory, "bench");
+        using var next = SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "bench");
 
         next.Holder.Purpose.Should().Be("bench");
-        SessionLock.ReadHolder(NightshiftDirectory).Holder.Should().Be(next.Holder);
+        SessionLock.ReadHolder(NightshiftFolder.Of(NightshiftDirectory)).Holder.Should().Be(next.Holder);
     }
 
     [Fact(Timeout = 30_000)]
@@ -45,7 +45,7 @@ public sealed class SessionLockSpecs : IDisposable
     {
         await Task.Yield();
         LockHolder holder;
-        using (var sessionLock = SessionLock.Acquire(NightshiftDirectory, "run"))
+        using (var sessionLock = SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run"))
         {
             holder = sessionLock.Holder;
         }
@@ -64,14 +64,14 @@ public sealed class SessionLockSpecs : IDisposable
     public async Task Reading_the_holder_reports_the_record_and_that_it_is_held_without_releasing_it()
     {
         await Task.Yield();
-        using var held = SessionLock.Acquire(NightshiftDirectory, "run");
+        using var held = SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run");
 
-        var status = SessionLock.ReadHolder(NightshiftDirectory);
+        var status = SessionLock.ReadHolder(NightshiftFolder.Of(NightshiftDirectory));
 
         status.IsHeld.Should().BeTrue();
         status.Holder.Should().Be(held.Holder);
         // An fcntl lock would have been dropped when the probe closed its descriptor.
-        FluentActions.Invoking(() => SessionLock.Acquire(NightshiftDirectory, "run")).Should().Throw<LockHeldException>();
+        FluentActions.Invoking(() => SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run")).Should().Throw<LockHeldException>();
     }
 
     [Fact(Timeout = 30_000)]
@@ -79,12 +79,12 @@ public sealed class SessionLockSpecs : IDisposable
     {
         await Task.Yield();
         LockHolder last;
-        using (var sessionLock = SessionLock.Acquire(NightshiftDirectory, "run"))
+        using (var sessionLock = SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run"))
         {
             last = sessionLock.Holder;
         }
 
-        var status = SessionLock.ReadHolder(NightshiftDirectory);
+        var status = SessionLock.ReadHolder(NightshiftFolder.Of(NightshiftDirectory));
 
         status.IsHeld.Should().BeFalse();
         status.Holder.Should().Be(last);
@@ -95,7 +95,7 @@ public sealed class SessionLockSpecs : IDisposable
     {
         await Task.Yield();
 
-        var status = SessionLock.ReadHolder(NightshiftDirectory);
+        var status = SessionLock.ReadHolder(NightshiftFolder.Of(NightshiftDirectory));
 
         status.Should().Be(new LockStatus(Path.Combine(NightshiftDirectory, "lock"), Holder: null, IsHeld: false));
     }
@@ -105,11 +105,11 @@ public sealed class SessionLockSpecs : IDisposable
     {
         await Task.Yield();
         _repo.Write(".nightshift/lock", "not a record");
-        SessionLock.ReadHolder(NightshiftDirectory).Holder.Should().BeNull();
+        SessionLock.ReadHolder(NightshiftFolder.Of(NightshiftDirectory)).Holder.Should().BeNull();
 
-        using var sessionLock = SessionLock.Acquire(NightshiftDirectory, "run");
+        using var sessionLock = SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run");
 
-        SessionLock.ReadHolder(NightshiftDirectory).Holder.Should().Be(sessionLock.Holder);
+        SessionLock.ReadHolder(NightshiftFolder.Of(NightshiftDirectory)).Holder.Should().Be(sessionLock.Holder);
     }
 
     public void Dispose() => _repo.Dispose();

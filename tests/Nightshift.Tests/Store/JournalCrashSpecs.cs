@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
 
@@ -20,7 +21,7 @@ public sealed class JournalCrashSpecs
     public async Task A_writer_killed_mid_transaction_leaves_an_intact_journal_with_only_whole_groups()
     {
         using var dir = new TempDir("journal");
-        var path = Journal.PathIn(dir.Path);
+        var path = NightshiftPaths.For(dir.Path).Journal;
         var random = new Random(20250301);
 
         for (var round = 1; round <= Rounds; round++)

@@ -1,3 +1,4 @@
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Store.Migrations;
 using Nightshift.Tests.Support;
@@ -27,7 +28,7 @@ public sealed class JournalMigrationSpecs
     public async Task A_new_journal_is_created_with_its_folders_at_the_latest_version_with_every_table()
     {
         using var dir = new TempDir("journal");
-        var path = Journal.PathIn(dir.Path);
+        var path = NightshiftPaths.For(dir.Path).Journal;
 
         await using (var journal = Journal.Open(path))
         {

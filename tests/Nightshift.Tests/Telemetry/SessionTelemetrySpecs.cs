@@ -26,9 +26,9 @@ public sealed class SessionTelemetrySpecs : IDisposable
         var session = await journal.StartSessionAsync("burn-down", "b", "h", _ct);
         _clock.Now = _night.AddMinutes(1);
 
-        var telemetry = SessionTelemetry.Start(Directory, journal, session, new LimitsConfig { Workers = 2, MaxCostUsd = 5m }, _clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(Directory), journal, session, new LimitsConfig { Workers = 2, MaxCostUsd = 5m }, _clock);
 
-        var status = StatusFile.Read(StatusFile.PathIn(Directory))!;
+        var status = StatusFile.Read(Path.Combine(Directory, "status.json"))!;
         status.Should().BeEquivalentTo(telemetry.Current);
         status.State.Should().Be(SessionState.Running);
         status.Phase.Should().Be("starting");
@@ -46,20 +46,20 @@ public sealed class SessionTelemetrySpecs : IDisposable
         var session = await journal.StartSessionAsync("burn-down", "b", "h", _ct);
         var task = await journal.EnsureTaskAsync(session.Id, new NewTask("cluster", "k", "k"), _ct);
         var attempt = await journal.BeginAttemptAsync(session.Id, task.Id, "openai", _ct);
-        var telemetry = SessionTelemetry.Start(Directory, journal, session, new LimitsConfig(), _clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(Directory), journal, session, new LimitsConfig(), _clock);
         _clock.Now = _night.AddSeconds(30.5);
 
         var written = await telemetry.EventAsync("tool_call", new JsonObject { ["tool"] = "edit", ["path"] = "src/<lib>.rs" }, attempt.Id, _ct);
 
         var journaled = (await journal.ReadEventsAsync(session.Id, 0, 10, _ct)).Should().ContainSingle().Subject;
         journaled.Should().Be(new EventRow(written.Id, session.Id, attempt.Id, _night.AddSeconds(30.5), "tool_call", """{"tool":"edit","path":"src/<lib>.rs"}"""));
-        var line = (await File.ReadAllLinesAsync(EventLog.PathIn(Directory))).Should().ContainSingle().Subject;
+        var line = (await File.ReadAllLinesAsync(Path.Combine(Directory, "events.jsonl"))).Should().ContainSingle().Subject;
         using var json = JsonDocument.Parse(line);
         json.RootElement.GetProperty("id").GetInt64().Should().Be(journaled.Id);
         json.RootElement.GetProperty("attempt_id").GetInt64().Should().Be(attempt.Id);
         json.RootElement.GetProperty("at").GetDateTimeOffset().Should().Be(_night.AddSeconds(30.5));
         json.RootElement.GetProperty("payload").GetProperty("path").GetString().Should().Be("src/<lib>.rs");
-        EventLog.ReadLast(EventLog.PathIn(Directory), 5).Should().ContainSingle().Which.Kind.Should().Be("tool_call");
+        EventLog.ReadLast(Path.Combine(Directory, "events.jsonl"), 5).Should().ContainSingle().Which.Kind.Should().Be("tool_call");
     }
 
     [Fact(Timeout = 30_000)]
@@ -67,11 +67,11 @@ public sealed class SessionTelemetrySpecs : IDisposable
     {
         await using var journal = OpenJournal();
         var session = await journal.StartSessionAsync("burn-down", "b", "h", _ct);
-        var telemetry = SessionTelemetry.Start(Directory, journal, session, new LimitsConfig(), _clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(Directory), journal, session, new LimitsConfig(), _clock);
 
         var alert = await telemetry.AlertAsync(AlertSeverity.Critical, AlertKinds.TestsBroken, "cargo test: 3 failed\non the branch", _ct);
 
-        var line = (await File.ReadAllLinesAsync(AlertLog.PathIn(Directory))).Should().ContainSingle().Subject;
+        var line = (await File.ReadAllLinesAsync(Path.Combine(Directory, "alerts.jsonl"))).Should().ContainSingle().Subject;
         using (var json = JsonDocument.Parse(line))
         {
             json.RootElement.GetProperty("severity").GetString().Should().Be("critical");
@@ -83,8 +83,8 @@ public sealed class SessionTelemetrySpecs : IDisposable
 
         var journaled = (await journal.SessionEventsOfKindAsync(session.Id, TelemetryEvent.AlertKind, _ct)).Should().ContainSingle().Subject;
         Alert.TryParse(journaled.PayloadJson).Should().Be(alert);
-        AlertLog.ReadLast(AlertLog.PathIn(Directory), 10).Should().Equal(alert);
-        EventLog.ReadLast(EventLog.PathIn(Directory), 10).Should().ContainSingle().Which.Kind.Should().Be(TelemetryEvent.AlertKind);
+        AlertLog.ReadLast(Path.Combine(Directory, "alerts.jsonl"), 10).Should().Equal(alert);
+        EventLog.ReadLast(Path.Combine(Directory, "events.jsonl"), 10).Should().ContainSingle().Which.Kind.Should().Be(TelemetryEvent.AlertKind);
     }
 
     [Fact(Timeout = 30_000)]
@@ -92,7 +92,7 @@ public sealed class SessionTelemetrySpecs : IDisposable
     {
         await using var journal = OpenJournal();
         var session = await journal.StartSessionAsync("burn-down", "b", "h", _ct);
-        var telemetry = SessionTelemetry.Start(Directory, journal, session, new LimitsConfig { MinClusterSize = 2 }, _clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(Directory), journal, session, new LimitsConfig { MinClusterSize = 2 }, _clock);
         await journal.SaveSnapshotAsync(
             new NewSnapshot(session.Id, _night, 1, 1, 31, 0),
             [NightJournal.E0308(20), NightJournal.E0599(10), NightJournal.E0425(1)],
@@ -119,7 +119,7 @@ public sealed class SessionTelemetrySpecs : IDisposable
             new ClusterProgress("rustc:error:E0308", 20, 5), new ClusterProgress("rustc:error:E0599", 10, 10), new ClusterProgress("rustc:error:E0425", 1, 1));
         status.ClustersRemaining.Should().Be(1, "E0308's task is solved and E0425 is below the minimum cluster size");
         status.Eta.Should().Be(_night.AddHours(2), "one landed cluster per hour, one cluster remaining");
-        StatusFile.Read(StatusFile.PathIn(Directory)).Should().BeEquivalentTo(status);
+        StatusFile.Read(Path.Combine(Directory, "status.json")).Should().BeEquivalentTo(status);
     }
 
     [Fact(Timeout = 30_000)]
@@ -127,7 +127,7 @@ public sealed class SessionTelemetrySpecs : IDisposable
     {
         using var fixture = await ReportFixture.CreateAsync();
 
-        var status = StatusFile.Read(StatusFile.PathIn(fixture.NightshiftDirectory))!;
+        var status = StatusFile.Read(Path.Combine(fixture.NightshiftDirectory, "status.json"))!;
 
         status.State.Should().Be(SessionState.Ended);
         status.StopReason.Should().Be("time-budget");
@@ -146,7 +146,7 @@ public sealed class SessionTelemetrySpecs : IDisposable
     {
         await using var journal = OpenJournal();
         var session = await journal.StartSessionAsync("burn-down", "b", "h", _ct);
-        var telemetry = SessionTelemetry.Start(Directory, journal, session, new LimitsConfig { Workers = 4 }, _clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(Directory), journal, session, new LimitsConfig { Workers = 4 }, _clock);
 
         await Task.WhenAll(Enumerable.Range(1, 4).Select(worker => Task.Run(async () =>
         {
@@ -157,10 +157,10 @@ public sealed class SessionTelemetrySpecs : IDisposable
             }
         })));
 
-        var status = StatusFile.Read(StatusFile.PathIn(Directory))!;
+        var status = StatusFile.Read(Path.Combine(Directory, "status.json"))!;
         status.Workers.Select(w => (w.Worker, w.Cluster, w.FilesModified, w.LastToolCall)).Should().Equal(
             (1, "c1", 50, "step 49"), (2, "c2", 50, "step 49"), (3, "c3", 50, "step 49"), (4, "c4", 50, "step 49"));
-        var lines = await File.ReadAllLinesAsync(EventLog.PathIn(Directory));
+        var lines = await File.ReadAllLinesAsync(Path.Combine(Directory, "events.jsonl"));
         lines.Select(TelemetryEvent.TryParse).Should().HaveCount(200).And.OnlyContain(e => e != null);
         lines.Select(l => TelemetryEvent.TryParse(l)!.Id).Should().BeInAscendingOrder("the file follows the journal's order");
         (await journal.ReadEventsAsync(session.Id, 0, 1000, _ct)).Should().HaveCount(200);
@@ -172,7 +172,7 @@ public sealed class SessionTelemetrySpecs : IDisposable
     {
         await using var journal = OpenJournal();
         var session = await journal.StartSessionAsync("burn-down", "b", "h", _ct);
-        var telemetry = SessionTelemetry.Start(Directory, journal, session, new LimitsConfig(), _clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(Directory), journal, session, new LimitsConfig(), _clock);
         File.Delete(telemetry.StatusPath);
         System.IO.Directory.CreateDirectory(telemetry.StatusPath); // a folder where the file should be: rename fails
 
@@ -190,7 +190,7 @@ public sealed class SessionTelemetrySpecs : IDisposable
     {
         await using var journal = OpenJournal();
         var session = await journal.StartSessionAsync("burn-down", "b", "h", _ct);
-        var telemetry = SessionTelemetry.Start(Directory, journal, session, new LimitsConfig(), _clock);
+        var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(Directory), journal, session, new LimitsConfig(), _clock);
         Diagnostic[] diagnostics =
         [
             new("rustc", Severity.Error, "E0308", "mismatched types", new SourceSpan("src/lib.rs", 3, 9)) { Item = "crates/a", Rendered = "error[E0308]" },
@@ -199,7 +199,7 @@ public sealed class SessionTelemetrySpecs : IDisposable
 
         telemetry.RecordDiagnostics(41, diagnostics);
 
-        var lines = (await File.ReadAllLinesAsync(DiagnosticsLog.PathIn(Directory))).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var lines = (await File.ReadAllLinesAsync(Path.Combine(Directory, "diagnostics.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         lines.Should().HaveCount(2);
         lines[0].GetProperty("snapshot_id").GetInt64().Should().Be(41);
         lines[0].GetProperty("session_id").GetInt64().Should().Be(session.Id);
@@ -215,5 +215,5 @@ public sealed class SessionTelemetrySpecs : IDisposable
 
     public void Dispose() => _repo.Dispose();
 
-    private Journal OpenJournal() => Journal.Open(Path.Combine(Directory, Journal.FileName), _clock);
+    private Journal OpenJournal() => Journal.Open(Path.Combine(Directory, "nightshift.db"), _clock);
 }

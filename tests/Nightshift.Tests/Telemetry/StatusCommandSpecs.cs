@@ -25,7 +25,7 @@ public sealed class StatusCommandSpecs : IDisposable
         document.RootElement.GetProperty("state").GetString().Should().Be("idle");
         document.RootElement.GetProperty("session").ValueKind.Should().Be(JsonValueKind.Null);
         document.RootElement.GetProperty("lock").GetProperty("held").GetBoolean().Should().BeFalse();
-        document.RootElement.GetProperty("status_file").GetString().Should().Be(StatusFile.PathIn(NightshiftDirectory));
+        document.RootElement.GetProperty("status_file").GetString().Should().Be(Path.Combine(NightshiftDirectory, "status.json"));
         human.ExitCode.Should().Be(ExitCodes.Ok);
         Flat(human.Out).Should().Contain("No session status at").And.Contain("no session has run here yet").And.Contain("Lock: free");
         Directory.Exists(NightshiftDirectory).Should().BeFalse("status only reads");
@@ -34,8 +34,8 @@ public sealed class StatusCommandSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task A_running_session_shows_its_status_and_the_lock_holder()
     {
-        StatusFile.Write(StatusFile.PathIn(NightshiftDirectory), StatusFileSpecs.Status(clusters: 3));
-        using var held = SessionLock.Acquire(NightshiftDirectory, "run");
+        StatusFile.Write(Path.Combine(NightshiftDirectory, "status.json"), StatusFileSpecs.Status(clusters: 3));
+        using var held = SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run");
 
         var json = await CliRun.InProcessAsync(_repo.Path, ["status", "--json"]);
         var human = await CliRun.InProcessAsync(_repo.Path, ["status"]);
@@ -66,7 +66,7 @@ public sealed class StatusCommandSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task A_running_status_whose_lock_is_free_belongs_to_a_session_that_died()
     {
-        StatusFile.Write(StatusFile.PathIn(NightshiftDirectory), StatusFileSpecs.Status(clusters: 0));
+        StatusFile.Write(Path.Combine(NightshiftDirectory, "status.json"), StatusFileSpecs.Status(clusters: 0));
 
         var json = await CliRun.InProcessAsync(_repo.Path, ["status", "--json"]);
         var human = await CliRun.InProcessAsync(_repo.Path, ["status"]);
@@ -80,7 +80,7 @@ public sealed class StatusCommandSpecs : IDisposable
     public async Task An_ended_session_shows_why_it_stopped()
     {
         var ended = StatusFileSpecs.Status(clusters: 0) with { State = SessionState.Ended, StopReason = "time-budget" };
-        StatusFile.Write(StatusFile.PathIn(NightshiftDirectory), ended);
+        StatusFile.Write(Path.Combine(NightshiftDirectory, "status.json"), ended);
 
         var json = await CliRun.InProcessAsync(_repo.Path, ["status", "--json"]);
         var human = await CliRun.InProcessAsync(_repo.Path, ["status"]);
@@ -99,7 +99,7 @@ public sealed class StatusCommandSpecs : IDisposable
         var result = await CliRun.InProcessAsync(_repo.Path, ["status"]);
 
         result.ExitCode.Should().Be(ExitCodes.Failed);
-        result.Err.Should().Contain(StatusFile.PathIn(NightshiftDirectory)).And.Contain("is not a Nightshift status file");
+        result.Err.Should().Contain(Path.Combine(NightshiftDirectory, "status.json")).And.Contain("is not a Nightshift status file");
     }
 
     public void Dispose() => _repo.Dispose();

@@ -9,7 +9,7 @@ public sealed class StatusFileSpecs : IDisposable
 {
     private readonly TempDir _dir = new("status");
 
-    private string StatusPath => StatusFile.PathIn(_dir.Path);
+    private string StatusPath => Path.Combine(_dir.Path, "status.json");
 
     [Fact(Timeout = 60_000)]
     public async Task A_reader_never_sees_a_partial_status_while_the_writer_rewrites_it()
@@ -70,7 +70,7 @@ public sealed class StatusFileSpecs : IDisposable
     {
         await Task.Yield();
         StatusFile.Read(StatusPath).Should().BeNull();
-        StatusFile.Read(Path.Combine(_dir.Path, "absent", StatusFile.FileName)).Should().BeNull();
+        StatusFile.Read(Path.Combine(_dir.Path, "absent", "status.json")).Should().BeNull();
 
         await File.WriteAllTextAsync(StatusPath, "{\"session_id\": 1, \"work");
 

@@ -19,14 +19,14 @@ public sealed class WatchCommandSpecs : IDisposable
     public async Task In_a_terminal_watch_redraws_until_the_status_says_the_session_ended()
     {
         var running = StatusFileSpecs.Status(clusters: 2);
-        StatusFile.Write(StatusFile.PathIn(NightshiftDirectory), running);
-        using var held = SessionLock.Acquire(NightshiftDirectory, "run");
+        StatusFile.Write(Path.Combine(NightshiftDirectory, "status.json"), running);
+        using var held = SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run");
         using var watch = StartInTerminal("watch --interval 0.2");
         var screen = new StringBuilder();
         var reading = ReadAllAsync(watch, screen);
 
         await WaitForAsync(screen, "running · phase burn-down");
-        StatusFile.Write(StatusFile.PathIn(NightshiftDirectory), running with { State = SessionState.Ended, StopReason = "time-budget" });
+        StatusFile.Write(Path.Combine(NightshiftDirectory, "status.json"), running with { State = SessionState.Ended, StopReason = "time-budget" });
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await watch.WaitForExitAsync(deadline.Token);
         await reading;

@@ -77,12 +77,12 @@ public sealed class WatchFrameSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task Watch_without_a_terminal_prints_one_frame_of_the_sessions_own_events_and_exits()
     {
-        StatusFile.Write(StatusFile.PathIn(NightshiftDirectory), StatusFileSpecs.Status(clusters: 2));
-        var events = new EventLog(EventLog.PathIn(NightshiftDirectory));
+        StatusFile.Write(Path.Combine(NightshiftDirectory, "status.json"), StatusFileSpecs.Status(clusters: 2));
+        var events = new EventLog(Path.Combine(NightshiftDirectory, "events.jsonl"));
         events.Append(new TelemetryEvent(1, _now, 6, null, "from_last_night", null));
         events.Append(new TelemetryEvent(2, _now, 7, null, "phase", new JsonObject { ["name"] = "burn-down" }));
-        new AlertLog(AlertLog.PathIn(NightshiftDirectory)).Append(new Alert(_now, AlertSeverity.Critical, AlertKinds.DiskLow, "2 GB left", 7));
-        using var held = SessionLock.Acquire(NightshiftDirectory, "run");
+        new AlertLog(Path.Combine(NightshiftDirectory, "alerts.jsonl")).Append(new Alert(_now, AlertSeverity.Critical, AlertKinds.DiskLow, "2 GB left", 7));
+        using var held = SessionLock.Acquire(NightshiftFolder.Of(NightshiftDirectory), "run");
 
         var result = await CliRun.InProcessAsync(_repo.Path, ["watch", "--interval", "0.5"]);
 

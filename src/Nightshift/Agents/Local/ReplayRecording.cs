@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Nightshift.Agents.Transcripts;
+using Nightshift.Files;
 
 namespace Nightshift.Agents.Local;
 

@@ -1,3 +1,5 @@
+using Nightshift.Files;
+
 namespace Nightshift.Agents.Tools;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal static class WorktreeWalk
 {
     private static readonly HashSet<string> _skipped = new(StringComparer.Ordinal)
     {
-        ".git", ".nightshift", "node_modules", "target", "obj", "__pycache__", ".venv",
+        ".git", NightshiftPaths.DirectoryName, "node_modules", "target", "obj", "__pycache__", ".venv",
     };
 
     public static IEnumerable<FileInfo> Files(string directory)

@@ -1,7 +1,9 @@
+using Nightshift.Files;
+
 namespace Nightshift.Agents.Transcripts;
 
 /// <summary>
-/// A transcript on disk: <c>.nightshift/transcripts/&lt;attempt-or-task-id&gt;.jsonl</c>, one JSON line per entry
+/// A transcript on disk (<see cref="NightshiftPaths.TranscriptFor"/> says where), one JSON line per entry
 /// (<see cref="TranscriptJson"/>), appended and flushed to the operating system before
 /// <see cref="AppendAsync"/> returns, so a crash of Nightshift loses at most the step in flight. (No fsync per
 /// entry: a command agent streams hundreds of lines, and a power cut is not the failure this guards against.)
@@ -9,8 +11,6 @@ namespace Nightshift.Agents.Transcripts;
 /// </summary>
 public sealed class TranscriptFile : ITranscript, IAsyncDisposable, IDisposable
 {
-    public const string DirectoryName = "transcripts";
-
     private readonly FileStream _stream;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -26,18 +26,6 @@ public sealed class TranscriptFile : ITranscript, IAsyncDisposable, IDisposable
     }
 
     public string Path { get; }
-
-    /// <summary>The transcript of one attempt (or task) under <paramref name="stateDirectory"/> (the repository's .nightshift).</summary>
-    public static TranscriptFile Open(string stateDirectory, string attemptOrTaskId) =>
-        new(PathFor(stateDirectory, attemptOrTaskId));
-
-    /// <summary>Where <see cref="Open"/> puts the transcript of <paramref name="attemptOrTaskId"/>; the id is made a safe file name.</summary>
-    public static string PathFor(string stateDirectory, string attemptOrTaskId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(stateDirectory);
-        ArgumentNullException.ThrowIfNull(attemptOrTaskId);
-        return System.IO.Path.Combine(stateDirectory, DirectoryName, SafeFileName.From(attemptOrTaskId) + ".jsonl");
-    }
 
     public async Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Git;
 
 namespace Nightshift.Workloads.BurnDown;
@@ -10,7 +11,7 @@ namespace Nightshift.Workloads.BurnDown;
 public static class ExampleRepository
 {
     // Build output and state of an earlier run are not part of the example.
-    private static readonly HashSet<string> _skipped = new(StringComparer.Ordinal) { "target", ".nightshift", ".git" };
+    private static readonly HashSet<string> _skipped = new(StringComparer.Ordinal) { "target", NightshiftPaths.DirectoryName, ".git" };
 
     /// <summary>Copies <paramref name="example"/> to <paramref name="destination"/> (which must not exist or be empty) and commits it.</summary>
     /// <exception cref="NightshiftException">The destination holds files, or git failed.</exception>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Nightshift.Attempts;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Probing;
 using Nightshift.Sessions;
 using Nightshift.Store;
@@ -45,11 +46,11 @@ public sealed partial class Night
     public async Task<NightResult> RunAsync(CancellationToken stop, CancellationToken abort)
     {
         var probe = _config.RequireProbe("nightshift run");
-        var nightshiftDirectory = Path.GetDirectoryName(Journal.PathIn(_config.RepositoryRoot))!;
-        Directory.CreateDirectory(nightshiftDirectory);
-        using var sessionLock = SessionLock.Acquire(nightshiftDirectory, "run");
+        var paths = NightshiftPaths.For(_config.RepositoryRoot);
+        paths.EnsureCreated();
+        using var sessionLock = SessionLock.Acquire(paths, "run");
         var watch = Stopwatch.StartNew();
-        await using var journal = Journal.Open(Journal.PathIn(_config.RepositoryRoot), _clock);
+        await using var journal = Journal.Open(paths.Journal, _clock);
         var resumption = _options.Resume ? SessionResumption.Unfinished : SessionResumption.New;
         await using var context = await SessionContext.OpenAsync(_config, journal, _runner, Workload, resumption, _clock, abort).ConfigureAwait(false);
         await StartedAsync(context, abort).ConfigureAwait(false);

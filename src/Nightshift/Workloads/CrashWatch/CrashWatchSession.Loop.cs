@@ -15,14 +15,13 @@ public sealed partial class CrashWatchSession
     {
         var crash = config.Crash!;
         var (telemetry, sessionId) = (context.Telemetry, context.Session.Id);
-        var stateDirectory = context.StateDirectory;
-        var crashDirectory = Path.Combine(stateDirectory, "crash-watch");
+        var paths = context.Paths;
 
         CrashEventSink log = (kind, payload, attempt, token) => telemetry.EventAsync(kind, payload, attempt, token);
         using var service = crash.Service is { } serviceConfig
-            ? new ServiceController(serviceConfig, config.RepositoryRoot, crashDirectory, runner, log)
+            ? new ServiceController(serviceConfig, config.RepositoryRoot, paths, runner, log)
             : null;
-        var releases = new Releases(Path.Combine(crashDirectory, "releases"));
+        var releases = new Releases(paths.Releases);
         releases.Prune([service?.Current]);
         if (service is not null)
         {
@@ -37,15 +36,15 @@ public sealed partial class CrashWatchSession
         }
 
         var ownCode = new OwnCode(config.RepositoryRoot);
-        var queue = _queue = new CrashQueue(journal, telemetry, sessionId, Path.Combine(crashDirectory, "reports"), ownCode, options.MaxAttemptsPerCrash);
+        var queue = _queue = new CrashQueue(journal, telemetry, sessionId, paths.CrashReports, ownCode, options.MaxAttemptsPerCrash);
         await ResumeAsync(queue, context.Previous, cancellationToken).ConfigureAwait(false);
 
         var targets = crash.Watch.Select(entry => WatchTarget.Parse(entry, config.RepositoryRoot)).ToList();
         using var watcher = new CrashFileWatcher(
             targets,
             new WatchOptions(crash.Poll, crash.Settle, UseFileEvents: !options.PollOnly),
-            FileOffsets.Load(Path.Combine(crashDirectory, FileOffsets.FileName)),
-            stateDirectory);
+            FileOffsets.Load(paths.CrashOffsets),
+            paths.Root);
         if (options.SkipExisting)
         {
             watcher.SkipExisting();
@@ -53,7 +52,7 @@ public sealed partial class CrashWatchSession
 
         var pipeline = new CrashPipeline(new CrashPipelineParts(
             config, journal, telemetry, sessionId, context.Branch.Name, context.Repository, context.Workspaces, context.Lander, releases, service, ladder, runner,
-            stateDirectory));
+            paths));
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watching = watcher.RunAsync(queue.OfferAsync, stopWatching.Token);
         try

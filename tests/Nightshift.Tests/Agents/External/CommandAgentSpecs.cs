@@ -4,6 +4,7 @@ using Nightshift.Agents.External;
 using Nightshift.Agents.Transcripts;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Tests.Agents.Local;
 using Nightshift.Tests.Execution;
 using Nightshift.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class CommandAgentSpecs : IDisposable
     {
         var options = Preset(AgentPreset.Claude, "fake-claude");
         var memory = new RecordingTranscript();
-        var path = TranscriptFile.PathFor(_temp["state"], "attempt-1");
+        var path = NightshiftPaths.For(_temp["state"]).TranscriptFor("attempt-1");
         AgentResult result;
         await using (var file = new TranscriptFile(path))
         {

@@ -20,7 +20,7 @@ public sealed class SuggestAgentCorpusSpecs(ITestOutputHelper output)
         var worktree = temp["repo"];
         RustCorpus.CopyTo(worktree);
         var work = Directory.CreateDirectory(temp["rmeta"]).FullName;
-        var state = temp["state"];
+        var state = temp[".nightshift"];
         var checks = CompilerChecks.Rustc(worktree, work);
         var items = Directory.GetFiles(Path.Combine(worktree, "corpus"), "*.rs").Order(StringComparer.Ordinal).ToList();
         var before = await RustcOracle.CheckAllAsync(items, CancellationToken.None);
@@ -33,7 +33,7 @@ public sealed class SuggestAgentCorpusSpecs(ITestOutputHelper output)
             var diagnostics = await checks.CheckAsync([item], token);
             var id = Path.GetFileNameWithoutExtension(item);
             var task = new AgentTask(id, "cluster", $"Fix {item}", new Dictionary<string, string>(), diagnostics);
-            await using var transcript = TranscriptFile.Open(state, id);
+            await using var transcript = new TranscriptFile(NightshiftFolder.Of(state).TranscriptFor(id));
             var request = new AgentRequest(task, worktree, AgentBudget.Unlimited with { MaxSteps = 10 }, checks, transcript);
             results[i] = await new SuggestAgent().RunAsync(request, token);
         });
@@ -56,6 +56,6 @@ public sealed class SuggestAgentCorpusSpecs(ITestOutputHelper output)
         removed.Should().Be(30);
         after.Zip(before).Should().OnlyContain(pair => pair.First.Errors <= pair.Second.Errors, "no program got worse");
         results.Should().OnlyContain(r => r.StopReason == AgentStopReason.Finished && r.Usage.CostUsd == 0m);
-        Directory.GetFiles(Path.Combine(state, TranscriptFile.DirectoryName), "*.jsonl").Should().HaveCount(items.Count);
+        Directory.GetFiles(Path.Combine(state, "transcripts"), "*.jsonl").Should().HaveCount(items.Count);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Nightshift.Agents;
 using Nightshift.Agents.Local;
 using Nightshift.Agents.Transcripts;
+using Nightshift.Files;
 using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.Agents.Local;
@@ -144,7 +145,7 @@ public sealed class SuggestAgentSpecs : IDisposable
         Write("two_typos.rs", TwoTypos);
         var task = await TaskForAsync("two_typos.rs");
         var memory = new RecordingTranscript();
-        var path = TranscriptFile.PathFor(_temp["state"], "attempt/1");
+        var path = NightshiftPaths.For(_temp["state"]).TranscriptFor("attempt/1");
         AgentResult result;
         await using (var file = new TranscriptFile(path))
         {

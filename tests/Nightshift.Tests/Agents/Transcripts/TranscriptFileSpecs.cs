@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Nightshift.Agents;
 using Nightshift.Agents.Transcripts;
+using Nightshift.Files;
 using Nightshift.Tests.Agents.Local;
 using Nightshift.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class TranscriptFileSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task Appends_from_many_threads_each_land_as_one_whole_parseable_line()
     {
-        var path = TranscriptFile.PathFor(_temp.Path, "t-1");
+        var path = NightshiftPaths.For(_temp.Path).TranscriptFor("t-1");
         var expected = new List<string>();
         await using (var file = new TranscriptFile(path))
         {
@@ -39,13 +40,13 @@ public sealed class TranscriptFileSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task A_transcript_reopened_after_a_restart_is_continued_not_overwritten()
     {
-        var path = TranscriptFile.PathFor(_temp.Path, "t-2");
+        var path = NightshiftPaths.For(_temp.Path).TranscriptFor("t-2");
         await using (var first = new TranscriptFile(path))
         {
             await first.AppendAsync(new TranscriptEntry(1, "user", "before"), CancellationToken.None);
         }
 
-        await using (var second = TranscriptFile.Open(_temp.Path, "t-2"))
+        await using (var second = new TranscriptFile(NightshiftPaths.For(_temp.Path).TranscriptFor("t-2")))
         {
             await second.AppendAsync(new TranscriptEntry(2, "assistant", "after"), CancellationToken.None);
         }
@@ -57,7 +58,7 @@ public sealed class TranscriptFileSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task A_line_torn_by_a_crash_is_skipped_and_every_step_before_it_is_read()
     {
-        var path = TranscriptFile.PathFor(_temp.Path, "t-3");
+        var path = NightshiftPaths.For(_temp.Path).TranscriptFor("t-3");
         var at = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
         await using (var file = new TranscriptFile(path))
         {
@@ -74,11 +75,11 @@ public sealed class TranscriptFileSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task Ids_become_safe_file_names_inside_the_transcripts_folder()
     {
-        var folder = Path.Combine(_temp.Path, TranscriptFile.DirectoryName);
+        var folder = Path.Combine(_temp.Path, ".nightshift", "transcripts");
 
-        Path.GetFileName(TranscriptFile.PathFor(_temp.Path, "rustc:error:E0308")).Should().Be("rustc_error_E0308.jsonl");
-        Path.GetDirectoryName(TranscriptFile.PathFor(_temp.Path, "../../etc/passwd")).Should().Be(folder);
-        Path.GetFileName(TranscriptFile.PathFor(_temp.Path, "..")).Should().Be("_.jsonl");
+        Path.GetFileName(NightshiftPaths.For(_temp.Path).TranscriptFor("rustc:error:E0308")).Should().Be("rustc_error_E0308.jsonl");
+        Path.GetDirectoryName(NightshiftPaths.For(_temp.Path).TranscriptFor("../../etc/passwd")).Should().Be(folder);
+        Path.GetFileName(NightshiftPaths.For(_temp.Path).TranscriptFor("..")).Should().Be("_.jsonl");
         await Task.CompletedTask;
     }
 

@@ -1,4 +1,4 @@
-using Nightshift.Agents.Transcripts;
+using Nightshift.Files;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.CrashWatch.Analysis;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.CrashWatch.Deploy;
 
@@ -142,7 +143,7 @@ public sealed class ServiceControllerSpecs : IDisposable
 
     private ServiceController Controller(ServiceConfig config)
     {
-        var controller = new ServiceController(config, _dir["repo"], _dir["state"], new ProcessRunner(), (kind, payload, _, _) =>
+        var controller = new ServiceController(config, _dir["repo"], NightshiftPaths.For(_dir["repo"]), new ProcessRunner(), (kind, payload, _, _) =>
         {
             _events.Enqueue((kind, payload));
             return Task.CompletedTask;

@@ -17,9 +17,6 @@ public sealed class BenchStore(string root)
     /// <summary>The directory holding every bench.</summary>
     public string Root { get; } = Path.GetFullPath(root);
 
-    /// <summary>The store of a project: <c>&lt;projectRoot&gt;/.nightshift/bench</c>.</summary>
-    public static BenchStore ForProject(string projectRoot) => new(Path.Combine(projectRoot, ".nightshift", "bench"));
-
     /// <summary>A new id: the UTC start time, readable and sortable, and a random suffix against collisions.</summary>
     public static string NewId(DateTimeOffset now) =>
         $"{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Nightshift.Files;
 using Nightshift.Workloads.CrashWatch.Parsing;
 
 namespace Nightshift.Workloads.CrashWatch.Analysis;
@@ -49,7 +50,7 @@ public sealed class OwnCode(string repositoryRoot)
         for (var skip = 0; skip < segments.Length; skip++)
         {
             var candidate = string.Join('/', segments[skip..]);
-            if (candidate.StartsWith(".nightshift/", StringComparison.Ordinal) || candidate.StartsWith(".git/", StringComparison.Ordinal))
+            if (candidate.StartsWith(NightshiftPaths.DirectoryName + "/", StringComparison.Ordinal) || candidate.StartsWith(".git/", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.CrashWatch.Deploy;
 
@@ -23,15 +24,16 @@ public sealed partial class ServiceController : IDisposable
 
     /// <param name="config">The service's commands and timeouts.</param>
     /// <param name="repositoryRoot">The repository: the first release, and <c>NIGHTSHIFT_ROOT</c>.</param>
-    /// <param name="stateDirectory"><c>.nightshift/crash-watch</c>: the service record and log.</param>
+    /// <param name="paths">Where the service record and log are kept.</param>
     /// <param name="runner">Runs the commands and starts the service.</param>
     /// <param name="log">Journals each stop, start and health check.</param>
-    public ServiceController(ServiceConfig config, string repositoryRoot, string stateDirectory, ProcessRunner runner, CrashEventSink log)
+    public ServiceController(ServiceConfig config, string repositoryRoot, NightshiftPaths paths, ProcessRunner runner, CrashEventSink log)
     {
         _config = config;
         _repositoryRoot = Path.GetFullPath(repositoryRoot);
-        _statePath = Path.Combine(stateDirectory, ServiceState.FileName);
-        LogFile = Path.Combine(stateDirectory, "service.log");
+        ArgumentNullException.ThrowIfNull(paths);
+        _statePath = paths.ServiceState;
+        LogFile = paths.ServiceLog;
         _runner = runner;
         _log = log;
         Current = Release.Repository(_repositoryRoot);

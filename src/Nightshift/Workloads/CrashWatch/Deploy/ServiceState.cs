@@ -14,8 +14,6 @@ internal sealed record ServiceState(
     [property: JsonPropertyName("pid")] int? Pid,
     [property: JsonPropertyName("start_time")] ulong? StartTime)
 {
-    public const string FileName = "service.json";
-
     public static ServiceState? Read(string path)
     {
         try

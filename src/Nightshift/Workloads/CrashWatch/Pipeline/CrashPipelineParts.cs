@@ -1,6 +1,7 @@
 using Nightshift.Agents;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Git;
 using Nightshift.Landing;
 using Nightshift.Store;
@@ -23,7 +24,7 @@ namespace Nightshift.Workloads.CrashWatch.Pipeline;
 /// <param name="Service">The service fixes are deployed to; null when <c>crash.service</c> is not configured.</param>
 /// <param name="Ladder">Who writes the fixes (<c>agent.ladder</c>): each rung in turn until one fix is accepted.</param>
 /// <param name="Runner">Runs the build, tests and repro.</param>
-/// <param name="StateDirectory">The repository's <c>.nightshift</c> folder (transcripts).</param>
+/// <param name="StateDirectory">The repository's Nightshift folder (transcripts).</param>
 public sealed record CrashPipelineParts(
     NightshiftConfig Config,
     Journal Journal,
@@ -37,4 +38,4 @@ public sealed record CrashPipelineParts(
     ServiceController? Service,
     Ladder Ladder,
     ProcessRunner Runner,
-    string StateDirectory);
+    NightshiftPaths StateDirectory);

@@ -10,8 +10,6 @@ namespace Nightshift.Workloads.CrashWatch.Watching;
 /// </summary>
 public sealed class FileOffsets
 {
-    public const string FileName = "offsets.json";
-
     private readonly Dictionary<string, FileMark> _marks;
     private readonly Lock _gate = new();
 

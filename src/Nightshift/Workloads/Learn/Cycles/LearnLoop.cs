@@ -4,6 +4,7 @@ using Nightshift.Agents;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
@@ -55,12 +56,12 @@ public sealed partial class LearnLoop
         _runner = runner;
         _agents = agents;
         _clock = clock ?? TimeProvider.System;
-        _metrics = MetricsLog.In(repositoryRoot);
+        _metrics = new MetricsLog(NightshiftPaths.For(repositoryRoot).Metrics);
         _guard = new EvalGuard(koans);
     }
 
-    /// <summary>The folder that holds every cycle's files.</summary>
-    public string ModelsRoot => Path.GetFullPath(_train.Output ?? Path.Combine(".nightshift", "models"), _repositoryRoot);
+    /// <summary>The folder that holds every cycle's files: <c>train.output</c> (relative to the repository), else the default.</summary>
+    public string ModelsRoot => _train.Output is { } output ? Path.GetFullPath(output, _repositoryRoot) : NightshiftPaths.For(_repositoryRoot).Models;
 
     public async Task<LearnReport> RunAsync(LearnOptions options, IProgress<LearnEvent>? progress, CancellationToken cancellationToken)
     {

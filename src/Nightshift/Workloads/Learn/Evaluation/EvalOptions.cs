@@ -1,5 +1,6 @@
 using Nightshift.Agents;
 using Nightshift.Agents.Resilience;
+using Nightshift.Files;
 
 namespace Nightshift.Workloads.Learn.Evaluation;
 
@@ -15,8 +16,8 @@ public sealed record EvalOptions
     /// <summary>The agent's limits for each run.</summary>
     public AgentBudget Budget { get; init; } = AgentBudget.Unlimited;
 
-    /// <summary>The repository's .nightshift folder, where transcripts go; null keeps them in the journal only.</summary>
-    public string? StateDirectory { get; init; }
+    /// <summary>The repository's Nightshift folder, where transcripts go; null keeps them in the journal only.</summary>
+    public NightshiftPaths? Paths { get; init; }
 
     /// <summary>Waited on before each run, so that an endpoint outage pauses the eval instead of failing its runs.</summary>
     public EndpointGate? Endpoint { get; init; }

@@ -11,14 +11,9 @@ namespace Nightshift.Workloads.Learn.Metrics;
 /// </summary>
 public sealed class MetricsLog(string path)
 {
-    public const string FileName = "metrics.jsonl";
-
     private static readonly HashSet<string> _kinds = ["train", "eval", "gate"];
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
-
-    /// <summary>The metrics file of the repository at <paramref name="repositoryRoot"/>.</summary>
-    public static MetricsLog In(string repositoryRoot) => new(System.IO.Path.Combine(repositoryRoot, ".nightshift", FileName));
 
     /// <summary>Appends one line; a line is written whole with one append so a crash never leaves half a record.</summary>
     public async Task AppendAsync(MetricsRecord record, CancellationToken cancellationToken)

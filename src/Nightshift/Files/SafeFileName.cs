@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Nightshift.Agents.Transcripts;
+namespace Nightshift.Files;
 
 /// <summary>
 /// Turns a task id or key (<c>rustc:error:E0308</c>, <c>t-12/attempt 2</c>) into one file name that is the
