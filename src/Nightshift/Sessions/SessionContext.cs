@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Git;
 using Nightshift.Landing;
 using Nightshift.Probing;
@@ -49,7 +50,8 @@ public sealed class SessionContext : IAsyncDisposable
     /// <summary>What opening the session found and did, for its first event: branch, resumed, landings recovered, worktrees pruned.</summary>
     public JsonObject Started { get; }
 
-    public string StateDirectory => Repository.Paths.NightshiftDirectory;
+    /// <summary>The repository's <c>.nightshift</c> folder and everything in it.</summary>
+    public NightshiftPaths Paths => Repository.Paths.State;
 
     /// <summary>Opens the session of <paramref name="workload"/> as <paramref name="resumption"/> says.</summary>
     /// <exception cref="UsageException">Nothing to resume.</exception>
@@ -62,7 +64,7 @@ public sealed class SessionContext : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(runner);
         var repository = await GitRepository.OpenAsync(config.RepositoryRoot, options: null, onEvent: null, cancellationToken).ConfigureAwait(false);
-        repository.EnsureNightshiftDirectory();
+        repository.Paths.State.EnsureCreated();
         var workspaces = new WorkspaceManager(repository, new WorkspaceOptions
         {
             CopyFiles = config.Workspace.Copy,
@@ -126,7 +128,7 @@ public sealed class SessionContext : IAsyncDisposable
             session = session with { Branch = branch.Name };
         }
 
-        var telemetry = SessionTelemetry.Start(repository.Paths.NightshiftDirectory, journal, session, config.Limits, clock);
+        var telemetry = SessionTelemetry.Start(repository.Paths.State, journal, session, config.Limits, clock);
         var started = new JsonObject
         {
             ["branch"] = branch.Name,

@@ -3,8 +3,8 @@ using Nightshift.Configuration;
 using Nightshift.Diagnostics;
 using Nightshift.Store;
 using Nightshift.Telemetry;
-using Nightshift.Tests.Support;
 using Nightshift.Testing;
+using Nightshift.Tests.Support;
 using Nightshift.Verification;
 
 namespace Nightshift.Tests.Reports;

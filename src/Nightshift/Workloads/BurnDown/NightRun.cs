@@ -38,7 +38,7 @@ internal sealed partial class NightRun : IDisposable
         (_config, _options, _clock, _measurer, _board, _tip) = (context.Config, options, clock, measurer, board, baseline);
         (_journal, _session, _branch, _telemetry) = (context.Journal, context.Session, context.Branch, context.Telemetry);
         (_workspaces, _lander) = (context.Workspaces, context.Lander);
-        _attempts = new AttemptRunner(_journal, Night.Workload, context.StateDirectory, _config.Agent.Model);
+        _attempts = new AttemptRunner(_journal, Night.Workload, context.Paths, _config.Agent.Model);
     }
 
     /// <summary>Commits landed by this run.</summary>

@@ -1,8 +1,7 @@
-using System.Text;
 using Nightshift.Agents;
+using Nightshift.Attempts;
 using Nightshift.Diagnostics;
 using Nightshift.Probing;
-using Nightshift.Testing;
 using Nightshift.Verification;
 
 namespace Nightshift.Workloads.BurnDown;
@@ -14,8 +13,6 @@ namespace Nightshift.Workloads.BurnDown;
 /// </summary>
 internal sealed class WorktreeChecks(IProbe probe, TestRunner? tests, string worktree) : IWorkspaceChecks
 {
-    private const int ShownCharacters = 8_000;
-
     public async Task<IReadOnlyList<Diagnostic>> CheckAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         var options = files.Count == 0
@@ -25,34 +22,6 @@ internal sealed class WorktreeChecks(IProbe probe, TestRunner? tests, string wor
         return snapshot.Diagnostics;
     }
 
-    public async Task<TestRunSummary> RunTestsAsync(CancellationToken cancellationToken)
-    {
-        if (tests is null)
-        {
-            return new TestRunSummary(0, 0, 0, "This repository has no tests configured; the verdict judges the probe's diagnostics only.");
-        }
-
-        var run = await tests.RunOnceAsync(worktree, cancellationToken).ConfigureAwait(false);
-        if (!run.Ran)
-        {
-            return new TestRunSummary(0, 1, 0, $"The tests did not run: {run.NotRunReason}");
-        }
-
-        var passed = run.Results.Count(r => r.Outcome == TestOutcome.Passed);
-        var failed = run.Results.Count(r => r.Outcome == TestOutcome.Failed);
-        var skipped = run.Results.Count - passed - failed;
-        var text = new StringBuilder();
-        text.Append($"{passed} passed, {failed} failed, {skipped} skipped (exit code {run.ExitCode})\n");
-        foreach (var failure in run.Results.Where(r => r.Outcome == TestOutcome.Failed))
-        {
-            text.Append("FAILED ").Append(failure.Name).Append('\n');
-            if (failure.Message is { Length: > 0 } message)
-            {
-                text.Append(message.Length > 1_000 ? message[..1_000] + " …" : message).Append('\n');
-            }
-        }
-
-        var output = text.ToString();
-        return new TestRunSummary(passed, failed, skipped, output.Length > ShownCharacters ? output[..ShownCharacters] + "\n…" : output);
-    }
+    public Task<TestRunSummary> RunTestsAsync(CancellationToken cancellationToken) =>
+        AgentTestRuns.RunAsync(tests, worktree, "This repository has no tests configured; the verdict judges the probe's diagnostics only.", cancellationToken);
 }

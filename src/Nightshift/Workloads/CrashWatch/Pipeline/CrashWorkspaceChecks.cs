@@ -1,9 +1,9 @@
 using System.Globalization;
 using Nightshift.Agents;
+using Nightshift.Attempts;
 using Nightshift.Configuration;
 using Nightshift.Diagnostics;
 using Nightshift.Execution;
-using Nightshift.Testing;
 using Nightshift.Verification;
 using Nightshift.Workspaces;
 
@@ -50,21 +50,10 @@ internal sealed class CrashWorkspaceChecks(NightshiftConfig config, Workspace wo
         }];
     }
 
-    public async Task<TestRunSummary> RunTestsAsync(CancellationToken cancellationToken)
-    {
-        if (config.Tests is not { } tests)
-        {
-            return new TestRunSummary(0, 0, 0, "No tests are configured (tests): the verdict checks the build and the repro.");
-        }
-
-        var run = await new TestRunner(runner, tests, workspace.Environment, workspace.BuildOutputs).RunOnceAsync(workspace.Path, cancellationToken).ConfigureAwait(false);
-        if (!run.Ran)
-        {
-            return new TestRunSummary(0, 1, 0, $"The tests did not run: {run.NotRunReason}");
-        }
-
-        var failed = run.Results.Where(r => r.Outcome == TestOutcome.Failed).Select(r => r.Name).ToList();
-        var output = failed.Count == 0 ? "All tests passed." : "Failing: " + string.Join(", ", failed.Take(20));
-        return new TestRunSummary(run.Results.Count(r => r.Outcome == TestOutcome.Passed), failed.Count, run.Results.Count(r => r.Outcome == TestOutcome.Skipped), output);
-    }
+    public Task<TestRunSummary> RunTestsAsync(CancellationToken cancellationToken) =>
+        AgentTestRuns.RunAsync(
+            config.Tests is { } tests ? new TestRunner(runner, tests, workspace.Environment, workspace.BuildOutputs) : null,
+            workspace.Path,
+            "No tests are configured (tests): the verdict checks the build and the repro.",
+            cancellationToken);
 }
