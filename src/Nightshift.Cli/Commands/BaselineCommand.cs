@@ -14,11 +14,7 @@ internal static class BaselineCommand
         {
             Description = "Run every corpus item again instead of reusing the results of unchanged ones (fresh results are still cached)",
         };
-        var sarif = new Option<string?>("--sarif")
-        {
-            Description = "Also write every diagnostic to FILE as SARIF 2.1.0, for code-scanning tools",
-            HelpName = "FILE",
-        };
+        var sarif = FileOption.Create("--sarif", "Also write every diagnostic to FILE as SARIF 2.1.0, for code-scanning tools");
         var command = new Command(
             "baseline",
             "Probe the repository, store the snapshot in the journal and print its clusters ranked by count. " +

@@ -11,12 +11,7 @@ internal static class VerifyCommand
 {
     public static Command Create(GlobalOptions globals, CliHost host)
     {
-        var patch = new Option<string>("--patch")
-        {
-            Description = "The unified diff to judge (as 'git diff' writes it), applied to HEAD in a worktree",
-            HelpName = "FILE",
-            Required = true,
-        };
+        var patch = FileOption.Required("--patch", "The unified diff to judge (as 'git diff' writes it), applied to HEAD in a worktree");
         var cluster = new Option<string?>("--cluster")
         {
             Description = "The cluster the patch should shrink: a key (rustc:error:E0308) or a code (E0308); default: the one it shrank most",
