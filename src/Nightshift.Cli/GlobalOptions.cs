@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nightshift.Configuration;
 
 namespace Nightshift.Cli;
 
@@ -23,6 +24,10 @@ internal sealed class GlobalOptions
         Description = "Print more detail on stderr",
         Recursive = true,
     };
+
+    /// <summary>The configuration <see cref="Config"/> names, or the one found by walking up from the working directory.</summary>
+    public NightshiftConfig LoadConfig(ParseResult parseResult, CliHost host) =>
+        ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(Config), host.WorkingDirectory));
 
     public void AddTo(Command root)
     {

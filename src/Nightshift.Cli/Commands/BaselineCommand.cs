@@ -1,12 +1,7 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Nightshift.Cli.Rendering;
-using Nightshift.Configuration;
-using Nightshift.Files;
 using Nightshift.Probing;
 using Nightshift.Reports;
-using Nightshift.Sessions;
-using Nightshift.Store;
 
 namespace Nightshift.Cli.Commands;
 
@@ -19,11 +14,7 @@ internal static class BaselineCommand
         {
             Description = "Run every corpus item again instead of reusing the results of unchanged ones (fresh results are still cached)",
         };
-        var sarif = new Option<string?>("--sarif")
-        {
-            Description = "Also write every diagnostic to FILE as SARIF 2.1.0, for code-scanning tools",
-            HelpName = "FILE",
-        };
+        var sarif = FileOption.Create("--sarif", "Also write every diagnostic to FILE as SARIF 2.1.0, for code-scanning tools");
         var command = new Command(
             "baseline",
             "Probe the repository, store the snapshot in the journal and print its clusters ranked by count. " +
@@ -35,21 +26,15 @@ internal static class BaselineCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
+            var config = globals.LoadConfig(parseResult, host);
             var probeConfig = config.RequireProbe("nightshift baseline");
-            var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
             var root = config.RepositoryRoot;
-            var paths = NightshiftPaths.For(root);
-
-            // A night probes and writes the same journal; a baseline in the middle of it would race it.
-            using var sessionLock = SessionLock.Acquire(paths, "baseline");
-            await using var journal = Journal.Open(paths.Journal);
-            var probe = ProbeFactory.Create(probeConfig, new ProbeCache(journal), runner);
+            await using var locked = await LockedJournal.OpenAsync(config, host, "baseline", cancellationToken);
+            var journal = locked.Journal;
+            var probe = ProbeFactory.Create(probeConfig, new ProbeCache(journal), locked.Runner);
             var options = new ProbeOptions { UseCache = !parseResult.GetValue(noCache) };
 
-            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt(interrupted));
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt(interrupted));
+            using var interrupted = new InterruptSignals(cancellationToken);
             var takenAt = DateTimeOffset.UtcNow;
             Snapshot snapshot;
             try
@@ -81,11 +66,4 @@ internal static class BaselineCommand
         });
         return command;
     }
-
-    /// <summary>Stops the probe's steps (their process groups do not get the terminal's signal) instead of dying around them.</summary>
-    private static Action<PosixSignalContext> Interrupt(CancellationTokenSource source) => context =>
-    {
-        context.Cancel = true;
-        source.Cancel();
-    };
 }

@@ -27,11 +27,7 @@ internal static class BenchReportCommand
             Description = "A baseline bench: pass rates whose 95% intervals no longer overlap it are flagged as regressions",
             HelpName = "OTHER",
         };
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the report to this file instead of stdout",
-            HelpName = "FILE",
-        };
+        var output = FileOption.Create("--output", "Write the report to this file instead of stdout", "-o");
 
         var command = new Command(
             "report",

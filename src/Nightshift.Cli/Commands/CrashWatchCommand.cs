@@ -1,11 +1,6 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
-using Nightshift.Configuration;
-using Nightshift.Files;
-using Nightshift.Sessions;
-using Nightshift.Store;
 using Nightshift.Workloads.CrashWatch;
 using Nightshift.Workloads.CrashWatch.Pipeline;
 
@@ -41,21 +36,16 @@ internal static class CrashWatchCommand
                 throw new UsageException("--max-crashes must be at least 1.");
             }
 
-            var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
+            var config = globals.LoadConfig(parseResult, host);
             config.RequireCrash("nightshift crash-watch");
             config.RequireBuild("nightshift crash-watch (it builds every fix before deploying it)");
             var ladder = new AgentFactory(config, e => host.Error.WriteLine($"nightshift: {ProviderEventText.Line(e)}")).CreateLadder(attemptsPerRung: 1);
-            var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
-            var paths = NightshiftPaths.For(config.RepositoryRoot);
-            using var sessionLock = SessionLock.Acquire(paths, "crash-watch");
-            await using var journal = Journal.Open(paths.Journal);
+            await using var locked = await LockedJournal.OpenAsync(config, host, "crash-watch", cancellationToken);
 
-            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt(interrupted));
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt(interrupted));
+            using var interrupted = new InterruptSignals(cancellationToken);
             var verbose = parseResult.GetValue(globals.Verbose);
             using var stopTail = new CancellationTokenSource();
-            var tail = new EventTail(paths.Events, e =>
+            var tail = new EventTail(locked.Paths.Events, e =>
             {
                 if (CrashWatchView.Line(e, verbose) is { } line)
                 {
@@ -68,7 +58,7 @@ internal static class CrashWatchCommand
             try
             {
                 await host.Error.WriteLineAsync($"nightshift: watching {string.Join(", ", config.Crash!.Watch)} (Ctrl-C to stop)");
-                report = await new CrashWatchSession(config, journal, ladder, options, runner).RunAsync(interrupted.Token);
+                report = await new CrashWatchSession(config, locked.Journal, ladder, options, locked.Runner).RunAsync(interrupted.Token);
             }
             finally
             {
@@ -89,10 +79,4 @@ internal static class CrashWatchCommand
         });
         return command;
     }
-
-    private static Action<PosixSignalContext> Interrupt(CancellationTokenSource source) => context =>
-    {
-        context.Cancel = true;
-        source.Cancel();
-    };
 }

@@ -18,12 +18,8 @@ internal static class DatasetCommand
 
     private static Command CreateBuild(GlobalOptions globals, CliHost host)
     {
-        var output = new Option<string?>("--out", "-o")
-        {
-            Description = "The dataset file (default: .nightshift/datasets/dataset-<UTC time>.jsonl); the manifest goes next to it",
-            HelpName = "FILE",
-        };
-        var replay = new Option<string?>("--replay") { Description = "Earlier data (a dataset file) to mix in", HelpName = "FILE" };
+        var output = FileOption.Create("--out", "The dataset file (default: .nightshift/datasets/dataset-<UTC time>.jsonl); the manifest goes next to it", "-o");
+        var replay = FileOption.Create("--replay", "Earlier data (a dataset file) to mix in");
         var ratio = new Option<double>("--replay-ratio")
         {
             Description = "The share of the dataset drawn from --replay, from 0 up to 1",

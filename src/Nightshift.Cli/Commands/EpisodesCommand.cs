@@ -37,7 +37,7 @@ internal static class EpisodesCommand
             Description = "Only episodes recorded before this time, or up to the end of this date",
             HelpName = "DATE",
         };
-        var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of stdout", HelpName = "FILE" };
+        var output = FileOption.Create("--out", "Write to this file instead of stdout", "-o");
         var command = new Command(
             "export",
             "Write the journal's episodes as JSON Lines, one episode per line, oldest first. " +

@@ -32,11 +32,7 @@ internal static class LearnCommand
             Description = "Shingle Jaccard similarity from which two examples count as one",
             DefaultValueFactory = _ => 0.9,
         };
-        var output = new Option<string?>("--out")
-        {
-            Description = "Where to write the HTML report that plots each cycle (default: .nightshift/reports/learn-<session>.html); the path is printed",
-            HelpName = "FILE",
-        };
+        var output = FileOption.Create("--out", "Where to write the HTML report that plots each cycle (default: .nightshift/reports/learn-<session>.html); the path is printed");
         var koans = KoansCommand.KoansOption();
         var command = new Command(
             "learn",

@@ -14,7 +14,7 @@ internal sealed record LearnContext(NightshiftConfig Config)
     public NightshiftPaths Paths => NightshiftPaths.For(Config.RepositoryRoot);
 
     public static LearnContext Load(ParseResult parseResult, GlobalOptions globals, CliHost host) =>
-        new(ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory)));
+        new(globals.LoadConfig(parseResult, host));
 
     /// <summary>The agents of <paramref name="config"/>, with what happens at their model endpoints logged to stderr.</summary>
     public static AgentFactory Agents(NightshiftConfig config, CliHost host)

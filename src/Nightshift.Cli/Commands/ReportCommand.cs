@@ -33,11 +33,7 @@ internal static class ReportCommand
             HelpName = "md|html|json",
         };
         format.AcceptOnlyFromAmong("md", "html", "json");
-        var output = new Option<string?>("--out")
-        {
-            Description = "Where to write the report (default: stdout for md, .nightshift/reports/<session>.html for html); the path is printed",
-            HelpName = "FILE",
-        };
+        var output = FileOption.Create("--out", "Where to write the report (default: stdout for md, .nightshift/reports/<session>.html for html); the path is printed");
         var command = new Command(
             "report",
             "The morning report of a session from the journal: duration and stop reason, commits with tickets and verified figures, " +

@@ -29,7 +29,7 @@ internal static class RunCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
+            var config = globals.LoadConfig(parseResult, host);
             var result = await RunNightAsync(host, config, agents, parseResult.GetValue(resume), cancellationToken);
             await PrintAsync(host, result, parseResult.GetValue(globals.Json));
             return result.StopReason.IsFailure ? ExitCodes.Failed : ExitCodes.Ok;

@@ -1,10 +1,6 @@
 using System.CommandLine;
 using Nightshift.Attempts;
-using Nightshift.Configuration;
 using Nightshift.Execution.Sandboxing;
-using Nightshift.Files;
-using Nightshift.Sessions;
-using Nightshift.Store;
 using Nightshift.Verification;
 using Spectre.Console;
 
@@ -15,12 +11,7 @@ internal static class VerifyCommand
 {
     public static Command Create(GlobalOptions globals, CliHost host)
     {
-        var patch = new Option<string>("--patch")
-        {
-            Description = "The unified diff to judge (as 'git diff' writes it), applied to HEAD in a worktree",
-            HelpName = "FILE",
-            Required = true,
-        };
+        var patch = FileOption.Required("--patch", "The unified diff to judge (as 'git diff' writes it), applied to HEAD in a worktree");
         var cluster = new Option<string?>("--cluster")
         {
             Description = "The cluster the patch should shrink: a key (rustc:error:E0308) or a code (E0308); default: the one it shrank most",
@@ -37,14 +28,11 @@ internal static class VerifyCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var config = ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(globals.Config), host.WorkingDirectory));
-            var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
-            var paths = NightshiftPaths.For(config.RepositoryRoot);
-            using var sessionLock = SessionLock.Acquire(paths, "verify");
-            await using var journal = Journal.Open(paths.Journal);
+            var config = globals.LoadConfig(parseResult, host);
+            await using var locked = await LockedJournal.OpenAsync(config, host, "verify", cancellationToken);
 
             var progress = new Progress<string>(stage => host.Error.WriteLine($"verify: {stage}"));
-            var result = await new PatchVerifier(config, journal, runner)
+            var result = await new PatchVerifier(config, locked.Journal, locked.Runner)
                 .VerifyAsync(host.ResolvePath(parseResult.GetRequiredValue(patch)), parseResult.GetValue(cluster), progress, cancellationToken);
 
             if (parseResult.GetValue(globals.Json))
@@ -53,7 +41,7 @@ internal static class VerifyCommand
             }
             else
             {
-                Render(ResultConsoleFor(host), result, runner.Sandbox);
+                Render(ResultConsoleFor(host), result, locked.Runner.Sandbox);
             }
 
             return result.Verdict.IsAccepted ? ExitCodes.Ok : ExitCodes.Failed;

@@ -114,6 +114,10 @@ public static class JsonLines
         }
     }
 
+    /// <summary>The last <paramref name="count"/> lines of the file that <paramref name="parse"/> reads, oldest first; it skips the others.</summary>
+    public static IReadOnlyList<T> ReadLast<T>(string path, int count, Func<string, T?> parse)
+        where T : class => [.. ReadLast(path, count).Select(parse).OfType<T>()];
+
     private static void Flush(FileStream stream, MemoryStream pending)
     {
         if (pending.Length == 0)

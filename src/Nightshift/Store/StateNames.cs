@@ -6,60 +6,61 @@ namespace Nightshift.Store;
 /// </summary>
 internal static class StateNames
 {
-    public static string ToSql(this SessionState state) => state switch
-    {
-        SessionState.Running => "running",
-        SessionState.Ended => "ended",
-        SessionState.Abandoned => "abandoned",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
-    };
+    private static readonly Spellings<SessionState> _sessions = new(
+        "session",
+        [(SessionState.Running, "running"), (SessionState.Ended, "ended"), (SessionState.Abandoned, "abandoned")]);
 
-    public static SessionState ToSessionState(string text) => text switch
-    {
-        "running" => SessionState.Running,
-        "ended" => SessionState.Ended,
-        "abandoned" => SessionState.Abandoned,
-        _ => throw Unknown("session", text),
-    };
+    private static readonly Spellings<TaskState> _tasks = new(
+        "task",
+        [(TaskState.Open, "open"), (TaskState.Solved, "solved"), (TaskState.Skipped, "skipped")]);
 
-    public static string ToSql(this TaskState state) => state switch
-    {
-        TaskState.Open => "open",
-        TaskState.Solved => "solved",
-        TaskState.Skipped => "skipped",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
-    };
+    private static readonly Spellings<AttemptState> _attempts = new(
+        "attempt",
+        [
+            (AttemptState.Started, "started"), (AttemptState.Finished, "finished"), (AttemptState.Verified, "verified"),
+            (AttemptState.Landed, "landed"), (AttemptState.Rejected, "rejected"), (AttemptState.Abandoned, "abandoned"),
+        ]);
 
-    public static TaskState ToTaskState(string text) => text switch
-    {
-        "open" => TaskState.Open,
-        "solved" => TaskState.Solved,
-        "skipped" => TaskState.Skipped,
-        _ => throw Unknown("task", text),
-    };
+    public static string ToSql(this SessionState state) => _sessions.Text(state);
 
-    public static string ToSql(this AttemptState state) => state switch
-    {
-        AttemptState.Started => "started",
-        AttemptState.Finished => "finished",
-        AttemptState.Verified => "verified",
-        AttemptState.Landed => "landed",
-        AttemptState.Rejected => "rejected",
-        AttemptState.Abandoned => "abandoned",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
-    };
+    public static SessionState ToSessionState(string text) => _sessions.Parse(text);
 
-    public static AttemptState ToAttemptState(string text) => text switch
-    {
-        "started" => AttemptState.Started,
-        "finished" => AttemptState.Finished,
-        "verified" => AttemptState.Verified,
-        "landed" => AttemptState.Landed,
-        "rejected" => AttemptState.Rejected,
-        "abandoned" => AttemptState.Abandoned,
-        _ => throw Unknown("attempt", text),
-    };
+    public static string ToSql(this TaskState state) => _tasks.Text(state);
 
-    private static InvalidOperationException Unknown(string what, string text) =>
-        new($"The journal holds an unknown {what} state '{text}'.");
+    public static TaskState ToTaskState(string text) => _tasks.Parse(text);
+
+    public static string ToSql(this AttemptState state) => _attempts.Text(state);
+
+    public static AttemptState ToAttemptState(string text) => _attempts.Parse(text);
+
+    /// <summary>One enum's stored words, both ways; a word is matched exactly, as the schema's CHECK does.</summary>
+    private sealed class Spellings<T>(string what, (T State, string Text)[] table)
+        where T : struct, Enum
+    {
+        public string Text(T state)
+        {
+            foreach (var entry in table)
+            {
+                if (EqualityComparer<T>.Default.Equals(entry.State, state))
+                {
+                    return entry.Text;
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(state), state, null);
+        }
+
+        public T Parse(string text)
+        {
+            foreach (var entry in table)
+            {
+                if (string.Equals(entry.Text, text, StringComparison.Ordinal))
+                {
+                    return entry.State;
+                }
+            }
+
+            throw new InvalidOperationException($"The journal holds an unknown {what} state '{text}'.");
+        }
+    }
 }

@@ -15,15 +15,7 @@ internal sealed class ApplyPatchTool : IAgentTool
     public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "apply_patch",
         "Apply a unified diff (as git diff prints it, paths relative to the worktree root, a/ and b/ prefixes allowed) with git apply. Every hunk must apply, or nothing is changed.",
-        """
-        {
-          "type": "object",
-          "properties": {
-            "patch": { "type": "string", "description": "The unified diff." }
-          },
-          "required": ["patch"]
-        }
-        """);
+        ToolParameter.String("patch", "The unified diff.", required: true));
 
     public async Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

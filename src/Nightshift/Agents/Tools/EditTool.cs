@@ -12,17 +12,9 @@ internal sealed class EditTool : IAgentTool
     public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "edit",
         "Replace exactly one occurrence of old_string with new_string in a file. old_string must match the file exactly (whitespace and indentation included, without read_file's line-number prefixes) and occur exactly once; include surrounding lines to make it unique.",
-        """
-        {
-          "type": "object",
-          "properties": {
-            "path": { "type": "string", "description": "File path relative to the worktree root." },
-            "old_string": { "type": "string", "description": "The exact text to replace." },
-            "new_string": { "type": "string", "description": "The text to put in its place." }
-          },
-          "required": ["path", "old_string", "new_string"]
-        }
-        """);
+        ToolParameter.FilePath,
+        ToolParameter.String("old_string", "The exact text to replace.", required: true),
+        ToolParameter.String("new_string", "The text to put in its place.", required: true));
 
     public async Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

@@ -8,15 +8,7 @@ internal sealed class FinishTool : IAgentTool
     public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "finish",
         "Call this once, when you are done (or cannot make progress). Nightshift then re-measures the worktree itself and decides whether your change is kept.",
-        """
-        {
-          "type": "object",
-          "properties": {
-            "summary": { "type": "string", "description": "What you changed and why, in a few sentences; or why you could not fix it." }
-          },
-          "required": ["summary"]
-        }
-        """);
+        ToolParameter.String("summary", "What you changed and why, in a few sentences; or why you could not fix it.", required: true));
 
     public Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

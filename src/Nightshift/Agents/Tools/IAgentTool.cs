@@ -15,7 +15,7 @@ internal interface IAgentTool
     /// </summary>
     Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken);
 
-    /// <summary>A tool declaration with its argument object's JSON schema.</summary>
-    static AIFunctionDeclaration Declare(string name, string description, string parametersSchema) =>
-        AIFunctionFactory.CreateDeclaration(name, description, JsonElement.Parse(parametersSchema));
+    /// <summary>A tool declaration whose argument object has <paramref name="parameters"/>, in that order.</summary>
+    static AIFunctionDeclaration Declare(string name, string description, params ToolParameter[] parameters) =>
+        AIFunctionFactory.CreateDeclaration(name, description, JsonElement.Parse(ToolParameter.ObjectSchema(parameters).ToJsonString()));
 }

@@ -11,14 +11,7 @@ internal sealed class ListFilesTool : IAgentTool
     public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "list_files",
         "List the files under a folder of the worktree (recursively; .git and build output are skipped). Paths are relative to the worktree root.",
-        """
-        {
-          "type": "object",
-          "properties": {
-            "path": { "type": "string", "description": "Folder relative to the worktree root. Default: the root." }
-          }
-        }
-        """);
+        ToolParameter.String("path", "Folder relative to the worktree root. Default: the root."));
 
     public Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

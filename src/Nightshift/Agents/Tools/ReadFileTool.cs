@@ -13,17 +13,9 @@ internal sealed class ReadFileTool : IAgentTool
     public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "read_file",
         "Read a text file of the worktree. Each line is prefixed with its 1-based number and a tab (the prefix is not part of the file). Give start_line and end_line to read part of a long file.",
-        """
-        {
-          "type": "object",
-          "properties": {
-            "path": { "type": "string", "description": "File path relative to the worktree root." },
-            "start_line": { "type": "integer", "description": "First line to show (1-based). Default: 1." },
-            "end_line": { "type": "integer", "description": "Last line to show (inclusive). Default: the end of the file." }
-          },
-          "required": ["path"]
-        }
-        """);
+        ToolParameter.FilePath,
+        ToolParameter.Integer("start_line", "First line to show (1-based). Default: 1."),
+        ToolParameter.Integer("end_line", "Last line to show (inclusive). Default: the end of the file."));
 
     public Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

@@ -8,14 +8,7 @@ internal sealed class RunCheckTool : IAgentTool
     public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "run_check",
         "Run the repository's check (the compiler or linter this task is about) and show the diagnostics. By default it checks the files you changed; name files to check those instead.",
-        """
-        {
-          "type": "object",
-          "properties": {
-            "files": { "type": "array", "items": { "type": "string" }, "description": "Files to check, relative to the worktree root. Default: the files you changed." }
-          }
-        }
-        """);
+        ToolParameter.Strings("files", "Files to check, relative to the worktree root. Default: the files you changed."));
 
     public async Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

@@ -8,8 +8,7 @@ internal sealed class RunTestsTool : IAgentTool
 {
     public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "run_tests",
-        "Run the repository's tests and show how many passed, failed and were skipped, with the test output.",
-        """{ "type": "object", "properties": {} }""");
+        "Run the repository's tests and show how many passed, failed and were skipped, with the test output.");
 
     public async Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

@@ -18,17 +18,9 @@ internal sealed class SearchTool : IAgentTool
     public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "search",
         "Search the worktree's text files for a regular expression (.NET syntax), line by line. Returns path:line: text for each match, at most 100.",
-        """
-        {
-          "type": "object",
-          "properties": {
-            "pattern": { "type": "string", "description": "Regular expression matched against each line." },
-            "path": { "type": "string", "description": "File or folder to search, relative to the worktree root. Default: the root." },
-            "ignore_case": { "type": "boolean", "description": "Match case-insensitively. Default: false." }
-          },
-          "required": ["pattern"]
-        }
-        """);
+        ToolParameter.String("pattern", "Regular expression matched against each line.", required: true),
+        ToolParameter.String("path", "File or folder to search, relative to the worktree root. Default: the root."),
+        ToolParameter.Boolean("ignore_case", "Match case-insensitively. Default: false."));
 
     public Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

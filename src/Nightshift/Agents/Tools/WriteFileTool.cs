@@ -9,16 +9,8 @@ internal sealed class WriteFileTool : IAgentTool
     public AIFunctionDeclaration Definition { get; } = IAgentTool.Declare(
         "write_file",
         "Create a file, or replace its whole content. Folders are created as needed. For a change inside an existing file prefer edit.",
-        """
-        {
-          "type": "object",
-          "properties": {
-            "path": { "type": "string", "description": "File path relative to the worktree root." },
-            "content": { "type": "string", "description": "The complete new content of the file." }
-          },
-          "required": ["path", "content"]
-        }
-        """);
+        ToolParameter.FilePath,
+        ToolParameter.String("content", "The complete new content of the file.", required: true));
 
     public async Task<ToolObservation> RunAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

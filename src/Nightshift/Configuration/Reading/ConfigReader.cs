@@ -31,23 +31,12 @@ internal sealed partial class ConfigReader
 
     private NightshiftConfig Read(string text)
     {
-        var tree = YamlTreeBuilder.Build(text, _errors);
-        if (tree is null && _errors.Count == 0)
-        {
-            _errors.Add(1, 1, "version", "missing; the file is empty. Start it with 'version: 1', or run 'nightshift init' to write a commented one");
-        }
-
-        if (tree is not null and not MappingNode)
-        {
-            _errors.Add(tree, "", $"expected a mapping of sections (version: 1, probe: ..., ...), got {tree.Kind}", _rootKeys, "keys");
-        }
-
-        if (tree is not MappingNode mapping)
-        {
-            throw new ConfigException(_errors.All);
-        }
-
-        var root = MappingReader.Root(_errors, mapping, _rootKeys);
+        var root = MappingReader.ParseRoot(
+            text,
+            _errors,
+            _rootKeys,
+            whenEmpty: "missing; the file is empty. Start it with 'version: 1', or run 'nightshift init' to write a commented one",
+            expected: "a mapping of sections (version: 1, probe: ..., ...)");
         var config = new NightshiftConfig
         {
             FilePath = _filePath,

@@ -32,6 +32,32 @@ internal sealed class MappingReader
     public static MappingReader Root(ConfigErrors errors, MappingNode node, IReadOnlyList<string> keys) =>
         new MappingReader(errors, "", 1, 1).Accept(node, keys);
 
+    /// <summary>
+    /// The top-level mapping of the YAML <paramref name="text"/>, with <paramref name="keys"/>. An empty file, or a top level
+    /// that is not a mapping, ends the reading: it is thrown with every problem found so far.
+    /// </summary>
+    /// <param name="text">The YAML.</param>
+    /// <param name="errors">Where every problem is collected.</param>
+    /// <param name="keys">The keys the top level may have.</param>
+    /// <param name="whenEmpty">What to say of an empty file (reported at the missing <c>version</c>).</param>
+    /// <param name="expected">What the top level should be, as in "expected a mapping (version: 1, ...)".</param>
+    /// <exception cref="ConfigException">No mapping at the top.</exception>
+    public static MappingReader ParseRoot(string text, ConfigErrors errors, IReadOnlyList<string> keys, string whenEmpty, string expected)
+    {
+        var tree = YamlTreeBuilder.Build(text, errors);
+        if (tree is null && errors.Count == 0)
+        {
+            errors.Add(1, 1, "version", whenEmpty);
+        }
+
+        if (tree is not null and not MappingNode)
+        {
+            errors.Add(tree, "", $"expected {expected}, got {tree.Kind}", keys, "keys");
+        }
+
+        return tree is MappingNode mapping ? Root(errors, mapping, keys) : throw new ConfigException(errors.All);
+    }
+
     /// <summary>A mapping found anywhere (an item of a list, such as <c>tasks[2]</c>), named by its key path.</summary>
     public static MappingReader At(ConfigErrors errors, MappingNode node, string path, IReadOnlyList<string> keys) =>
         new MappingReader(errors, path, node.Line, node.Column).Accept(node, keys);

@@ -31,23 +31,12 @@ internal sealed partial class SuiteReader
 
     private BenchSuite Read(string text)
     {
-        var tree = YamlTreeBuilder.Build(text, _errors);
-        if (tree is null && _errors.Count == 0)
-        {
-            _errors.Add(1, 1, "version", "missing; the file is empty. A suite starts with 'version: 1' and lists its tasks");
-        }
-
-        if (tree is not null and not MappingNode)
-        {
-            _errors.Add(tree, "", $"expected a mapping (version: 1, tasks: ..., ...), got {tree.Kind}", _rootKeys, "keys");
-        }
-
-        if (tree is not MappingNode mapping)
-        {
-            throw new ConfigException(_errors.All);
-        }
-
-        var root = MappingReader.Root(_errors, mapping, _rootKeys);
+        var root = MappingReader.ParseRoot(
+            text,
+            _errors,
+            _rootKeys,
+            whenEmpty: "missing; the file is empty. A suite starts with 'version: 1' and lists its tasks",
+            expected: "a mapping (version: 1, tasks: ..., ...)");
         ReadVersion(root);
         var repeat = root.Integer("repeat", 1) ?? 1;
         var tasks = ReadTasks(root);

@@ -15,11 +15,10 @@ internal sealed partial class AsanFormat : ICrashFormat
     public CrashRecord? Parse(string text)
     {
         var lines = ReportLines.Split(text);
-        var start = Array.FindIndex(lines, line => Error().IsMatch(line));
-        if (start < 0 || !lines.Skip(start).Any(line => line.StartsWith("SUMMARY: AddressSanitizer: ", StringComparison.Ordinal)))
+        if (ReportLines.FirstMatch(lines, Error()) is not (var start, var error)
+            || !lines.Skip(start).Any(line => line.StartsWith("SUMMARY: AddressSanitizer: ", StringComparison.Ordinal)))
             return null;
 
-        var error = Error().Match(lines[start]);
         var kind = error.Groups["kind"].Value;
         var message = (kind + error.Groups["rest"].Value).Trim();
         var thread = error.Groups["thread"].Success ? error.Groups["thread"].Value : null;

@@ -16,11 +16,9 @@ internal sealed partial class GdbFormat : ICrashFormat
     public CrashRecord? Parse(string text)
     {
         var lines = ReportLines.Split(text);
-        var start = Array.FindIndex(lines, line => Signal().IsMatch(line));
-        if (start < 0)
+        if (ReportLines.FirstMatch(lines, Signal()) is not (var start, var signal))
             return null;
 
-        var signal = Signal().Match(lines[start]);
         var frames = FirstBacktrace(lines, start + 1);
         if (frames.Count == 0)
             return null;

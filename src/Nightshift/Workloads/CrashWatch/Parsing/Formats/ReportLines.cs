@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Nightshift.Workloads.CrashWatch.Parsing.Formats;
 
@@ -6,6 +7,18 @@ namespace Nightshift.Workloads.CrashWatch.Parsing.Formats;
 internal static class ReportLines
 {
     public static string[] Split(string text) => text.Split('\n');
+
+    /// <summary>The first line that <paramref name="pattern"/> matches, with its index; null when none does.</summary>
+    public static (int Index, Match Match)? FirstMatch(string[] lines, Regex pattern)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (pattern.Match(lines[i]) is { Success: true } match)
+                return (i, match);
+        }
+
+        return null;
+    }
 
     public static int? Int(string? digits) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;

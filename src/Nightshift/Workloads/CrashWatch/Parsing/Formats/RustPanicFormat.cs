@@ -16,11 +16,9 @@ internal sealed partial class RustPanicFormat : ICrashFormat
     public CrashRecord? Parse(string text)
     {
         var lines = ReportLines.Split(text);
-        var start = Array.FindIndex(lines, line => Header().IsMatch(line));
-        if (start < 0)
+        if (ReportLines.FirstMatch(lines, Header()) is not (var start, var header))
             return null;
 
-        var header = Header().Match(lines[start]);
         var tail = header.Groups["tail"].Value;
         string message;
         Match location;
