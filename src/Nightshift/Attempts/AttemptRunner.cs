@@ -1,6 +1,7 @@
 using Nightshift.Agents;
 using Nightshift.Agents.Transcripts;
 using Nightshift.Attempts.Episodes;
+using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Verification;
 
@@ -19,9 +20,9 @@ namespace Nightshift.Attempts;
 /// </remarks>
 /// <param name="journal">Where the attempt, its verdict and episode are journaled.</param>
 /// <param name="workload">The journal's name of the workload, on every episode.</param>
-/// <param name="stateDirectory">The <c>.nightshift</c> folder, whose <c>transcripts/attempt-N.jsonl</c> keep every attempt's transcript; null keeps it in the episode only.</param>
+/// <param name="paths">The repository's .nightshift/ layout (transcripts); null to keep no transcript file.</param>
 /// <param name="model">The model the agents run, for the episodes; null when not known.</param>
-public sealed class AttemptRunner(Journal journal, string workload, string? stateDirectory, string? model)
+public sealed class AttemptRunner(Journal journal, string workload, NightshiftPaths? paths, string? model)
 {
     private readonly EpisodeJournal _episodes = new(journal);
 
@@ -123,7 +124,7 @@ public sealed class AttemptRunner(Journal journal, string workload, string? stat
         long attempt, AttemptPlan plan, AttemptSetup setup, CancellationToken stop)
     {
         var memory = new EpisodeTranscript();
-        var file = stateDirectory is null ? null : TranscriptFile.Open(stateDirectory, $"attempt-{attempt}");
+        var file = paths is null ? null : new TranscriptFile(paths.TranscriptFor($"attempt-{attempt}"));
         await using (file)
         {
             ITranscript[] readers = [.. new ITranscript?[] { file, memory, setup.Transcript }.OfType<ITranscript>()];

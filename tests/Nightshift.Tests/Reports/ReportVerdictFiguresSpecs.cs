@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Nightshift.Files;
 using Nightshift.Reports;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class ReportVerdictFiguresSpecs
         run.ExitCode.Should().Be(0, run.Err);
 
         // The figures are not read back from the messages: without them the report still has every one.
-        await using (var connection = new SqliteConnection($"Data Source={Journal.PathIn(repo.Path)}"))
+        await using (var connection = new SqliteConnection($"Data Source={NightshiftPaths.For(repo.Path).Journal}"))
         {
             await connection.OpenAsync(_ct);
             await using var command = connection.CreateCommand();
@@ -31,7 +32,7 @@ public sealed class ReportVerdictFiguresSpecs
         }
 
         SqliteConnection.ClearAllPools();
-        await using var journal = Journal.Open(Journal.PathIn(repo.Path));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         var report = await ReportLoader.LoadAsync(journal, null, ReportTargets.Default, DateTimeOffset.UtcNow, _ct);
         var attempts = (await journal.SessionAttemptsAsync(report.Session.Id, _ct)).ToDictionary(a => a.Id);
         report.Commits.Should().HaveCount(3);

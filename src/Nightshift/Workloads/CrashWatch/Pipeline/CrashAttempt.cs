@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Nightshift.Agents;
-using Nightshift.Agents.Transcripts;
 using Nightshift.Attempts;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Diagnostics;
@@ -190,7 +189,7 @@ internal sealed partial class CrashAttempt(CrashPipelineParts parts, CrashJob jo
             ["steps"] = result.Steps,
             ["files"] = new JsonArray([.. change.ChangedPaths.Select(p => (JsonNode)p)]),
             ["agent_summary"] = result.Summary,
-            ["transcript"] = TranscriptFile.PathFor(parts.StateDirectory, $"attempt-{steps.AttemptId}"),
+            ["transcript"] = parts.StateDirectory.TranscriptFor($"attempt-{steps.AttemptId}"),
         };
         if (change.IsEmpty && result.EndpointOutage)
         {

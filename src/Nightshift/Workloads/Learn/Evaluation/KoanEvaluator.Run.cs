@@ -13,7 +13,7 @@ public sealed partial class KoanEvaluator
     private async Task<EvalRun> RunOneAsync(
         IAgent agent, string? model, long sessionId, Koan koan, int repeat, EvalOptions options, CancellationToken cancellationToken)
     {
-        var attempts = new AttemptRunner(journal, EvalGuard.EvalWorkload, options.StateDirectory, model);
+        var attempts = new AttemptRunner(journal, EvalGuard.EvalWorkload, options.Paths, model);
         await using var work = new KoanAttempt(koan, repeat, toolchain, runner);
         var plan = new AttemptPlan(sessionId, new NewTask("koan", koan.Id, koan.Title), agent.Name, RunAgentAsync, options.Budget);
         switch (await attempts.RunAsync(plan, work, observer: null, cancellationToken, cancellationToken).ConfigureAwait(false))
