@@ -1,11 +1,12 @@
-using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Git;
 using Nightshift.Landing;
 using Nightshift.Probing;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Sessions;
@@ -19,7 +20,7 @@ public sealed class SessionContext : IAsyncDisposable
 {
     private SessionContext(
         NightshiftConfig config, Journal journal, ProcessRunner runner, SessionRow session, SessionBranch branch, GitRepository repository,
-        WorkspaceManager workspaces, Lander lander, SessionTelemetry telemetry, SessionRow? previous, JsonObject started)
+        WorkspaceManager workspaces, Lander lander, SessionTelemetry telemetry, SessionRow? previous, SessionOpened started)
     {
         (Config, Journal, Runner, Session, Branch, Repository) = (config, journal, runner, session, branch, repository);
         (Workspaces, Lander, Telemetry, Previous, Started) = (workspaces, lander, telemetry, previous, started);
@@ -47,9 +48,10 @@ public sealed class SessionContext : IAsyncDisposable
     public SessionRow? Previous { get; }
 
     /// <summary>What opening the session found and did, for its first event: branch, resumed, landings recovered, worktrees pruned.</summary>
-    public JsonObject Started { get; }
+    public SessionOpened Started { get; }
 
-    public string StateDirectory => Repository.Paths.NightshiftDirectory;
+    /// <summary>The repository's <c>.nightshift/</c> layout.</summary>
+    public NightshiftPaths Paths => Repository.Paths.State;
 
     /// <summary>Opens the session of <paramref name="workload"/> as <paramref name="resumption"/> says.</summary>
     /// <exception cref="UsageException">Nothing to resume.</exception>
@@ -62,7 +64,7 @@ public sealed class SessionContext : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(runner);
         var repository = await GitRepository.OpenAsync(config.RepositoryRoot, options: null, onEvent: null, cancellationToken).ConfigureAwait(false);
-        repository.EnsureNightshiftDirectory();
+        repository.Paths.State.EnsureCreated();
         var workspaces = new WorkspaceManager(repository, new WorkspaceOptions
         {
             CopyFiles = config.Workspace.Copy,
@@ -126,16 +128,21 @@ public sealed class SessionContext : IAsyncDisposable
             session = session with { Branch = branch.Name };
         }
 
-        var telemetry = SessionTelemetry.Start(repository.Paths.NightshiftDirectory, journal, session, config.Limits, clock);
-        var started = new JsonObject
+        var telemetry = SessionTelemetry.Start(repository.Paths.State, journal, session, config.Limits, clock);
+        SessionOpened started = new SessionStarted
         {
-            ["branch"] = branch.Name,
-            ["resumed"] = resumed,
-            ["base_commit"] = branch.BaseCommit,
-            ["landings_recovered"] = recovery.Recorded.Count,
-            ["landings_voided"] = recovery.VoidedAttempts.Count,
-            ["worktrees_pruned"] = pruned.Count,
+            Branch = branch.Name,
+            Resumed = resumed,
+            BaseCommit = branch.BaseCommit,
+            LandingsRecovered = recovery.Recorded.Count,
+            LandingsVoided = recovery.VoidedAttempts.Count,
+            WorktreesPruned = pruned.Count,
         };
+        if (resumed)
+        {
+            started = new SessionResumed(started);
+        }
+
         return new SessionContext(config, journal, runner, session, branch, repository, workspaces, lander, telemetry, previous, started);
     }
 

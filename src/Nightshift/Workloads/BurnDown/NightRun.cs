@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Nightshift.Attempts;
 using Nightshift.Configuration;
 using Nightshift.Landing;
@@ -6,6 +5,7 @@ using Nightshift.Probing;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.BurnDown;
@@ -38,7 +38,7 @@ internal sealed partial class NightRun : IDisposable
         (_config, _options, _clock, _measurer, _board, _tip) = (context.Config, options, clock, measurer, board, baseline);
         (_journal, _session, _branch, _telemetry) = (context.Journal, context.Session, context.Branch, context.Telemetry);
         (_workspaces, _lander) = (context.Workspaces, context.Lander);
-        _attempts = new AttemptRunner(_journal, Night.Workload, context.StateDirectory, _config.Agent.Model);
+        _attempts = new AttemptRunner(_journal, Night.Workload, context.Paths, _config.Agent.Model);
     }
 
     /// <summary>Commits landed by this run.</summary>
@@ -55,8 +55,8 @@ internal sealed partial class NightRun : IDisposable
     private Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
         Night.SaveSnapshotAsync(_journal, _telemetry, _session, snapshot, _clock, cancellationToken);
 
-    private Task<TelemetryEvent> EventAsync(string kind, JsonObject? payload, long? attemptId, CancellationToken cancellationToken) =>
-        _telemetry.EventAsync(kind, payload, attemptId, cancellationToken);
+    private Task<TelemetryEvent> EventAsync(SessionEvent sessionEvent, long? attemptId, CancellationToken cancellationToken) =>
+        _telemetry.EventAsync(sessionEvent, attemptId, cancellationToken);
 
     private void Say(string line) => _options.Progress?.Report(line);
 }

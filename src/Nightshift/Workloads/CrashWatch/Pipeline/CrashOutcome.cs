@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
 
 /// <summary>How one crash's pipeline ended, with every step and its duration.</summary>
@@ -36,8 +38,11 @@ public enum CrashResult
     Failed,
 
     /// <summary>Landed, but the new build failed its health check; the previous build runs again.</summary>
+    /// <remarks>Journals and reports have always spelled it as one word.</remarks>
+    [JsonStringEnumMemberName("rolledback")]
     RolledBack,
 
     /// <summary>Landed, the new build failed, and the previous one did not come back either.</summary>
+    [JsonStringEnumMemberName("servicedown")]
     ServiceDown,
 }
