@@ -129,7 +129,7 @@ public sealed class CrashWatchEndToEndSpecs
         (await repo.GetAsync("/health")).Should().Be("ok\n");
         repo.Alerts().Should().ContainSingle(a => a.Kind == CrashAlerts.DeployFailed)
             .Which.Severity.Should().Be(AlertSeverity.Critical);
-        repo.Events().Should().Contain(e => e.Kind == "service_rolled_back");
+        repo.Events().Should().Contain(e => e.Kind == "service.rolled_back");
     }
 
     /// <summary>A recording that fixes the divide crash but renames the health endpoint: it passes the verdict, not the deploy.</summary>
