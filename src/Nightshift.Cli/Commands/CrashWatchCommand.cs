@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Nightshift.Agents;
 using Nightshift.Cli.Rendering;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.CrashWatch;
-using Nightshift.Workloads.CrashWatch.Pipeline;
 
 namespace Nightshift.Cli.Commands;
 

@@ -3,8 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.CrashWatch;
-using Nightshift.Workloads.CrashWatch.Pipeline;
 using Spectre.Console;
 
 namespace Nightshift.Cli.Rendering;
@@ -17,23 +17,23 @@ internal static class CrashWatchView
     /// <summary>The stderr line for a journaled event, or null for one not worth a line (unless verbose).</summary>
     public static string? Line(TelemetryEvent e, bool verbose)
     {
-        var p = e.Payload;
-        string? Text(string name) => p?[name] is JsonValue value ? value.ToString() : null;
-        var text = e.Kind switch
+        var text = e.ToRecord() switch
         {
-            CrashEvents.Detected => $"crash {Text("disposition")}: {Text("signature")} (taken {Text("latency_ms")} ms after its last write)",
-            CrashEvents.Attached => $"  attached to the fix in flight (task {Text("task")})",
-            CrashEvents.Recurred => $"crash came back: {Text("signature")}",
-            CrashEvents.StepFinished => $"  {Text("step"),-8} {Text("outcome"),-7} {Text("duration_ms")} ms  {(Text("agent") is { } agent ? $"[{agent}] " : "")}{Text("summary")}",
-            CrashEvents.Done => $"done: {Text("result")} {Text("ticket")} ({Text("duration_ms")} ms)",
-            "service_started" => $"  service started from {Text("release")} (pid {Text("pid")})",
-            "service_health" => $"  health: {(Text("healthy") == "true" ? "ok" : Text("problem"))} after {Text("waited_ms")} ms",
-            "service_stopped" => $"  service stopped (pid {Text("pid")}{(Text("killed_after_grace") == "true" ? ", killed after the grace period" : "")})",
-            TelemetryEvent.AlertKind => $"ALERT {Text("severity")?.ToLowerInvariant()} {Text("kind")}: {Text("message")}",
+            CrashDetected d => $"crash {EventJson.WireName(d.Disposition)}: {d.Signature} (taken {Number(d.LatencyMs)} ms after its last write)",
+            CrashAttached a => $"  attached to the fix in flight (task {Number(a.Task)})",
+            CrashRecurred r => $"crash came back: {r.Signature}",
+            CrashStepFinished f => $"  {f.Step,-8} {EventJson.WireName(f.Outcome),-7} {Number(f.DurationMs)} ms  {(f.Agent is { } agent ? $"[{agent}] " : "")}{f.Summary}",
+            CrashDone d => $"done: {EventJson.WireName(d.Result)} {d.Ticket} ({Number(d.DurationMs)} ms)",
+            ServiceStarted s => $"  service started from {s.Release} (pid {Number(s.Pid)})",
+            ServiceHealthChecked h => $"  health: {(h.Healthy ? "ok" : h.Problem)} after {Number(h.WaitedMs)} ms",
+            ServiceStopped s => $"  service stopped (pid {Number(s.Pid)}{(s.KilledAfterGrace ? ", killed after the grace period" : "")})",
+            AlertRaised a => $"ALERT {EventJson.WireName(a.Severity)} {a.Kind}: {a.Message}",
             _ => verbose ? $"{e.Kind} {EventText.Describe(e)}" : null,
         };
         return text is null ? null : $"{e.At.ToLocalTime():HH:mm:ss} {text}";
     }
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static void Table(IAnsiConsole console, CrashWatchReport report)
     {
@@ -48,7 +48,7 @@ internal static class CrashWatchView
         foreach (var crash in report.Crashes)
         {
             var steps = string.Join(" ", crash.Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Step}{(s.Agent is null ? "" : $"[{s.Agent}]")}{Mark(s.Outcome)}{s.Duration.TotalSeconds:0.0}")));
-            table.AddRow(Markup.Escape(crash.Title), crash.Result.ToString().ToLowerInvariant(), crash.Ticket ?? "-", Markup.Escape(steps));
+            table.AddRow(Markup.Escape(crash.Title), EventJson.WireName(crash.Result), crash.Ticket ?? "-", Markup.Escape(steps));
         }
 
         console.Write(table);
@@ -66,7 +66,7 @@ internal static class CrashWatchView
             ["task"] = c.TaskId,
             ["signature"] = c.Signature,
             ["title"] = c.Title,
-            ["result"] = c.Result.ToString().ToLowerInvariant(),
+            ["result"] = EventJson.WireName(c.Result),
             ["ticket"] = c.Ticket,
             ["commit"] = c.Commit,
             ["seconds"] = Math.Round(c.Duration.TotalSeconds, 3),
@@ -75,7 +75,7 @@ internal static class CrashWatchView
             {
                 ["step"] = s.Step,
                 ["agent"] = s.Agent,
-                ["outcome"] = s.Outcome.ToString().ToLowerInvariant(),
+                ["outcome"] = EventJson.WireName(s.Outcome),
                 ["seconds"] = Math.Round(s.Duration.TotalSeconds, 3),
                 ["summary"] = s.Summary,
             })]),

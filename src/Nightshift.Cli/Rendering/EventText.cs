@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Cli.Rendering;
 
@@ -18,10 +19,9 @@ internal static class EventText
             return "";
         }
 
-        if (telemetryEvent.Kind == TelemetryEvent.AlertKind && payload["message"] is JsonValue message
-            && message.TryGetValue<string>(out var text))
+        if (telemetryEvent.ToRecord() is AlertRaised alert)
         {
-            return Clip(text);
+            return Clip(alert.Message);
         }
 
         var parts = payload

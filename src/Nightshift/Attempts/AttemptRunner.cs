@@ -20,7 +20,7 @@ namespace Nightshift.Attempts;
 /// </remarks>
 /// <param name="journal">Where the attempt, its verdict and episode are journaled.</param>
 /// <param name="workload">The journal's name of the workload, on every episode.</param>
-/// <param name="paths">The <c>.nightshift</c> folder, whose <c>transcripts/attempt-N.jsonl</c> keep every attempt's transcript; null keeps it in the episode only.</param>
+/// <param name="paths">The repository's .nightshift/ layout (transcripts); null to keep no transcript file.</param>
 /// <param name="model">The model the agents run, for the episodes; null when not known.</param>
 public sealed class AttemptRunner(Journal journal, string workload, NightshiftPaths? paths, string? model)
 {

@@ -1,7 +1,7 @@
 namespace Nightshift.Reports;
 
 /// <summary>
-/// The results a crash can have in the report: the pipeline's own words (<c>crash_done</c>'s result, see
+/// The results a crash can have in the report: the pipeline's own words (<c>crash.done</c>'s result, see
 /// Workloads.CrashWatch.Pipeline.CrashResult) and three the report adds for a crash whose pipeline has not ended.
 /// </summary>
 public static class CrashResults

@@ -1,11 +1,10 @@
-using System.Text.Json.Nodes;
-using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Reports;
 
 /// <summary>
 /// Gathers one crash task's events, oldest first, into a <see cref="CrashEntry"/>. A run is what lies between a
-/// <c>crash_pipeline_started</c> and its <c>crash_done</c>; with the agent ladder its steps may repeat, so none is assumed.
+/// <c>crash.pipeline_started</c> and its <c>crash.done</c>; with the agent ladder its steps may repeat, so none is assumed.
 /// </summary>
 internal sealed class CrashTrail(long taskId)
 {
@@ -22,41 +21,44 @@ internal sealed class CrashTrail(long taskId)
     private int _runs;
     private bool _owed;
     private bool _running;
-    private JsonObject? _done;
+    private CrashDone? _done;
     private TimeSpan _finished;
 
     public long TaskId => taskId;
 
-    public void Add(string kind, DateTimeOffset at, JsonObject payload)
+    public void Add(ICrashEvent crashEvent, DateTimeOffset at)
     {
-        _signature ??= String(payload, "signature");
-        switch (kind)
+        _signature ??= crashEvent.Signature;
+        switch (crashEvent)
         {
-            case CrashEvents.Detected:
-                Sighting(at, payload);
-                _format ??= String(payload, "format");
-                _kind ??= String(payload, "kind");
-                _latency ??= Milliseconds(payload, "latency_ms");
-                _owed |= String(payload, "disposition") is "queued" or "requeued";
+            case CrashDetected detected:
+                Sighting(at, detected.Report);
+                _format ??= detected.Format;
+                _kind ??= detected.Kind;
+                _latency ??= TimeSpan.FromMilliseconds(detected.LatencyMs);
+                _owed |= detected.Disposition is CrashDisposition.Queued or CrashDisposition.Requeued;
                 break;
-            case CrashEvents.Attached or CrashEvents.Recurred:
-                Sighting(at, payload);
+            case CrashAttached attached:
+                Sighting(at, attached.Report);
                 break;
-            case CrashEvents.PipelineStarted:
+            case CrashRecurred recurred:
+                Sighting(at, recurred.Report);
+                break;
+            case CrashPipelineStarted started:
                 EndRun();
                 (_runs, _running, _owed) = (_runs + 1, true, false);
-                _title = String(payload, "title") ?? _title;
+                _title = started.Title ?? _title;
                 break;
-            case CrashEvents.StepFinished:
+            case CrashStepFinished finished:
                 _running = true;
-                _run.Add(Step(payload, String(payload, "summary")));
+                _run.Add(Step(finished.Step, finished.Agent, finished.Outcome, finished.DurationMs, finished.Summary));
                 break;
-            case CrashEvents.Done:
-                Done(payload);
+            case CrashDone done:
+                Done(done);
                 break;
-            case CrashEvents.Resumed:
+            case CrashResumed resumed:
                 // A crash an earlier session journaled is owed a run in this one.
-                Sighting(at, payload);
+                Sighting(at, resumed.Report);
                 _owed = true;
                 break;
         }
@@ -64,24 +66,24 @@ internal sealed class CrashTrail(long taskId)
 
     public CrashEntry ToEntry(string? taskTitle, bool sessionRunning)
     {
-        // Steps journaled since the last crash_done belong to a run that has not ended (yet).
+        // Steps journaled since the last crash.done belong to a run that has not ended (yet).
         var unfinished = _run.Count == 0 ? (TimeSpan?)null : _run.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
         var result = _running ? (sessionRunning ? CrashResults.InFlight : CrashResults.Interrupted)
             : _owed || _done is null ? (sessionRunning ? CrashResults.Queued : CrashResults.Interrupted)
-            : String(_done, "result") ?? CrashResults.Failed;
+            : EventJson.WireName(_done.Result);
         var duration = _done is null && unfinished is null ? (TimeSpan?)null : _finished + (unfinished ?? TimeSpan.Zero);
         return new CrashEntry(
             taskId, _signature ?? "", _title ?? taskTitle ?? _signature ?? "", _format, _kind, _detectedAt, _latency,
-            _reports.Count + _unnamedReports, _runs, result, String(_done, "ticket"), String(_done, "commit"), String(_done, "problem"),
+            _reports.Count + _unnamedReports, _runs, result, _done?.Ticket, _done?.Commit, _done?.Problem,
             duration, [.. _steps, .. _run]);
     }
 
-    private void Sighting(DateTimeOffset at, JsonObject payload)
+    private void Sighting(DateTimeOffset at, string? report)
     {
         _detectedAt ??= at;
 
-        // One report stands behind a crash_detected and the crash_attached or crash_recurred that follows it: count it once.
-        if (String(payload, "report") is { } report)
+        // One report stands behind a crash.detected and the crash.attached or crash.recurred that follows it: count it once.
+        if (report is not null)
         {
             _reports.Add(report);
         }
@@ -91,18 +93,18 @@ internal sealed class CrashTrail(long taskId)
         }
     }
 
-    private void Done(JsonObject payload)
+    private void Done(CrashDone done)
     {
-        _done = payload;
-        _finished += Milliseconds(payload, "duration_ms") ?? TimeSpan.Zero;
-        var listed = payload["steps"] is JsonArray steps ? [.. steps.OfType<JsonObject>().Select(s => Step(s, summary: null))] : new List<CrashStep>();
+        _done = done;
+        _finished += TimeSpan.FromMilliseconds(done.DurationMs);
+        List<CrashStep> listed = [.. (done.Steps ?? []).Select(s => Step(s.Step, s.Agent, s.Outcome, s.DurationMs, summary: null))];
         if (_run.Count == 0)
         {
             _run.AddRange(listed);
         }
         else if (listed.Count == _run.Count)
         {
-            // The same steps in the same order: crash_done may name a rung that crash_step_finished did not.
+            // The same steps in the same order: crash.done may name a rung that crash.step_finished did not.
             for (var i = 0; i < _run.Count; i++)
             {
                 _run[i] = _run[i] with { Agent = _run[i].Agent ?? listed[i].Agent };
@@ -119,19 +121,6 @@ internal sealed class CrashTrail(long taskId)
         _running = false;
     }
 
-    private static CrashStep Step(JsonObject payload, string? summary) => new(
-        String(payload, "step") ?? "?",
-        String(payload, "agent"),
-        String(payload, "outcome") ?? "?",
-        Milliseconds(payload, "duration_ms") ?? TimeSpan.Zero,
-        summary);
-
-    public static long? Long(JsonObject payload, string name) =>
-        payload[name] is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
-
-    private static string? String(JsonObject? payload, string name) =>
-        payload?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static TimeSpan? Milliseconds(JsonObject payload, string name) =>
-        payload[name] is JsonValue value && value.TryGetValue<double>(out var ms) ? TimeSpan.FromMilliseconds(ms) : null;
+    private static CrashStep Step(string? step, string? agent, StepOutcome outcome, double durationMs, string? summary) =>
+        new(step ?? "?", agent, EventJson.WireName(outcome), TimeSpan.FromMilliseconds(durationMs), summary);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nightshift.Store;
-using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Reports;
 
@@ -9,13 +9,13 @@ public static partial class ReportLoader
 {
     private static readonly string[] _crashKinds =
     [
-        CrashEvents.Detected, CrashEvents.Attached, CrashEvents.Recurred, CrashEvents.Resumed,
-        CrashEvents.PipelineStarted, CrashEvents.StepFinished, CrashEvents.Done,
+        EventJson.KindOf<CrashDetected>(), EventJson.KindOf<CrashAttached>(), EventJson.KindOf<CrashRecurred>(), EventJson.KindOf<CrashResumed>(),
+        EventJson.KindOf<CrashPipelineStarted>(), EventJson.KindOf<CrashStepFinished>(), EventJson.KindOf<CrashDone>(),
     ];
 
     /// <summary>
-    /// The session's crashes, one per crash task, in the order first journaled, from the events crash-watch writes (see
-    /// <see cref="CrashEvents"/>); none for a session of another workload, which journals no such event.
+    /// The session's crashes, one per crash task, in the order first journaled, from the crash events crash-watch writes
+    /// (see <see cref="ICrashEvent"/>); none for a session of another workload, which journals no such event.
     /// </summary>
     private static async Task<List<CrashEntry>> CrashesAsync(
         Journal journal, SessionRow session, IReadOnlyList<TaskRow> tasks, CancellationToken cancellationToken)
@@ -23,28 +23,40 @@ public static partial class ReportLoader
         var events = new List<EventRow>();
         foreach (var kind in _crashKinds)
         {
-            events.AddRange(await journal.SessionEventsOfKindAsync(session.Id, kind, cancellationToken).ConfigureAwait(false));
+            events.AddRange(await EventsOfKindAsync(journal, session.Id, kind, cancellationToken).ConfigureAwait(false));
         }
 
         var trails = new Dictionary<long, CrashTrail>();
         foreach (var row in events.OrderBy(e => e.Id))
         {
-            if (ReadPayload(row) is not { } payload || CrashTrail.Long(payload, "task") is not { } task)
+            if (EventJson.Read(row.Kind, ReadPayload(row)) is not ICrashEvent crashEvent)
             {
                 continue;
             }
 
-            if (!trails.TryGetValue(task, out var trail))
+            if (!trails.TryGetValue(crashEvent.Task, out var trail))
             {
-                trails[task] = trail = new CrashTrail(task);
+                trails[crashEvent.Task] = trail = new CrashTrail(crashEvent.Task);
             }
 
-            trail.Add(row.Kind, row.At, payload);
+            trail.Add(crashEvent, row.At);
         }
 
         var titles = tasks.ToDictionary(t => t.Id, t => t.Title);
         var running = session.State == SessionState.Running;
         return [.. trails.Values.Select(t => t.ToEntry(titles.GetValueOrDefault(t.TaskId), running))];
+    }
+
+    /// <summary>The session's events of <paramref name="kind"/>, journaled under it or an old spelling of it, oldest first.</summary>
+    private static async Task<List<EventRow>> EventsOfKindAsync(Journal journal, long sessionId, string kind, CancellationToken cancellationToken)
+    {
+        var events = new List<EventRow>();
+        foreach (var spelling in EventJson.Spellings(kind))
+        {
+            events.AddRange(await journal.SessionEventsOfKindAsync(sessionId, spelling, cancellationToken).ConfigureAwait(false));
+        }
+
+        return [.. events.OrderBy(e => e.Id)];
     }
 
     // A payload that cannot be read is left out: one malformed event must not cost the whole morning report.

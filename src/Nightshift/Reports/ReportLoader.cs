@@ -1,5 +1,6 @@
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Reports;
 
@@ -8,8 +9,8 @@ namespace Nightshift.Reports;
 /// What the session loop must journal for the report to be right: the baseline snapshot and every later one
 /// with the session's id (first = before, last = after); each attempt's usage (FinishAttemptAsync) and verdict
 /// (RecordVerdictAsync, whose figures are what the report says was verified); each landing (RecordCommitAsync);
-/// alerts as events of kind "alert" (SessionTelemetry.AlertAsync does it); the stop reason (EndSessionAsync).
-/// A crash-watch session's crashes come from its crash events (<see cref="CrashEvents"/>), see ReportLoader.Crashes.cs.
+/// alerts as events of kind "alert.raised" (SessionTelemetry.AlertAsync does it); the stop reason (EndSessionAsync).
+/// A crash-watch session's crashes come from its crash events (<see cref="ICrashEvent"/>), see ReportLoader.Crashes.cs.
 /// </remarks>
 public static partial class ReportLoader
 {
@@ -29,7 +30,7 @@ public static partial class ReportLoader
         var taskRows = await journal.SessionTasksAsync(session.Id, cancellationToken).ConfigureAwait(false);
         var tasks = taskRows.ToDictionary(t => t.Id, t => t.Key);
         var commits = await journal.SessionCommitsAsync(session.Id, cancellationToken).ConfigureAwait(false);
-        var alertEvents = await journal.SessionEventsOfKindAsync(session.Id, TelemetryEvent.AlertKind, cancellationToken).ConfigureAwait(false);
+        var alertEvents = await EventsOfKindAsync(journal, session.Id, EventJson.KindOf<AlertRaised>(), cancellationToken).ConfigureAwait(false);
         var totals = await journal.SessionTotalsAsync(null, cancellationToken).ConfigureAwait(false);
         var crashes = await CrashesAsync(journal, session, taskRows, cancellationToken).ConfigureAwait(false);
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Files;
@@ -7,6 +6,7 @@ using Nightshift.Landing;
 using Nightshift.Probing;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Sessions;
@@ -20,7 +20,7 @@ public sealed class SessionContext : IAsyncDisposable
 {
     private SessionContext(
         NightshiftConfig config, Journal journal, ProcessRunner runner, SessionRow session, SessionBranch branch, GitRepository repository,
-        WorkspaceManager workspaces, Lander lander, SessionTelemetry telemetry, SessionRow? previous, JsonObject started)
+        WorkspaceManager workspaces, Lander lander, SessionTelemetry telemetry, SessionRow? previous, SessionOpened started)
     {
         (Config, Journal, Runner, Session, Branch, Repository) = (config, journal, runner, session, branch, repository);
         (Workspaces, Lander, Telemetry, Previous, Started) = (workspaces, lander, telemetry, previous, started);
@@ -48,9 +48,9 @@ public sealed class SessionContext : IAsyncDisposable
     public SessionRow? Previous { get; }
 
     /// <summary>What opening the session found and did, for its first event: branch, resumed, landings recovered, worktrees pruned.</summary>
-    public JsonObject Started { get; }
+    public SessionOpened Started { get; }
 
-    /// <summary>The repository's <c>.nightshift</c> folder and everything in it.</summary>
+    /// <summary>The repository's <c>.nightshift/</c> layout.</summary>
     public NightshiftPaths Paths => Repository.Paths.State;
 
     /// <summary>Opens the session of <paramref name="workload"/> as <paramref name="resumption"/> says.</summary>
@@ -129,15 +129,20 @@ public sealed class SessionContext : IAsyncDisposable
         }
 
         var telemetry = SessionTelemetry.Start(repository.Paths.State, journal, session, config.Limits, clock);
-        var started = new JsonObject
+        SessionOpened started = new SessionStarted
         {
-            ["branch"] = branch.Name,
-            ["resumed"] = resumed,
-            ["base_commit"] = branch.BaseCommit,
-            ["landings_recovered"] = recovery.Recorded.Count,
-            ["landings_voided"] = recovery.VoidedAttempts.Count,
-            ["worktrees_pruned"] = pruned.Count,
+            Branch = branch.Name,
+            Resumed = resumed,
+            BaseCommit = branch.BaseCommit,
+            LandingsRecovered = recovery.Recorded.Count,
+            LandingsVoided = recovery.VoidedAttempts.Count,
+            WorktreesPruned = pruned.Count,
         };
+        if (resumed)
+        {
+            started = new SessionResumed(started);
+        }
+
         return new SessionContext(config, journal, runner, session, branch, repository, workspaces, lander, telemetry, previous, started);
     }
 

@@ -4,7 +4,7 @@ namespace Nightshift.Telemetry;
 
 /// <summary>
 /// A stop-the-line event a person should see in the morning (or now): one line of
-/// <c>.nightshift/alerts.jsonl</c> and the payload of a journal event of kind <see cref="TelemetryEvent.AlertKind"/>.
+/// <c>.nightshift/alerts.jsonl</c> and the payload of a journal event of kind <see cref="Events.AlertRaised"/>.
 /// </summary>
 /// <param name="At">When it was raised.</param>
 /// <param name="Severity">How urgently a person should look.</param>

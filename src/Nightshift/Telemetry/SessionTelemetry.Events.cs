@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Nightshift.Diagnostics;
 using Nightshift.Store;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Telemetry;
 
@@ -22,10 +23,14 @@ public sealed partial class SessionTelemetry
     /// Call it outside <see cref="Journal.InTransactionAsync(Func{Microsoft.Data.Sqlite.SqliteTransaction, Task}, CancellationToken)"/>:
     /// inside, the line would be written before the caller's transaction commits, and stay if it rolled back.
     /// </remarks>
-    public async Task<TelemetryEvent> EventAsync(
-        string kind, JsonObject? payload = null, long? attemptId = null, CancellationToken cancellationToken = default)
+    public Task<TelemetryEvent> EventAsync(SessionEvent sessionEvent, long? attemptId = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentNullException.ThrowIfNull(sessionEvent);
+        return AppendAsync(EventJson.KindOf(sessionEvent.GetType()), EventJson.Payload(sessionEvent), attemptId, cancellationToken);
+    }
+
+    private async Task<TelemetryEvent> AppendAsync(string kind, JsonObject? payload, long? attemptId, CancellationToken cancellationToken)
+    {
         var sessionId = Current.SessionId;
         var payloadJson = payload?.ToJsonString(TelemetryJson.Compact);
 
@@ -50,7 +55,7 @@ public sealed partial class SessionTelemetry
 
     /// <summary>
     /// Raises an alert: appended to alerts.jsonl first (a person must see it even if the journal is failing),
-    /// then journaled as an event of kind <see cref="TelemetryEvent.AlertKind"/> and mirrored to events.jsonl.
+    /// then journaled as an <see cref="AlertRaised"/> event and mirrored to events.jsonl.
     /// </summary>
     public async Task<Alert> AlertAsync(AlertSeverity severity, string kind, string message, CancellationToken cancellationToken)
     {
@@ -58,8 +63,7 @@ public sealed partial class SessionTelemetry
         ArgumentNullException.ThrowIfNull(message);
         var alert = new Alert(_clock.GetUtcNow(), severity, kind, message, Current.SessionId);
         Mirror(() => _alerts.Append(alert));
-        await EventAsync(TelemetryEvent.AlertKind, JsonNode.Parse(alert.ToJsonLine())!.AsObject(), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        await EventAsync(AlertRaised.Of(alert), cancellationToken: cancellationToken).ConfigureAwait(false);
         return alert;
     }
 }

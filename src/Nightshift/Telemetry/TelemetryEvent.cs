@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Telemetry;
 
@@ -11,12 +12,12 @@ namespace Nightshift.Telemetry;
 /// <param name="At">When it was journaled.</param>
 /// <param name="SessionId">The journal's session.</param>
 /// <param name="AttemptId">The attempt the step belongs to; null for session-level steps.</param>
-/// <param name="Kind">What happened, e.g. "phase", "attempt_started", "attempt_landed", "alert".</param>
+/// <param name="Kind">What happened: an <see cref="EventKindAttribute"/> kind, e.g. "attempt.started", "alert.raised".</param>
 /// <param name="Payload">The event's details; null when it has none.</param>
 public sealed record TelemetryEvent(long Id, DateTimeOffset At, long SessionId, long? AttemptId, string Kind, JsonObject? Payload)
 {
-    /// <summary>The journal event kind of an alert; its payload is the <see cref="Alert"/>.</summary>
-    public const string AlertKind = "alert";
+    /// <summary>The event's record (old kinds read as today's), or null when its kind is not one (any more) or its payload does not read.</summary>
+    public SessionEvent? ToRecord() => EventJson.Read(Kind, Payload);
 
     public string ToJsonLine() => JsonSerializer.Serialize(this, TelemetryJson.Compact);
 

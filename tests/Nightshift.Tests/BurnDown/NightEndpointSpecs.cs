@@ -85,7 +85,7 @@ public sealed class NightEndpointSpecs
             ["rustc:error:E0308", "rustc:error:E0599", "rustc:error:E0277", "rustc:error:E0596"],
             "each cluster still had its one real attempt after the endpoint came back");
         chatsWhileUp.Should().Be(4);
-        repo.Events("alert").Should().Contain(e => e["payload"]!["kind"]!.GetValue<string>() == "endpoint_down");
+        repo.Events("alert.raised").Should().Contain(e => e["payload"]!["kind"]!.GetValue<string>() == "endpoint_down");
         repo.Events("endpoint.up").Should().ContainSingle();
         repo.Events("attempt.abandoned").Should().OnlyContain(e => e["payload"]!["reason"]!.GetValue<string>() == "endpoint_unavailable");
         probes.Should().Be(3, "the paused night probes until the endpoint answers, then stops probing");

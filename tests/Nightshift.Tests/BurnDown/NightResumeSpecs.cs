@@ -39,7 +39,7 @@ public sealed class NightResumeSpecs
         // 3. resume, and kill -9 right after the next commit landed.
         using (var night = repo.Start("run", "--resume"))
         {
-            await night.WaitForEventAsync("landed", count: 1);
+            await night.WaitForEventAsync("attempt.landed", count: 1);
             await night.KillHardAsync();
         }
 

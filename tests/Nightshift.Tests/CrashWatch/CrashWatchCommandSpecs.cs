@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Nightshift.Files;
 using Nightshift.Sessions;
 using Nightshift.Store;
-using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.CrashWatch;
 
@@ -74,7 +74,7 @@ public sealed class CrashWatchCommandSpecs
         await WaitForPhaseAsync(repo, "watching", process);
 
         repo.Write("crashes/noise.txt", "not a crash report, just a line of log\n");
-        await WaitForEventAsync(repo, CrashEvents.Unrecognized, process);
+        await WaitForEventAsync(repo, EventJson.KindOf<CrashUnrecognized>(), process);
         Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
         await process.WaitForExitAsync();
 
@@ -101,7 +101,7 @@ public sealed class CrashWatchCommandSpecs
         await WaitForPhaseAsync(repo, "watching", process: null);
         repo.Write("crashes/crash.txt",
             "thread 'main' panicked at src/lib.rs:2:5:\nthe answer is wrong\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n");
-        await WaitForEventAsync(repo, CrashEvents.StepStarted, process: null, "\"step\":\"build\"");
+        await WaitForEventAsync(repo, EventJson.KindOf<CrashStepStarted>(), process: null, "\"step\":\"build\"");
         await interrupt.CancelAsync();
         (await first).ExitCode.Should().Be(0);
 
@@ -114,7 +114,7 @@ public sealed class CrashWatchCommandSpecs
         var crash = report["crashes"]!.AsArray().Single()!;
         crash["result"]!.GetValue<string>().Should().Be("landed");
         crash["ticket"]!.GetValue<string>().Should().Be("NS-0001");
-        (await File.ReadAllTextAsync(repo[".nightshift/events.jsonl"])).Should().Contain("\"kind\":\"crash_resumed\"");
+        (await File.ReadAllTextAsync(repo[".nightshift/events.jsonl"])).Should().Contain("\"kind\":\"crash.resumed\"");
     }
 
     private static async Task<GitRepo> RepoAsync(string config = Config)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Nightshift.Files;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.CrashWatch;
@@ -26,7 +27,7 @@ public sealed class CrashWatchEndToEndSpecs
         for (var i = 0; i < crashes.Length; i++)
         {
             (await repo.GetAsync(crashes[i])).Should().BeNull("the request crashes the service");
-            var done = await repo.WaitForEventAsync(CrashEvents.Done, count: i + 1);
+            var done = await repo.WaitForEventAsync(EventJson.KindOf<CrashDone>(), count: i + 1);
             done.Payload!["result"]!.GetValue<string>().Should().Be("deployed", done.Payload.ToJsonString());
             await repo.WaitUntilHealthyAsync();
             (await repo.GetAsync(crashes[i])).Should().NotBeNull("the fixed build handles the request that crashed it");
@@ -56,9 +57,9 @@ public sealed class CrashWatchEndToEndSpecs
         session.StopReason.Should().Be("max_crashes");
         var tasks = await journal.SessionTasksAsync(session.Id, CancellationToken.None);
         tasks.Should().HaveCount(3).And.OnlyContain(t => t.Kind == "crash" && t.State == TaskState.Solved);
-        var finished = await journal.SessionEventsOfKindAsync(session.Id, CrashEvents.StepFinished, CancellationToken.None);
+        var finished = await journal.SessionEventsOfKindAsync(session.Id, EventJson.KindOf<CrashStepFinished>(), CancellationToken.None);
         finished.Should().HaveCount(3 * 8, "every step of every crash is journaled with its duration");
-        repo.Events().Where(e => e.Kind == CrashEvents.StepFinished && e.Payload!["step"]!.GetValue<string>() == "build")
+        repo.Events().Where(e => e.Kind == EventJson.KindOf<CrashStepFinished>() && e.Payload!["step"]!.GetValue<string>() == "build")
             .Should().HaveCount(3).And.OnlyContain(
                 e => e.Payload!["reused"]![0]!["path"]!.GetValue<string>() == "target" && e.Payload["reused"]![0]!["files"]!.GetValue<int>() > 0,
                 "each release starts from the running build's target/ (crash.reuse)");
@@ -81,19 +82,19 @@ public sealed class CrashWatchEndToEndSpecs
             var run = CliRun.InProcessAsync(repo.Path, ["crash-watch", "--once", "--json"]);
             await repo.WaitUntilHealthyAsync();
             (await repo.GetAsync("/divide?a=1&b=0")).Should().BeNull();
-            var first = await repo.WaitForEventAsync(CrashEvents.Detected);
-            await repo.WaitForEventAsync(CrashEvents.StepStarted, matches: e => e.Payload!["step"]!.GetValue<string>() == "build");
+            var first = await repo.WaitForEventAsync(EventJson.KindOf<CrashDetected>());
+            await repo.WaitForEventAsync(EventJson.KindOf<CrashStepStarted>(), matches: e => e.Payload!["step"]!.GetValue<string>() == "build");
 
             var report = first.Payload!["file"]!.GetValue<string>();
             File.Copy(report, repo["crashes/again.txt"]);
-            var attached = await repo.WaitForEventAsync(CrashEvents.Attached);
+            var attached = await repo.WaitForEventAsync(EventJson.KindOf<CrashAttached>());
             await File.WriteAllTextAsync(gate, "");
 
             var result = await run;
             result.ExitCode.Should().Be(0, result.Err);
             attached.Payload!["task"]!.GetValue<long>().Should().Be(first.Payload["task"]!.GetValue<long>());
-            repo.Events().Where(e => e.Kind == CrashEvents.Detected).Should().HaveCount(2, "both reports were journaled");
-            repo.Events().Where(e => e.Kind == CrashEvents.PipelineStarted).Should().ContainSingle("the crash was fixed once");
+            repo.Events().Where(e => e.Kind == EventJson.KindOf<CrashDetected>()).Should().HaveCount(2, "both reports were journaled");
+            repo.Events().Where(e => e.Kind == EventJson.KindOf<CrashPipelineStarted>()).Should().ContainSingle("the crash was fixed once");
             var output = JsonNode.Parse(result.Out)!;
             output["detected"]!.GetValue<int>().Should().Be(2);
             output["attached"]!.GetValue<int>().Should().Be(1);
@@ -126,9 +127,9 @@ public sealed class CrashWatchEndToEndSpecs
         crash["ticket"]!.GetValue<string>().Should().Be("NS-0001", "the fix itself passed its verdict and landed");
         repo.RunningRelease().Should().Be("repository", "the previous build runs again");
         (await repo.GetAsync("/health")).Should().Be("ok\n");
-        repo.Alerts().Should().ContainSingle(a => a.Kind == CrashEvents.DeployFailedAlert)
+        repo.Alerts().Should().ContainSingle(a => a.Kind == CrashAlerts.DeployFailed)
             .Which.Severity.Should().Be(AlertSeverity.Critical);
-        repo.Events().Should().Contain(e => e.Kind == "service_rolled_back");
+        repo.Events().Should().Contain(e => e.Kind == "service.rolled_back");
     }
 
     /// <summary>A recording that fixes the divide crash but renames the health endpoint: it passes the verdict, not the deploy.</summary>

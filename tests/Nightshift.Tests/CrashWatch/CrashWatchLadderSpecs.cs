@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Files;
 using Nightshift.Store;
-using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Tests.Learn;
 using Nightshift.Tests.Support;
 using Nightshift.Verification;
@@ -34,7 +34,7 @@ public sealed class CrashWatchLadderSpecs
         crash["result"]!.GetValue<string>().Should().Be("deployed", crash.ToJsonString());
         crash["steps"]!.AsArray().Where(s => s!["agent"] is not null).Select(s => s!["agent"]!.GetValue<string>()).Distinct()
             .Should().Equal("suggest", "replay");
-        var done = repo.Events().Single(e => e.Kind == CrashEvents.Done).Payload!;
+        var done = repo.Events().Single(e => e.Kind == EventJson.KindOf<CrashDone>()).Payload!;
         done["steps"]!.AsArray().Select(s => $"{s!["step"]!.GetValue<string>()}{(s["agent"] is { } agent ? "/" + agent.GetValue<string>() : "")}")
             .Should().Equal("restart", "analyze/suggest", "agent/suggest", "analyze/replay", "agent/replay", "build/replay", "verdict/replay", "land", "push", "deploy");
 

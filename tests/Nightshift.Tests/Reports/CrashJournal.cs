@@ -90,7 +90,7 @@ internal static class CrashJournal
         await item.StepAsync("land", "ok", 500, $"NS-0002 {ShaItem[..12]} on {Branch}");
         await item.StepAsync("push", "skipped", 0, "landing.push is off");
         await item.StepAsync("deploy", "failed", 30_000, $"{HealthFailed}; rolled back to repository");
-        await telemetry.AlertAsync(AlertSeverity.Critical, CrashEvents.DeployFailedAlert, $"NS-0002 ({ItemTitle}) failed the health check", _ct);
+        await telemetry.AlertAsync(AlertSeverity.Critical, CrashAlerts.DeployFailed, $"NS-0002 ({ItemTitle}) failed the health check", _ct);
         await item.DoneAsync(CrashResults.RolledBack, 56_600, "NS-0002", ShaItem, HealthFailed);
 
         clock.Now = NightJournal.At("2025-03-02T01:30:00Z");
@@ -108,7 +108,7 @@ internal static class CrashJournal
         await parse.StepAsync("build", "failed", 2000, "'cargo build' exited 101: error[E0308]: mismatched types", "large", announced: false);
         await parse.StepAsync("verdict", "failed", 100, $"rejected: {BuildFailed}", "large", announced: false);
         await parse.RejectAsync(TestVerdicts.Crash(false, [BuildFailedReason], "failed", null), 3000, 600, 0.12m);
-        await telemetry.AlertAsync(AlertSeverity.Warning, CrashEvents.CrashUnfixedAlert, $"The crash {ParseTitle} [sig-parse] was not fixed", _ct);
+        await telemetry.AlertAsync(AlertSeverity.Warning, CrashAlerts.CrashUnfixed, $"The crash {ParseTitle} [sig-parse] was not fixed", _ct);
         await parse.DoneAsync(CrashResults.Rejected, 46_400, ticket: null, commit: null, $"verdict: rejected: {BuildFailed}");
 
         clock.Now = NightJournal.At("2025-03-02T01:40:00Z");

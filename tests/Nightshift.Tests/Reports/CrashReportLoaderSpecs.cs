@@ -70,7 +70,7 @@ public sealed class CrashReportLoaderSpecs : IDisposable
         report.Targets.Select(t => (t.Id, t.Outcome, t.Measured)).Should().Equal(
             [("commits", TargetOutcome.Missed, "2 commits"), ("tests_pass", TargetOutcome.Met, "3/3 passed")],
             "a crash-watch session without snapshots has no cluster target");
-        report.Alerts.Select(a => a.Kind).Should().Equal(CrashEvents.DeployFailedAlert, CrashEvents.CrashUnfixedAlert);
+        report.Alerts.Select(a => a.Kind).Should().Equal(CrashAlerts.DeployFailed, CrashAlerts.CrashUnfixed);
         (report.Attempts.Count, report.RejectedAttempts, report.TokensIn, report.CostUsd).Should().Be((5, 2, 6000L, 0.18m));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Tests.Store;
 
 namespace Nightshift.Tests.Reports;
@@ -11,7 +12,7 @@ internal sealed class CrashSession(Journal journal, SessionTelemetry telemetry, 
     private static readonly CancellationToken _ct = CancellationToken.None;
     private int _reports;
 
-    /// <summary>A new crash: its task, crash_detected (queued) and, unless <paramref name="start"/> is false, crash_pipeline_started.</summary>
+    /// <summary>A new crash: its task, crash.detected (queued) and, unless <paramref name="start"/> is false, crash.pipeline_started.</summary>
     public async Task<CrashRun> DetectAsync(string signature, string title, double latencyMs, bool start = true)
     {
         var report = NextReport();
@@ -25,11 +26,9 @@ internal sealed class CrashSession(Journal journal, SessionTelemetry telemetry, 
             ["message"] = title,
         };
         var task = await journal.EnsureTaskAsync(sessionId, new NewTask("crash", signature, title, payload.ToJsonString()), _ct);
-        payload["task"] = task.Id;
-        payload["signature"] = signature;
-        payload["disposition"] = "queued";
-        payload["latency_ms"] = latencyMs;
-        await telemetry.EventAsync(CrashEvents.Detected, payload, cancellationToken: _ct);
+        await telemetry.EventAsync(
+            new CrashDetected("crashes/service.log", 0, report, "rust-panic", "panic", title, task.Id, signature, CrashDisposition.Queued, latencyMs),
+            cancellationToken: _ct);
         var crash = new CrashRun(journal, telemetry, clock, sessionId, task.Id, signature);
         if (start)
         {
@@ -39,37 +38,22 @@ internal sealed class CrashSession(Journal journal, SessionTelemetry telemetry, 
         return crash;
     }
 
-    /// <summary>A crash whose run ended came back: crash_detected (requeued) then crash_recurred.</summary>
-    public Task RecurAsync(CrashRun crash, double latencyMs) => SightingAsync(crash, latencyMs, "requeued", CrashEvents.Recurred);
+    /// <summary>A crash whose run ended came back: crash.detected (requeued) then crash.recurred.</summary>
+    public Task RecurAsync(CrashRun crash, double latencyMs) => SightingAsync(crash, latencyMs, CrashDisposition.Requeued);
 
-    /// <summary>The same crash again while its fix is in flight: crash_detected (attached) then crash_attached, one report.</summary>
-    public Task AttachAsync(CrashRun crash, double latencyMs) => SightingAsync(crash, latencyMs, "attached", CrashEvents.Attached);
+    /// <summary>The same crash again while its fix is in flight: crash.detected (attached) then crash.attached, one report.</summary>
+    public Task AttachAsync(CrashRun crash, double latencyMs) => SightingAsync(crash, latencyMs, CrashDisposition.Attached);
 
-    private async Task SightingAsync(CrashRun crash, double latencyMs, string disposition, string kind)
+    private async Task SightingAsync(CrashRun crash, double latencyMs, CrashDisposition disposition)
     {
         var report = NextReport();
         await telemetry.EventAsync(
-            CrashEvents.Detected,
-            new JsonObject
-            {
-                ["file"] = "crashes/service.log",
-                ["offset"] = 4096,
-                ["report"] = report,
-                ["format"] = "rust-panic",
-                ["kind"] = "panic",
-                ["task"] = crash.TaskId,
-                ["signature"] = crash.Signature,
-                ["disposition"] = disposition,
-                ["latency_ms"] = latencyMs,
-            },
+            new CrashDetected("crashes/service.log", 4096, report, "rust-panic", "panic", null!, crash.TaskId, crash.Signature, disposition, latencyMs),
             cancellationToken: _ct);
-        var details = new JsonObject { ["task"] = crash.TaskId, ["signature"] = crash.Signature, ["report"] = report };
-        if (kind == CrashEvents.Recurred)
-        {
-            details["requeued"] = true;
-        }
-
-        await telemetry.EventAsync(kind, details, cancellationToken: _ct);
+        SessionEvent sighting = disposition == CrashDisposition.Requeued
+            ? new CrashRecurred(crash.TaskId, crash.Signature, report, Requeued: true)
+            : new CrashAttached(crash.TaskId, crash.Signature, report);
+        await telemetry.EventAsync(sighting, cancellationToken: _ct);
     }
 
     private string NextReport() => $".nightshift/crash-watch/reports/20250302-000000-{++_reports:000}-service.log";

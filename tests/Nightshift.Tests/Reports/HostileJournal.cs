@@ -1,6 +1,7 @@
 using Nightshift.Clustering;
 using Nightshift.Configuration;
 using Nightshift.Diagnostics;
+using Nightshift.Reports;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Testing;
@@ -60,7 +61,7 @@ internal static class HostileJournal
         var session = await journal.StartSessionAsync(Workloads.CrashWatch.CrashWatchSession.Workload, "b", "h", CancellationToken.None);
         var watch = new CrashSession(journal, SessionTelemetry.Start(NightshiftFolder.Of(nightshiftDirectory), journal, session, new LimitsConfig(), clock), clock, session.Id);
         var crash = await watch.DetectAsync(Signature, CrashTitle, 12);
-        await crash.StepAsync("<u>step</u>", "<s>ok</s>", 5, StepSummary, Rung);
-        await crash.DoneAsync(Problem, 6, ticket: null, commit: null, Problem);
+        await crash.StepAsync("<u>step</u>", "ok", 5, StepSummary, Rung);
+        await crash.DoneAsync(CrashResults.Rejected, 6, ticket: null, commit: null, Problem);
     }
 }

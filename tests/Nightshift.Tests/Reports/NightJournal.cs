@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Testing;
 using Nightshift.Tests.Store;
 using Nightshift.Tests.Support;
@@ -132,7 +132,7 @@ internal static class NightJournal
         await Snapshot(journal, session.Id, "2025-03-01T05:50:00Z", 21, 4, E0599(12), E0425(8), E0282(1), NeedlessReturn(4));
         clock.Now = At("2025-03-01T05:55:00Z");
         await telemetry.AlertAsync(AlertSeverity.Info, AlertKinds.BudgetExhausted, BudgetNearlyOut, _ct);
-        await telemetry.EventAsync("phase", new JsonObject { ["name"] = "report" }, cancellationToken: _ct);
+        await telemetry.EventAsync(new SessionEnded("time-budget", "the time budget ran out"), cancellationToken: _ct);
 
         clock.Now = At("2025-03-01T06:00:00Z");
         await journal.EndSessionAsync(session.Id, "time-budget", _ct);

@@ -59,7 +59,7 @@ public sealed class ReportEncodingSpecs : IDisposable
         document.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.Ordinal)).Should().BeEmpty();
         Field(document, "crash[1].title").Should().Be(HostileJournal.CrashTitle);
         Field(document, "crash[1].signature").Should().Be(HostileJournal.Signature);
-        Field(document, "crash[1].result").Should().Be(HostileJournal.Problem);
+        Field(document, "crash[1].result").Should().Be(CrashResults.Rejected);
         Field(document, "crash[1].problem").Should().Be(HostileJournal.Problem);
         Field(document, "crash[1].step[0].agent").Should().Be(HostileJournal.Rung);
         Field(document, "crash[1].step[0].summary").Should().Be(HostileJournal.StepSummary);

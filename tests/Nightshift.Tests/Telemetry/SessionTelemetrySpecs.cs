@@ -1,9 +1,9 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Diagnostics;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Tests.Reports;
 using Nightshift.Tests.Store;
 using Nightshift.Tests.Support;
@@ -49,17 +49,17 @@ public sealed class SessionTelemetrySpecs : IDisposable
         var telemetry = SessionTelemetry.Start(NightshiftFolder.Of(Directory), journal, session, new LimitsConfig(), _clock);
         _clock.Now = _night.AddSeconds(30.5);
 
-        var written = await telemetry.EventAsync("tool_call", new JsonObject { ["tool"] = "edit", ["path"] = "src/<lib>.rs" }, attempt.Id, _ct);
+        var written = await telemetry.EventAsync(new VerdictDecided(false, "src/<lib>.rs: tests 3 -> 2"), attempt.Id, _ct);
 
         var journaled = (await journal.ReadEventsAsync(session.Id, 0, 10, _ct)).Should().ContainSingle().Subject;
-        journaled.Should().Be(new EventRow(written.Id, session.Id, attempt.Id, _night.AddSeconds(30.5), "tool_call", """{"tool":"edit","path":"src/<lib>.rs"}"""));
+        journaled.Should().Be(new EventRow(written.Id, session.Id, attempt.Id, _night.AddSeconds(30.5), "verdict.decided", """{"accepted":false,"summary":"src/<lib>.rs: tests 3 -> 2"}"""));
         var line = (await File.ReadAllLinesAsync(Path.Combine(Directory, "events.jsonl"))).Should().ContainSingle().Subject;
         using var json = JsonDocument.Parse(line);
         json.RootElement.GetProperty("id").GetInt64().Should().Be(journaled.Id);
         json.RootElement.GetProperty("attempt_id").GetInt64().Should().Be(attempt.Id);
         json.RootElement.GetProperty("at").GetDateTimeOffset().Should().Be(_night.AddSeconds(30.5));
-        json.RootElement.GetProperty("payload").GetProperty("path").GetString().Should().Be("src/<lib>.rs");
-        EventLog.ReadLast(Path.Combine(Directory, "events.jsonl"), 5).Should().ContainSingle().Which.Kind.Should().Be("tool_call");
+        json.RootElement.GetProperty("payload").GetProperty("summary").GetString().Should().Be("src/<lib>.rs: tests 3 -> 2");
+        EventLog.ReadLast(Path.Combine(Directory, "events.jsonl"), 5).Should().ContainSingle().Which.Kind.Should().Be("verdict.decided");
     }
 
     [Fact(Timeout = 30_000)]
@@ -81,10 +81,10 @@ public sealed class SessionTelemetrySpecs : IDisposable
             json.RootElement.GetProperty("at").GetDateTimeOffset().Should().Be(_night);
         }
 
-        var journaled = (await journal.SessionEventsOfKindAsync(session.Id, TelemetryEvent.AlertKind, _ct)).Should().ContainSingle().Subject;
+        var journaled = (await journal.SessionEventsOfKindAsync(session.Id, "alert.raised", _ct)).Should().ContainSingle().Subject;
         Alert.TryParse(journaled.PayloadJson).Should().Be(alert);
         AlertLog.ReadLast(Path.Combine(Directory, "alerts.jsonl"), 10).Should().Equal(alert);
-        EventLog.ReadLast(Path.Combine(Directory, "events.jsonl"), 10).Should().ContainSingle().Which.Kind.Should().Be(TelemetryEvent.AlertKind);
+        EventLog.ReadLast(Path.Combine(Directory, "events.jsonl"), 10).Should().ContainSingle().Which.Kind.Should().Be("alert.raised");
     }
 
     [Fact(Timeout = 30_000)]
@@ -153,7 +153,7 @@ public sealed class SessionTelemetrySpecs : IDisposable
             for (var i = 0; i < 50; i++)
             {
                 telemetry.Worker(worker, w => w with { Cluster = $"c{worker}", FilesModified = w.FilesModified + 1, LastToolCall = $"step {i}" });
-                await telemetry.EventAsync("step", new JsonObject { ["worker"] = worker, ["i"] = i }, cancellationToken: _ct);
+                await telemetry.EventAsync(new AttemptStarted($"c{worker}", i, "suggest", worker), cancellationToken: _ct);
             }
         })));
 

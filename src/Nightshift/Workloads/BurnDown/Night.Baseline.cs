@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Nightshift.Attempts;
 using Nightshift.Sessions;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Verification;
 
 namespace Nightshift.Workloads.BurnDown;
@@ -40,17 +40,8 @@ public sealed partial class Night
 
         var testLine = tests is null ? "no tests configured" : $"tests {tests.Passing.Count}/{tests.Tests.Count} passing";
         await telemetry.EventAsync(
-            "baseline",
-            new JsonObject
-            {
-                ["commit"] = tip,
-                ["errors"] = snapshot.Errors,
-                ["clusters"] = snapshot.Clusters.Count,
-                ["tests_passing"] = tests?.Passing.Count,
-                ["tests_total"] = tests?.Tests.Count,
-            },
-            null,
-            abort).ConfigureAwait(false);
+            new BaselineMeasured(tip, snapshot.Errors, snapshot.Clusters.Count, tests?.Passing.Count, tests?.Tests.Count), null, abort)
+            .ConfigureAwait(false);
         Say($"baseline: {snapshot.Errors} error(s) in {snapshot.Clusters.Count} cluster(s), {testLine}");
 
         if (tests is not null && _config.Limits.StopIfTestsBroken && TestsBroken(tests) is { } broken)

@@ -7,6 +7,7 @@ using Nightshift.Probing;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Workloads.BurnDown;
 
@@ -105,9 +106,9 @@ public sealed partial class Night
     private async Task StartedAsync(SessionContext context, CancellationToken abort)
     {
         var started = context.Started;
-        await context.Telemetry.EventAsync(_options.Resume ? "session.resumed" : "session.started", started, null, abort).ConfigureAwait(false);
+        await context.Telemetry.EventAsync(started, null, abort).ConfigureAwait(false);
         Say(_options.Resume
-            ? $"resumed session {context.Session.Id} on {context.Branch.Name} ({started["landings_recovered"]} landing(s) recovered, {started["worktrees_pruned"]} stale worktree(s) removed)"
+            ? $"resumed session {context.Session.Id} on {context.Branch.Name} ({started.LandingsRecovered} landing(s) recovered, {started.WorktreesPruned} stale worktree(s) removed)"
             : $"session {context.Session.Id} on branch {context.Branch.Name} (from {context.Branch.BaseCommit[..12]})");
     }
 
@@ -122,7 +123,7 @@ public sealed partial class Night
         }
 
         await context.Journal.EndSessionAsync(context.Session.Id, reason.Name, CancellationToken.None).ConfigureAwait(false);
-        await context.Telemetry.EventAsync("session.ended", new() { ["stop_reason"] = reason.Name, ["description"] = reason.Description }, null, CancellationToken.None)
+        await context.Telemetry.EventAsync(new SessionEnded(reason.Name, reason.Description), null, CancellationToken.None)
             .ConfigureAwait(false);
         await context.Telemetry.EndAsync(reason.Name, CancellationToken.None).ConfigureAwait(false);
         Say($"stopped: {reason.Description}");

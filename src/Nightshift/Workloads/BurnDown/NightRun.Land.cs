@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using Nightshift.Attempts;
 using Nightshift.Clustering;
 using Nightshift.Landing;
 using Nightshift.Store;
+using Nightshift.Telemetry.Events;
 using Nightshift.Verification;
 using Nightshift.Workspaces;
 
@@ -40,11 +40,8 @@ internal sealed partial class NightRun
                                 await _journal.SetTaskStateAsync(task.Id, TaskState.Solved, abort).ConfigureAwait(false);
                             }
 
-                            await EventAsync(
-                                "landed",
-                                new JsonObject { ["ticket"] = landed.Ticket, ["sha"] = landed.Sha, ["cluster"] = key, ["verified"] = verdict.Figures.Verified },
-                                attemptId,
-                                abort).ConfigureAwait(false);
+                            await EventAsync(new AttemptLanded(landed.Ticket, landed.Sha, key, verdict.Figures.Verified), attemptId, abort)
+                                .ConfigureAwait(false);
                             Say($"landed {landed.Ticket} {landed.Sha[..12]}: {verdict.Figures.Verified}");
                             return new AttemptOutcome.Landed(key, landed.Ticket, landed.Sha);
 
@@ -60,7 +57,7 @@ internal sealed partial class NightRun
                             var change = await current.CaptureAsync(abort).ConfigureAwait(false);
                             verdict = Verifier.Decide(new VerdictInput(
                                 cluster.Key, basis.Snapshot, after.Snapshot, basis.Tests, after.Tests, change.Patch, _config.Policy));
-                            await EventAsync("verdict.rebased", new() { ["accepted"] = verdict.IsAccepted, ["summary"] = verdict.Summary }, attemptId, abort)
+                            await EventAsync(new VerdictRebased(verdict.IsAccepted, verdict.Summary), attemptId, abort)
                                 .ConfigureAwait(false);
                             if (!verdict.IsAccepted)
                             {

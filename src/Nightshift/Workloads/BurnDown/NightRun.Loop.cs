@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Workloads.BurnDown;
 
@@ -77,7 +77,7 @@ internal sealed partial class NightRun
         Say("paused: the model endpoint is down; probing it until it answers");
         await waiting.ConfigureAwait(false);
         _telemetry.Phase("burn-down");
-        await EventAsync("endpoint.up", null, null, abort).ConfigureAwait(false);
+        await EventAsync(new EndpointUp(), null, abort).ConfigureAwait(false);
         Say("the model endpoint answers again: resuming");
     }
 
@@ -110,11 +110,7 @@ internal sealed partial class NightRun
             .Single(t => t.Kind == Agents.Prompts.ClusterTasks.Kind && t.Key == key);
         await _journal.SetTaskStateAsync(task.Id, Store.TaskState.Skipped, CancellationToken.None).ConfigureAwait(false);
         var why = string.Join("; ", rejected.Verdict.Reasons.Select(r => r.Message));
-        await EventAsync(
-            "cluster.set_aside",
-            new JsonObject { ["cluster"] = key, ["rejections"] = _board.RejectionsOf(key), ["last_reasons"] = why },
-            null,
-            CancellationToken.None).ConfigureAwait(false);
+        await EventAsync(new ClusterSetAside(key, _board.RejectionsOf(key), why), null, CancellationToken.None).ConfigureAwait(false);
         Say($"set aside {key} after {_board.RejectionsOf(key)} rejection(s): {why}");
     }
 

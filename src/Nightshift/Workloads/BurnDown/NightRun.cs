@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Nightshift.Attempts;
 using Nightshift.Configuration;
 using Nightshift.Landing;
@@ -6,6 +5,7 @@ using Nightshift.Probing;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.BurnDown;
@@ -55,8 +55,8 @@ internal sealed partial class NightRun : IDisposable
     private Task SaveSnapshotAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
         Night.SaveSnapshotAsync(_journal, _telemetry, _session, snapshot, _clock, cancellationToken);
 
-    private Task<TelemetryEvent> EventAsync(string kind, JsonObject? payload, long? attemptId, CancellationToken cancellationToken) =>
-        _telemetry.EventAsync(kind, payload, attemptId, cancellationToken);
+    private Task<TelemetryEvent> EventAsync(SessionEvent sessionEvent, long? attemptId, CancellationToken cancellationToken) =>
+        _telemetry.EventAsync(sessionEvent, attemptId, cancellationToken);
 
     private void Say(string line) => _options.Progress?.Report(line);
 }

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Workloads.CrashWatch;
 
-/// <summary>Where the crash-watch parts journal what they do (the session wires it to its telemetry): kind, details, attempt.</summary>
-public delegate Task CrashEventSink(string kind, JsonObject payload, long? attemptId, CancellationToken cancellationToken);
+/// <summary>Where the crash-watch parts journal what they do (the session wires it to its telemetry): the event and its attempt.</summary>
+public delegate Task CrashEventSink(SessionEvent sessionEvent, long? attemptId, CancellationToken cancellationToken);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.CrashWatch.Analysis;
 using Nightshift.Workloads.CrashWatch.Pipeline;
 using Nightshift.Workloads.CrashWatch.Watching;
@@ -11,7 +12,7 @@ namespace Nightshift.Workloads.CrashWatch;
 
 /// <summary>
 /// Turns taken crash reports into queued jobs, one pipeline at a time. Each crash is journaled before anything else: a task
-/// of kind <c>crash</c> keyed by its signature, and a <see cref="CrashEvents.Detected"/> event with the detection latency.
+/// of kind <c>crash</c> keyed by its signature, and a <see cref="CrashDetected"/> event with the detection latency.
 /// The same signature again while its fix is queued or in flight is attached to it (an event, no second job); a crash whose
 /// fix is done comes back as a new job, up to <see cref="CrashWatchOptions.MaxAttemptsPerCrash"/> per session.
 /// </summary>
@@ -32,10 +33,8 @@ internal sealed class CrashQueue(Journal journal, SessionTelemetry telemetry, lo
     {
         if (CrashAnalysis.Of(file.Text, ownCode) is not { } analysis)
         {
-            await telemetry.EventAsync(
-                CrashEvents.Unrecognized,
-                new JsonObject { ["file"] = file.Path, ["offset"] = file.Offset, ["bytes"] = file.Length - file.Offset },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            await telemetry.EventAsync(new CrashUnrecognized(file.Path, file.Offset, file.Length - file.Offset), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
             return false;
         }
 
@@ -53,26 +52,26 @@ internal sealed class CrashQueue(Journal journal, SessionTelemetry telemetry, lo
             sessionId, new NewTask(CrashTasks.Kind, analysis.Signature.Value, analysis.Title, payload.ToJsonString()), cancellationToken).ConfigureAwait(false);
         var latency = DateTimeOffset.UtcNow - file.CompletedAt;
         var disposition = Decide(task);
-        payload["task"] = task.Id;
-        payload["signature"] = analysis.Signature.Value;
-        payload["disposition"] = disposition;
-        payload["latency_ms"] = Math.Round(latency.TotalMilliseconds, 2);
-        await telemetry.EventAsync(CrashEvents.Detected, payload, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var signature = analysis.Signature.Value;
+        var crash = analysis.Crash;
+        await telemetry.EventAsync(
+            new CrashDetected(
+                file.Path, file.Offset, report, crash.Format, crash.Kind, crash.Message, task.Id, signature, disposition, Math.Round(latency.TotalMilliseconds, 2)),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         Detected++;
-        var details = new JsonObject { ["task"] = task.Id, ["signature"] = analysis.Signature.Value, ["report"] = report };
         switch (disposition)
         {
-            case "attached":
+            case CrashDisposition.Attached:
                 Attached++;
-                await telemetry.EventAsync(CrashEvents.Attached, details, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await telemetry.EventAsync(new CrashAttached(task.Id, signature, report), cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
-            case "requeued" or "not_retried":
-                details["requeued"] = disposition == "requeued";
-                await telemetry.EventAsync(CrashEvents.Recurred, details, cancellationToken: cancellationToken).ConfigureAwait(false);
+            case CrashDisposition.Requeued or CrashDisposition.NotRetried:
+                await telemetry.EventAsync(new CrashRecurred(task.Id, signature, report, disposition == CrashDisposition.Requeued), cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
                 break;
         }
 
-        if (disposition is "queued" or "requeued")
+        if (disposition is CrashDisposition.Queued or CrashDisposition.Requeued)
         {
             if (task.State != TaskState.Open)
             {
@@ -97,12 +96,9 @@ internal sealed class CrashQueue(Journal journal, SessionTelemetry telemetry, lo
 
         var task = await journal.EnsureTaskAsync(sessionId, new NewTask(CrashTasks.Kind, earlier.Key, earlier.Title, earlier.PayloadJson), cancellationToken)
             .ConfigureAwait(false);
-        if (Decide(task) == "queued")
+        if (Decide(task) == CrashDisposition.Queued)
         {
-            await telemetry.EventAsync(
-                CrashEvents.Resumed,
-                new JsonObject { ["task"] = task.Id, ["earlier_task"] = earlier.Id, ["signature"] = earlier.Key, ["report"] = report },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            await telemetry.EventAsync(new CrashResumed(task.Id, earlier.Id, earlier.Key, report), cancellationToken: cancellationToken).ConfigureAwait(false);
             _jobs.Writer.TryWrite(new CrashJob(task.Id, analysis, report, payload["file"]?.GetValue<string>() ?? report));
         }
     }
@@ -118,25 +114,24 @@ internal sealed class CrashQueue(Journal journal, SessionTelemetry telemetry, lo
         }
     }
 
-    /// <summary>queued (new), attached (in flight), requeued (came back after its fix), not_retried (attempted enough).</summary>
-    private string Decide(TaskRow task)
+    private CrashDisposition Decide(TaskRow task)
     {
         lock (_gate)
         {
             if (_active.ContainsKey(task.Key))
             {
-                return "attached";
+                return CrashDisposition.Attached;
             }
 
             var attempts = _attempts.GetValueOrDefault(task.Id);
             if (attempts >= maxAttempts)
             {
-                return "not_retried";
+                return CrashDisposition.NotRetried;
             }
 
             _active[task.Key] = task.Id;
             _attempts[task.Id] = attempts + 1;
-            return task.State == TaskState.Open ? "queued" : "requeued";
+            return task.State == TaskState.Open ? CrashDisposition.Queued : CrashDisposition.Requeued;
         }
     }
 

@@ -17,7 +17,7 @@ public sealed partial class CrashWatchSession
         var (telemetry, sessionId) = (context.Telemetry, context.Session.Id);
         var paths = context.Paths;
 
-        CrashEventSink log = (kind, payload, attempt, token) => telemetry.EventAsync(kind, payload, attempt, token);
+        CrashEventSink log = (sessionEvent, attempt, token) => telemetry.EventAsync(sessionEvent, attempt, token);
         using var service = crash.Service is { } serviceConfig
             ? new ServiceController(serviceConfig, config.RepositoryRoot, paths, runner, log)
             : null;
@@ -29,7 +29,7 @@ public sealed partial class CrashWatchSession
             if (await service.EnsureRunningAsync(cancellationToken).ConfigureAwait(false) is { } problem)
             {
                 await telemetry.AlertAsync(
-                    AlertSeverity.Critical, CrashEvents.ServiceDownAlert,
+                    AlertSeverity.Critical, CrashAlerts.ServiceDown,
                     $"The service is not healthy and did not come up when started from {service.Current.Directory}: {problem}. See {service.LogFile}.",
                     cancellationToken).ConfigureAwait(false);
             }

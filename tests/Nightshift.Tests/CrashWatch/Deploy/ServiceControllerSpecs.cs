@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Files;
+using Nightshift.Telemetry.Events;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.CrashWatch.Deploy;
 
@@ -16,7 +16,7 @@ namespace Nightshift.Tests.CrashWatch.Deploy;
 public sealed class ServiceControllerSpecs : IDisposable
 {
     private readonly TempDir _dir = new("service");
-    private readonly ConcurrentQueue<(string Kind, JsonObject Payload)> _events = new();
+    private readonly ConcurrentQueue<SessionEvent> _events = new();
     private readonly List<ServiceController> _controllers = [];
 
     public void Dispose()
@@ -41,7 +41,7 @@ public sealed class ServiceControllerSpecs : IDisposable
         problem.Should().BeNull();
         service.Current.IsRepository.Should().BeTrue();
         service.Process!.IsRunning.Should().BeTrue();
-        Kinds().Should().Equal("service_started", "service_health");
+        Kinds().Should().Equal("service.started", "service.health_checked");
     }
 
     [Fact(Timeout = 60_000)]
@@ -59,7 +59,7 @@ public sealed class ServiceControllerSpecs : IDisposable
         before.IsRunning.Should().BeFalse("the old release was stopped");
         service.Current.Name.Should().Be("NS-0001");
         service.Process!.IsRunning.Should().BeTrue();
-        Kinds().Should().Equal("service_started", "service_health", "service_stopped", "service_started", "service_health");
+        Kinds().Should().Equal("service.started", "service.health_checked", "service.stopped", "service.started", "service.health_checked");
     }
 
     [Fact(Timeout = 60_000)]
@@ -79,7 +79,7 @@ public sealed class ServiceControllerSpecs : IDisposable
         service.Current.IsRepository.Should().BeTrue();
         service.Process!.IsRunning.Should().BeTrue();
         (await service.EnsureRunningAsync(CancellationToken.None)).Should().BeNull("the restored build answers its health check");
-        Kinds().Should().EndWith(["service_stopped", "service_started", "service_health", "service_rolled_back"]);
+        Kinds().Should().EndWith(["service.stopped", "service.started", "service.health_checked", "service.rolled_back"]);
     }
 
     [Fact(Timeout = 60_000)]
@@ -108,7 +108,7 @@ public sealed class ServiceControllerSpecs : IDisposable
         await service.DeployAsync(new Release("NS-0004", _dir["releases/NS-0004"]), CancellationToken.None);
 
         before.IsRunning.Should().BeFalse();
-        _events.Single(e => e.Kind == "service_stopped").Payload["killed_after_grace"]!.GetValue<bool>().Should().BeTrue();
+        _events.OfType<ServiceStopped>().Single().KilledAfterGrace.Should().BeTrue();
     }
 
     [Fact(Timeout = 60_000)]
@@ -143,16 +143,16 @@ public sealed class ServiceControllerSpecs : IDisposable
 
     private ServiceController Controller(ServiceConfig config)
     {
-        var controller = new ServiceController(config, _dir["repo"], NightshiftPaths.For(_dir["repo"]), new ProcessRunner(), (kind, payload, _, _) =>
+        var controller = new ServiceController(config, _dir["repo"], NightshiftPaths.For(_dir["repo"]), new ProcessRunner(), (sessionEvent, _, _) =>
         {
-            _events.Enqueue((kind, payload));
+            _events.Enqueue(sessionEvent);
             return Task.CompletedTask;
         });
         _controllers.Add(controller);
         return controller;
     }
 
-    private List<string> Kinds() => [.. _events.Select(e => e.Kind)];
+    private List<string> Kinds() => [.. _events.Select(e => EventJson.KindOf(e.GetType()))];
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Nightshift.Execution;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Workloads.CrashWatch.Deploy;
 
@@ -28,7 +28,7 @@ public sealed partial class ServiceController
                 problem = e.Message;
             }
 
-            await _log("service_stop_command", new JsonObject { ["release"] = release.Name, ["command"] = stop.ToString(), ["problem"] = problem }, null, cancellationToken)
+            await _log(new ServiceStopCommandRan(release.Name, stop.ToString(), problem), null, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -39,13 +39,7 @@ public sealed partial class ServiceController
 
         var wasRunning = process.IsRunning;
         var killed = await process.StopAsync(_config.Grace, alreadyAsked: asked, cancellationToken).ConfigureAwait(false);
-        await _log("service_stopped", new JsonObject
-        {
-            ["release"] = release.Name,
-            ["pid"] = process.Pid,
-            ["was_running"] = wasRunning,
-            ["killed_after_grace"] = killed,
-        }, null, cancellationToken).ConfigureAwait(false);
+        await _log(new ServiceStopped(release.Name, process.Pid, wasRunning, killed), null, cancellationToken).ConfigureAwait(false);
         process.Dispose();
         Process = null;
         Save();
@@ -63,22 +57,17 @@ public sealed partial class ServiceController
         catch (CommandStartException e)
         {
             Save();
-            await _log("service_start_failed", new JsonObject { ["release"] = release.Name, ["problem"] = e.Message }, null, cancellationToken)
+            await _log(new ServiceStartFailed(release.Name, e.Message), null, cancellationToken)
                 .ConfigureAwait(false);
             return e.Message;
         }
 
         Save();
-        await _log("service_started", new JsonObject { ["release"] = release.Name, ["pid"] = Process.Pid, ["directory"] = release.Directory }, null, cancellationToken)
+        await _log(new ServiceStarted(release.Name, Process.Pid, release.Directory), null, cancellationToken)
             .ConfigureAwait(false);
         var (problem, waited) = await Health(release).WaitAsync(release.Directory, Process, _config.HealthTimeout, cancellationToken).ConfigureAwait(false);
-        await _log("service_health", new JsonObject
-        {
-            ["release"] = release.Name,
-            ["healthy"] = problem is null,
-            ["waited_ms"] = Math.Round(waited.TotalMilliseconds, 1),
-            ["problem"] = problem,
-        }, null, cancellationToken).ConfigureAwait(false);
+        await _log(new ServiceHealthChecked(release.Name, problem is null, Math.Round(waited.TotalMilliseconds, 1), problem), null, cancellationToken)
+            .ConfigureAwait(false);
         return problem;
     }
 

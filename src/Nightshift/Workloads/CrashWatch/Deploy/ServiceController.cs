@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Files;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Workloads.CrashWatch.Deploy;
 
@@ -98,13 +98,7 @@ public sealed partial class ServiceController : IDisposable
 
         await StopAsync(release, cancellationToken).ConfigureAwait(false);
         var restore = await StartAsync(previous, cancellationToken).ConfigureAwait(false);
-        await _log("service_rolled_back", new JsonObject
-        {
-            ["failed"] = release.Name,
-            ["restored"] = previous.Name,
-            ["problem"] = problem,
-            ["restore_problem"] = restore,
-        }, null, cancellationToken).ConfigureAwait(false);
+        await _log(new ServiceRolledBack(release.Name, previous.Name, problem, restore), null, cancellationToken).ConfigureAwait(false);
         return restore is null
             ? new DeployOutcome.RolledBack(release, previous, problem)
             : new DeployOutcome.ServiceDown(release, previous, problem, restore);

@@ -1,3 +1,5 @@
+using Nightshift.Telemetry.Events;
+
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
 
 /// <summary>How one crash's pipeline ended, with every step and its duration.</summary>
@@ -20,24 +22,3 @@ public sealed record CrashOutcome(
     IReadOnlyList<StepRecord> Steps,
     TimeSpan Duration,
     string? Problem);
-
-public enum CrashResult
-{
-    /// <summary>Fixed, landed and running: the new build passed its health check.</summary>
-    Deployed,
-
-    /// <summary>Fixed and landed; no service is configured to deploy to.</summary>
-    Landed,
-
-    /// <summary>The verdict turned the fix down (no change, build broken, tests worse, still crashes, policy).</summary>
-    Rejected,
-
-    /// <summary>A step could not run (the agent, git, a command); nothing landed.</summary>
-    Failed,
-
-    /// <summary>Landed, but the new build failed its health check; the previous build runs again.</summary>
-    RolledBack,
-
-    /// <summary>Landed, the new build failed, and the previous one did not come back either.</summary>
-    ServiceDown,
-}

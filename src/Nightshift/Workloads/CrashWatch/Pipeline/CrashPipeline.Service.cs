@@ -32,7 +32,7 @@ public sealed partial class CrashPipeline
 
         await parts.Telemetry.AlertAsync(
             AlertSeverity.Critical,
-            CrashEvents.ServiceDownAlert,
+            CrashAlerts.ServiceDown,
             $"The service is down and did not come back when started from {service.Current.Directory}: {problem}. See {service.LogFile}.",
             cancellationToken).ConfigureAwait(false);
         return problem;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Nightshift.Attempts;
 using Nightshift.Landing;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.CrashWatch.Deploy;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
@@ -93,7 +94,7 @@ public sealed partial class CrashPipeline
             case DeployOutcome.RolledBack back:
                 await parts.Telemetry.AlertAsync(
                     AlertSeverity.Critical,
-                    CrashEvents.DeployFailedAlert,
+                    CrashAlerts.DeployFailed,
                     $"{shipped.Ticket} ({job.Analysis.Title}) landed on {parts.Branch}, but its build failed the health check after deploy: "
                     + $"{back.Problem}. The previous build ({back.Restored.Name}) was started again and is healthy. Service log: {service.LogFile}.",
                     CancellationToken.None).ConfigureAwait(false);
@@ -102,7 +103,7 @@ public sealed partial class CrashPipeline
                 var problem = outcome is DeployOutcome.ServiceDown down ? $"{down.Problem}; restore: {down.RestoreProblem}" : end.Summary;
                 await parts.Telemetry.AlertAsync(
                     AlertSeverity.Critical,
-                    CrashEvents.ServiceDownAlert,
+                    CrashAlerts.ServiceDown,
                     $"The service is down: deploying {shipped.Ticket} failed ({problem}) and the previous build did not come back. "
                     + $"Service log: {service.LogFile}.",
                     CancellationToken.None).ConfigureAwait(false);

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Nightshift.Attempts;
 using Nightshift.Landing;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
 
@@ -24,9 +24,7 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
         ArgumentNullException.ThrowIfNull(job);
         var steps = new CrashSteps(job, parts.Telemetry);
         await parts.Telemetry.EventAsync(
-            CrashEvents.PipelineStarted,
-            new JsonObject { ["task"] = job.TaskId, ["signature"] = job.Signature, ["title"] = job.Analysis.Title, ["report"] = job.ReportPath },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+            new CrashPipelineStarted(job.TaskId, job.Signature, job.Analysis.Title, job.ReportPath), cancellationToken: cancellationToken).ConfigureAwait(false);
         parts.Telemetry.Worker(1, w => w with { Cluster = job.Signature, AttemptId = null, LastToolCall = null, FilesModified = 0 });
         try
         {
@@ -104,35 +102,21 @@ public sealed partial class CrashPipeline(CrashPipelineParts parts)
             await parts.Journal.SetTaskStateAsync(job.TaskId, TaskState.Skipped, cancellationToken).ConfigureAwait(false);
             await parts.Telemetry.AlertAsync(
                 AlertSeverity.Warning,
-                CrashEvents.CrashUnfixedAlert,
+                CrashAlerts.CrashUnfixed,
                 $"The crash {job.Analysis.Title} [{job.Signature}] was not fixed: {problem}. Report: {job.ReportPath}.",
                 cancellationToken).ConfigureAwait(false);
             await EnsureServiceAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var outcome = new CrashOutcome(job.TaskId, job.Signature, job.Analysis.Title, result, shipped?.Ticket, shipped?.Commit, steps.All, steps.Elapsed, problem);
-        await parts.Telemetry.EventAsync(CrashEvents.Done, DonePayload(outcome), steps.AttemptId, cancellationToken).ConfigureAwait(false);
+        await parts.Telemetry.EventAsync(Done(outcome), steps.AttemptId, cancellationToken).ConfigureAwait(false);
         await parts.Telemetry.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
-    private static JsonObject DonePayload(CrashOutcome outcome) => new()
-    {
-        ["task"] = outcome.TaskId,
-        ["signature"] = outcome.Signature,
-        ["result"] = outcome.Result.ToString().ToLowerInvariant(),
-        ["ticket"] = outcome.Ticket,
-        ["commit"] = outcome.Commit,
-        ["duration_ms"] = Math.Round(outcome.Duration.TotalMilliseconds, 1),
-        ["problem"] = outcome.Problem,
-        ["steps"] = new JsonArray([.. outcome.Steps.Select(s => (JsonNode)new JsonObject
-        {
-            ["step"] = s.Step,
-            ["outcome"] = s.Outcome.ToString().ToLowerInvariant(),
-            ["duration_ms"] = Math.Round(s.Duration.TotalMilliseconds, 1),
-            ["agent"] = s.Agent,
-        })]),
-    };
+    private static CrashDone Done(CrashOutcome outcome) => new(
+        outcome.TaskId, outcome.Signature, outcome.Result, outcome.Ticket, outcome.Commit, Math.Round(outcome.Duration.TotalMilliseconds, 1), outcome.Problem,
+        [.. outcome.Steps.Select(s => new CrashDoneStep(s.Step, s.Outcome, Math.Round(s.Duration.TotalMilliseconds, 1), s.Agent))]);
 
     private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
 
@@ -29,7 +31,8 @@ internal sealed class CrashSteps(CrashJob job, SessionTelemetry telemetry)
     /// <remarks>A <see cref="NightshiftException"/> ends the step as failed with its message; cancellation is journaled and rethrown.</remarks>
     public async Task<StepEnd> StepAsync(string step, Func<Task<StepEnd>> body, CancellationToken cancellationToken)
     {
-        await telemetry.EventAsync(CrashEvents.StepStarted, Payload(step), _attempt.Attempt, cancellationToken).ConfigureAwait(false);
+        await telemetry.EventAsync(new CrashStepStarted(job.TaskId, job.Signature, step, _attempt.Rung), _attempt.Attempt, cancellationToken)
+            .ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         StepEnd end;
         try
@@ -53,27 +56,11 @@ internal sealed class CrashSteps(CrashJob job, SessionTelemetry telemetry)
     private async Task FinishAsync(string step, StepEnd end, TimeSpan duration, CancellationToken cancellationToken)
     {
         _steps.Add(new StepRecord(step, end.Outcome, duration, end.Summary, _attempt.Rung));
-        var payload = Payload(step);
-        payload["outcome"] = end.Outcome.ToString().ToLowerInvariant();
-        payload["duration_ms"] = Math.Round(duration.TotalMilliseconds, 1);
-        payload["summary"] = end.Summary;
-        foreach (var (name, value) in end.Detail ?? [])
+        var finished = new CrashStepFinished(job.TaskId, job.Signature, step, _attempt.Rung, end.Outcome, Math.Round(duration.TotalMilliseconds, 1), end.Summary)
         {
-            payload[name] = value?.DeepClone();
-        }
-
-        await telemetry.EventAsync(CrashEvents.StepFinished, payload, _attempt.Attempt, cancellationToken).ConfigureAwait(false);
-    }
-
-    private JsonObject Payload(string step)
-    {
-        var payload = new JsonObject { ["task"] = job.TaskId, ["signature"] = job.Signature, ["step"] = step };
-        if (_attempt.Rung is { } rung)
-        {
-            payload["agent"] = rung;
-        }
-
-        return payload;
+            Detail = end.Detail?.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value)),
+        };
+        await telemetry.EventAsync(finished, _attempt.Attempt, cancellationToken).ConfigureAwait(false);
     }
 }
 

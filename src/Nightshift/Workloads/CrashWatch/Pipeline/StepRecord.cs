@@ -1,3 +1,4 @@
+using Nightshift.Telemetry.Events;
 namespace Nightshift.Workloads.CrashWatch.Pipeline;
 
 /// <summary>One step of a crash's pipeline as the report lists it: restart, analyze, agent, build, verdict, land, push, deploy.</summary>
@@ -10,10 +11,3 @@ namespace Nightshift.Workloads.CrashWatch.Pipeline;
 /// steps around them.
 /// </param>
 public sealed record StepRecord(string Step, StepOutcome Outcome, TimeSpan Duration, string Summary, string? Agent = null);
-
-public enum StepOutcome
-{
-    Ok,
-    Failed,
-    Skipped,
-}
