@@ -138,15 +138,15 @@ public sealed class ProcessStopSpecs
     [Fact(Timeout = 30_000)]
     public async Task A_command_that_keeps_printing_on_either_stream_is_not_idle()
     {
-        // 40 lines 100 ms apart take 4 s, longer than the idle limit, with no gap anywhere near it. The limit
+        // 41 lines 100 ms apart take 4 s, longer than the idle limit, with no gap anywhere near it. The limit
         // leaves room for a slow start of the dummy on a loaded machine (CI once took over a second).
-        var spec = Dummy("tick", "40", "100") with { IdleTimeout = TimeSpan.FromSeconds(3) };
+        var spec = Dummy("tick", "41", "100") with { IdleTimeout = TimeSpan.FromSeconds(3) };
 
         var result = await _runner.RunAsync(spec);
 
         result.StopCause.Should().Be(StopCause.Exited);
         result.ExitCode.Should().Be(0);
-        result.StandardOutput.Should().Contain("tick 40");
+        result.StandardOutput.Should().Contain("tick 41");
     }
 
     [Fact(Timeout = 30_000)]
