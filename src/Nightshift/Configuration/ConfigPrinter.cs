@@ -107,6 +107,7 @@ public static partial class ConfigPrinter
         ["protected"] = Strings(policy.Protected),
         ["max_diff_lines"] = policy.MaxDiffLines,
         ["cluster_tolerance"] = policy.ClusterTolerance,
+        ["new_warnings"] = WireNames.Name(policy.NewWarnings),
         ["forbid_suppressions"] = policy.ForbidSuppressions,
     };
 

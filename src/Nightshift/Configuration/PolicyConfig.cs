@@ -15,6 +15,9 @@ public sealed record PolicyConfig
     /// <summary>How much any one cluster other than the target may grow (and how large a new cluster may be) before a fix is rejected.</summary>
     public int ClusterTolerance { get; init; }
 
+    /// <summary>Whether a fix may reveal warnings its errors hid (the default), or is held to the rule for errors.</summary>
+    public NewWarnings NewWarnings { get; init; } = NewWarnings.Reveal;
+
     /// <summary>Reject fixes that silence a diagnostic (<c>#[allow]</c>, <c>#pragma warning disable</c>, <c># noqa</c>) instead of fixing it.</summary>
     public bool ForbidSuppressions { get; init; } = true;
 

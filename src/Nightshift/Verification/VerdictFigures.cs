@@ -37,6 +37,13 @@ public sealed record VerdictFigures(
     public IReadOnlyList<VerdictCheck> Checks { get; init; } = [];
 
     /// <summary>
+    /// Clusters that are not errors and appeared or grew, allowed because the fix's errors had hidden them
+    /// (<c>policy.new_warnings: reveal</c>): rustc's lints, for one, run only once type checking succeeds.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<ClusterChange> Revealed { get; init; } = [];
+
+    /// <summary>
     /// What was verified, in one line: the value of a landed commit's <c>Verified:</c> trailer and of the report's
     /// "Verified" column: <c>rustc:error:E0308 12 -> 7; errors 20 -> 15; tests 140/140</c>, or for a crash fix
     /// <c>build ok in 2.1 s; repro exits 0; tests 3/3</c>.
@@ -51,6 +58,10 @@ public sealed record VerdictFigures(
             {
                 parts.Add($"{target} {TargetBefore} -> {TargetAfter}");
                 parts.Add($"errors {ErrorsBefore} -> {ErrorsAfter}");
+                if (Revealed.Count > 0)
+                {
+                    parts.Add("revealed: " + string.Join(", ", Revealed.Select(RevealedText)));
+                }
             }
 
             parts.AddRange(Checks.Select(c => c.ToString()));
@@ -62,6 +73,11 @@ public sealed record VerdictFigures(
             return string.Join("; ", parts);
         }
     }
+
+    // "unused_variables 10" for a new cluster, "unused_variables 3 -> 10" for one that grew.
+    private static string RevealedText(ClusterChange change) => change.Before == 0
+        ? $"{change.Key.Code ?? change.Key.Template} {change.After}"
+        : $"{change.Key.Code ?? change.Key.Template} {change.Before} -> {change.After}";
 
     /// <summary>The commit trailer line: <c>Verified: rustc:error:E0308 12 -> 7; errors 20 -> 15; tests 140/140</c>.</summary>
     public string ToTrailer() => $"Verified: {Verified}";

@@ -1,4 +1,6 @@
 using Nightshift.Clustering;
+using Nightshift.Configuration;
+using Nightshift.Diagnostics;
 using Nightshift.Probing;
 
 namespace Nightshift.Verification;
@@ -9,7 +11,10 @@ namespace Nightshift.Verification;
 /// <list type="bullet">
 /// <item>the diff changes something;</item>
 /// <item>the target cluster shrank;</item>
-/// <item>no other cluster grew, and no new one appeared, by more than <c>policy.cluster_tolerance</c>;</item>
+/// <item>no other error cluster grew, and no new one appeared, by more than <c>policy.cluster_tolerance</c>; warnings
+/// may appear or grow (a compiler reports some only once the errors are gone) and are recorded as revealed, unless
+/// <c>policy.new_warnings</c> is <c>reject</c>, which holds them to the same rule, or they carry the code of an error
+/// cluster that shrank (errors turned into warnings are not fixed);</item>
 /// <item>no probed item vanished or started failing without an error (either would hide diagnostics
 /// rather than fix them);</item>
 /// <item>every test that passed in every baseline run still passes, and a suite that exited 0 at
@@ -46,7 +51,8 @@ public static partial class Verifier
         if (input is { Target: { } target, Before: { } before, After: { } after })
         {
             var changes = ClusterChanges(target, before, after);
-            reasons.AddRange(ClusterReasons(target, before, after, input.Policy?.ClusterTolerance ?? 0, changes));
+            var revealed = input.Policy?.NewWarnings == NewWarnings.Reject ? [] : Revealed(target, changes);
+            reasons.AddRange(ClusterReasons(target, before, after, input.Policy?.ClusterTolerance ?? 0, revealed, changes));
             reasons.AddRange(ItemReasons(before, after));
             figures = figures with
             {
@@ -58,6 +64,7 @@ public static partial class Verifier
                 DiagnosticsAfter = after.Diagnostics.Count,
                 ErrorsBefore = before.Errors,
                 ErrorsAfter = after.Errors,
+                Revealed = revealed,
             };
         }
 
@@ -93,7 +100,7 @@ public static partial class Verifier
     }
 
     private static IEnumerable<RejectionReason> ClusterReasons(
-        ClusterKey target, Snapshot before, Snapshot after, int tolerance, List<ClusterChange> changes)
+        ClusterKey target, Snapshot before, Snapshot after, int tolerance, List<ClusterChange> revealed, List<ClusterChange> changes)
     {
         var (countBefore, countAfter) = (before.CountOf(target), after.CountOf(target));
         if (countAfter >= countBefore)
@@ -101,12 +108,27 @@ public static partial class Verifier
             yield return new RejectionReason.TargetNotReduced(target, countBefore, countAfter);
         }
 
-        foreach (var change in changes.Where(c => c.Key != target && c.Delta > tolerance))
+        foreach (var change in changes.Where(c => c.Key != target && c.Delta > tolerance && !revealed.Contains(c)))
         {
             yield return change.Before == 0
                 ? new RejectionReason.NewCluster(change.Key, change.After)
                 : new RejectionReason.ClusterGrew(change.Key, change.Before, change.After);
         }
+    }
+
+    /// <summary>
+    /// The clusters besides the target that are not errors and appeared or grew, except those with the code of an error
+    /// cluster that shrank: those are the errors themselves, downgraded.
+    /// </summary>
+    private static List<ClusterChange> Revealed(ClusterKey target, List<ClusterChange> changes)
+    {
+        var shrunkErrors = changes.Where(c => c.Delta < 0 && c.Key.Severity == Severity.Error)
+            .Select(c => (c.Key.Tool, c.Key.Code, c.Key.Template)).ToHashSet();
+        return
+        [
+            .. changes.Where(c => c.Key != target && c.Delta > 0 && c.Key.Severity != Severity.Error
+                && !shrunkErrors.Contains((c.Key.Tool, c.Key.Code, c.Key.Template))),
+        ];
     }
 
     private static IEnumerable<RejectionReason> ItemReasons(Snapshot before, Snapshot after)

@@ -89,6 +89,51 @@ public sealed class VerifierSpecs
         verdict.Reasons[0].Message.Should().Be("E0308 (warning) appeared with 5 diagnostics: a new cluster");
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Warnings_a_fix_reveals_are_allowed_and_stated()
+    {
+        // rustc runs its lints only once type checking succeeds: fixing E0308 reveals unused variables that were there all along.
+        var unused = new ClusterKey("rustc", Severity.Warning, "unused_variables", null);
+        var unusedMut = new ClusterKey("rustc", Severity.Warning, "unused_mut", null);
+        var input = Good(await Diffs.SourceFixAsync()) with
+        {
+            Before = Snapshot((E0308, 12), (E0599, 3), (unusedMut, 1)),
+            After = Snapshot((E0308, 0), (E0599, 3), (unused, 10), (unusedMut, 2)),
+        };
+
+        var verdict = Verifier.Decide(input);
+
+        verdict.IsAccepted.Should().BeTrue();
+        verdict.Figures.Revealed.Should().Equal(new ClusterChange(unused, 0, 10), new ClusterChange(unusedMut, 1, 2));
+        verdict.Figures.Verified.Should().Be(
+            "rustc:error:E0308 12 -> 0; errors 15 -> 3; revealed: unused_variables 10, unused_mut 1 -> 2; tests 3/3");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task New_warnings_reject_holds_warnings_to_the_rule_for_errors()
+    {
+        var unused = new ClusterKey("rustc", Severity.Warning, "unused_variables", null);
+        var input = Good(await Diffs.SourceFixAsync()) with { After = Snapshot((E0308, 0), (E0599, 3), (unused, 10)) };
+        input = input with { Policy = input.Policy! with { NewWarnings = Nightshift.Configuration.NewWarnings.Reject } };
+
+        var verdict = Verifier.Decide(input);
+
+        verdict.Reasons.Should().ContainSingle().Which.Should().Be(new RejectionReason.NewCluster(unused, 10));
+        verdict.Figures.Revealed.Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Errors_stay_strict_whatever_warnings_may_do()
+    {
+        var unused = new ClusterKey("rustc", Severity.Warning, "unused_variables", null);
+        var input = Good(await Diffs.SourceFixAsync()) with { After = Snapshot((E0308, 0), (E0599, 4), (unused, 10)) };
+
+        var verdict = Verifier.Decide(input);
+
+        verdict.Reasons.Should().ContainSingle().Which.Should().Be(new RejectionReason.ClusterGrew(E0599, 3, 4));
+        verdict.Figures.Revealed.Should().Equal(new ClusterChange(unused, 0, 10));
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData(0, 1, 0, false)]
     [InlineData(1, 1, 0, true)]

@@ -8,7 +8,7 @@ internal sealed partial class ConfigReader
         ["hours", "max_cost_usd", "min_cluster_size", "attempts_per_cluster", "max_consecutive_rejections", "workers", "stop_if_tests_broken"];
 
     private static readonly string[] _landingKeys = ["branch", "ticket", "pending", "push", "remote"];
-    private static readonly string[] _policyKeys = ["protected", "max_diff_lines", "cluster_tolerance", "forbid_suppressions"];
+    private static readonly string[] _policyKeys = ["protected", "max_diff_lines", "cluster_tolerance", "new_warnings", "forbid_suppressions"];
 
     private static LimitsConfig ReadLimits(MappingReader root)
     {
@@ -111,6 +111,7 @@ internal sealed partial class ConfigReader
             Protected = policy.TextList("protected", "glob", allowSingle: true) ?? defaults.Protected,
             MaxDiffLines = policy.Integer("max_diff_lines", 1) ?? defaults.MaxDiffLines,
             ClusterTolerance = policy.Integer("cluster_tolerance", 0) ?? defaults.ClusterTolerance,
+            NewWarnings = policy.Choice<NewWarnings>("new_warnings") ?? defaults.NewWarnings,
             ForbidSuppressions = policy.Boolean("forbid_suppressions") ?? defaults.ForbidSuppressions,
         };
     }

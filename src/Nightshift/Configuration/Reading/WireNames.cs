@@ -20,6 +20,7 @@ internal static class WireNames
         ],
         [typeof(AgentPreset)] = [("claude", AgentPreset.Claude), ("codex", AgentPreset.Codex), ("aider", AgentPreset.Aider)],
         [typeof(PromptInput)] = [("stdin", PromptInput.Stdin), ("file", PromptInput.File)],
+        [typeof(NewWarnings)] = [("reveal", NewWarnings.Reveal), ("reject", NewWarnings.Reject)],
         [typeof(PendingChanges)] = [("refuse", PendingChanges.Refuse), ("include", PendingChanges.Include)],
         [typeof(SandboxMode)] = [("auto", SandboxMode.Auto), ("bubblewrap", SandboxMode.Bubblewrap), ("off", SandboxMode.Off)],
     };
