@@ -4,7 +4,6 @@ using Nightshift.Execution;
 using Nightshift.Git;
 using Nightshift.Probing;
 using Nightshift.Store;
-using Nightshift.Verification;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Attempts;
@@ -38,7 +37,7 @@ public sealed class PatchVerifier(NightshiftConfig config, Journal journal, Proc
             SetupCommand = config.Workspace.Setup?.Arguments,
         });
         var head = await repository.HeadAsync(cancellationToken).ConfigureAwait(false);
-        var measurer = new WorktreeMeasurer(ProbeFactory.Create(config.RequireProbe("nightshift verify"), new ProbeCache(journal), runner), config.Tests, runner);
+        var measurer = new WorktreeMeasurer(ProbeFactory.Create(config.RequireProbe("nightshift verify"), new ProbeCache(journal), runner), config.Tests, config.Build, runner);
         var run = Guid.NewGuid().ToString("N")[..8];
 
         await using var before = await workspaces.CreateAsync($"verify-{run}-head", head, worker: 0, cancellationToken).ConfigureAwait(false);
@@ -57,8 +56,7 @@ public sealed class PatchVerifier(NightshiftConfig config, Journal journal, Proc
         var measured = await measurer.ChangeAsync(after, head, cancellationToken).ConfigureAwait(false);
 
         var key = PickTarget(target, baseline.Snapshot, measured.Snapshot);
-        var verdict = Verifier.Decide(new VerdictInput(
-            key, baseline.Snapshot, measured.Snapshot, baseline.Tests, measured.Tests, change.Patch, config.Policy));
+        var verdict = baseline.Judge(key, measured, change.Patch, config.Policy);
         return new PatchVerification(head, key, verdict);
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Nightshift.Configuration;
+using Nightshift.Diagnostics.Parsers;
 using Nightshift.Execution;
 using Nightshift.Probing;
 using Nightshift.Verification;
@@ -7,18 +9,32 @@ using Nightshift.Workspaces;
 namespace Nightshift.Attempts;
 
 /// <summary>
-/// Measures a worktree the way every verdict on clusters does — the session's probe, then the configured tests — for a
-/// baseline (the tests run <c>tests.runs</c> times to find flaky ones) or for an attempt's change (once).
+/// Measures a worktree the way every verdict on clusters does: the configured <c>build</c> first (so a probe that runs a
+/// generator built from the worktree measures the agent's edit, not the old binary), then the session's probe, then the
+/// configured tests, all with the worker's environment (its own <c>CARGO_TARGET_DIR</c>, <c>workspace.env</c>), so builds
+/// are incremental per worker. For a baseline the tests run <c>tests.runs</c> times to find flaky ones; for an attempt's
+/// change once.
 /// </summary>
-public sealed class WorktreeMeasurer(IProbe probe, TestsConfig? tests, ProcessRunner runner)
+public sealed class WorktreeMeasurer(IProbe probe, TestsConfig? tests, BuildConfig? build, ProcessRunner runner)
 {
+    // Lines of a failed build's output the verdict keeps: enough for the compiler's first error and its context.
+    private const int TailLines = 20;
+
     public IProbe Probe => probe;
 
     /// <summary>The baseline of <paramref name="commit"/>, checked out in <paramref name="workspace"/>.</summary>
-    public Task<Measurement> BaselineAsync(Workspace workspace, string commit, CancellationToken cancellationToken) =>
-        MeasureAsync(workspace, commit, baseline: true, cancellationToken);
+    /// <exception cref="NightshiftException">The build fails before any change: no verdict could be measured against it.</exception>
+    public async Task<Measurement> BaselineAsync(Workspace workspace, string commit, CancellationToken cancellationToken)
+    {
+        var measurement = await MeasureAsync(workspace, commit, baseline: true, cancellationToken).ConfigureAwait(false);
+        return measurement.Build is { Passed: false } failed
+            ? throw new NightshiftException(
+                $"the build fails at {commit[..Math.Min(12, commit.Length)]} before any change ({failed.Outcome}): "
+                + $"{(failed.Failure as RejectionReason.BuildFailed)?.Problem}. Fix the build, or the 'build' command in the configuration, first.")
+            : measurement;
+    }
 
-    /// <summary>The worktree holding an attempt's change on top of <paramref name="basisCommit"/>.</summary>
+    /// <summary>The worktree holding an attempt's change on top of <paramref name="basisCommit"/>; a failed build ends the measurement.</summary>
     public Task<Measurement> ChangeAsync(Workspace workspace, string basisCommit, CancellationToken cancellationToken) =>
         MeasureAsync(workspace, basisCommit, baseline: false, cancellationToken);
 
@@ -29,14 +45,74 @@ public sealed class WorktreeMeasurer(IProbe probe, TestsConfig? tests, ProcessRu
         return tests is null ? null : new TestRunner(runner, tests, workspace.Environment, workspace.BuildOutputs);
     }
 
+    /// <summary>How the probe runs in <paramref name="workspace"/>: with its environment, writing its build outputs.</summary>
+    public static ProbeOptions ProbeOptionsFor(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return new ProbeOptions { Environment = workspace.Environment, BuildOutputs = workspace.BuildOutputs };
+    }
+
+    /// <summary>Runs <c>build</c> in <paramref name="workspace"/>; null when none is configured.</summary>
+    public async Task<VerdictCheck?> BuildAsync(Workspace workspace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        if (build is null)
+        {
+            return null;
+        }
+
+        var spec = build.Command.ToSpec() with
+        {
+            WorkingDirectory = workspace.Path,
+            Environment = workspace.Environment,
+            Timeout = build.Timeout,
+            Confinement = workspace.Confinement,
+        };
+        CommandResult result;
+        try
+        {
+            result = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CommandStartException e)
+        {
+            return VerdictCheck.Failing("build", "could not start", new RejectionReason.BuildFailed($"'{build.Command}' could not start: {e.Message}"));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (result.Succeeded)
+        {
+            return VerdictCheck.Passing("build", string.Create(CultureInfo.InvariantCulture, $"ok in {result.Duration.TotalSeconds:0.0} s"));
+        }
+
+        var lines = OutputText.Lines(result.StandardOutput).Concat(OutputText.Lines(result.StandardError))
+            .Where(line => line.Trim().Length > 0).ToList();
+        var problem = result.StopCause == StopCause.TimedOut
+            ? $"'{build.Command}' ran longer than {Durations.Format(build.Timeout)} (build.timeout)"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"'{build.Command}' exited {result.ExitCode}{Sentences.Detail(lines.FirstOrDefault(IsError) ?? lines.LastOrDefault())}");
+        var tail = string.Join('\n', lines.TakeLast(TailLines));
+        return VerdictCheck.Failing(
+            "build",
+            result.StopCause == StopCause.TimedOut ? "timed out" : string.Create(CultureInfo.InvariantCulture, $"failed (exit {result.ExitCode})"),
+            new RejectionReason.BuildFailed(problem) { Tail = tail.Length > 0 ? tail : null });
+    }
+
     private async Task<Measurement> MeasureAsync(Workspace workspace, string commit, bool baseline, CancellationToken cancellationToken)
     {
-        var snapshot = await probe.RunAsync(workspace.Path, ProbeOptions.Default, null, cancellationToken).ConfigureAwait(false);
+        var built = await BuildAsync(workspace, cancellationToken).ConfigureAwait(false);
+        if (built is { Passed: false })
+        {
+            return Measurement.Unbuilt(commit, built);
+        }
+
+        var snapshot = await probe.RunAsync(workspace.Path, ProbeOptionsFor(workspace), null, cancellationToken).ConfigureAwait(false);
         var results = TestsIn(workspace) is { } testRunner
             ? baseline
                 ? await testRunner.RunBaselineAsync(workspace.Path, cancellationToken).ConfigureAwait(false)
                 : await testRunner.RunAsync(workspace.Path, runs: 1, cancellationToken).ConfigureAwait(false)
             : null;
-        return new Measurement(commit, snapshot, results);
+        return new Measurement(commit, snapshot, results) { Build = built };
     }
+
+    private static bool IsError(string line) => line.TrimStart().StartsWith("error", StringComparison.OrdinalIgnoreCase);
 }

@@ -37,14 +37,16 @@ public sealed class CommandProbe : IProbe
         string root, ProbeOptions options, IProgress<ProbeProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(options);
         var directory = Path.GetFullPath(root);
         var stopwatch = Stopwatch.StartNew();
         var spec = _command.ToSpec() with
         {
             WorkingDirectory = directory,
+            Environment = options.Environment,
             Timeout = _timeout,
             OutputLimit = OutputLimit,
-            Confinement = Confinement.Of(directory),
+            Confinement = Confinement.Of([directory, .. options.BuildOutputs]),
         };
         CommandResult result;
         try

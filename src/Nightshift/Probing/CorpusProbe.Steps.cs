@@ -42,10 +42,11 @@ public sealed partial class CorpusProbe
                 var spec = new CommandSpec(arguments[0], [.. arguments.Skip(1)])
                 {
                     WorkingDirectory = run.Root,
+                    Environment = run.Options.Environment,
                     Timeout = remaining,
                     GracePeriod = _gracePeriod,
                     OutputLimit = OutputLimit,
-                    Confinement = Confinement.Of(run.Root, run.Work),
+                    Confinement = Confinement.Of([run.Root, run.Work, .. run.Options.BuildOutputs]),
                 };
                 CommandResult result;
                 try

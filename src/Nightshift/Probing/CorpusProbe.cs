@@ -65,7 +65,8 @@ public sealed partial class CorpusProbe : IProbe
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Jobs, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
             {
-                var run = new ItemRun(items[index], directory, Path.Combine(scratch.FullName, index.ToString(CultureInfo.InvariantCulture)));
+                var run = new ItemRun(
+                    items[index], directory, Path.Combine(scratch.FullName, index.ToString(CultureInfo.InvariantCulture)), options);
                 results[index] = await ProbeItemAsync(run, options, fingerprint, token).ConfigureAwait(false);
                 progress?.Report(new ProbeProgress(items[index], Interlocked.Increment(ref completed), items.Count, results[index].Cached));
             }).ConfigureAwait(false);
@@ -97,8 +98,8 @@ public sealed partial class CorpusProbe : IProbe
         return outcome.Result;
     }
 
-    /// <summary>One item's place: its relative path, the checkout, and its scratch folder.</summary>
-    private sealed record ItemRun(string Item, string Root, string Work);
+    /// <summary>One item's place: its relative path, the checkout, its scratch folder, and the run's environment.</summary>
+    private sealed record ItemRun(string Item, string Root, string Work, ProbeOptions Options);
 
     /// <summary>
     /// A fresh result, and whether running the steps again would give it again: a timeout, a missing tool or

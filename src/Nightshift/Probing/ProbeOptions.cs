@@ -17,4 +17,13 @@ public sealed record ProbeOptions
     /// corpus globs do not match are ignored. A one-command probe has no items and ignores this.
     /// </summary>
     public IReadOnlyCollection<string>? Items { get; init; }
+
+    /// <summary>
+    /// Variables every step gets: a worker's (its own <c>CARGO_TARGET_DIR</c>, <c>workspace.env</c>), so a build a step
+    /// runs is incremental per worker. They are not part of an item's cache key.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Folders outside the root that steps may write: the worker's build outputs.</summary>
+    public IReadOnlyList<string> BuildOutputs { get; init; } = [];
 }

@@ -5,7 +5,6 @@ using Nightshift.Attempts;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Clustering;
 using Nightshift.Configuration;
-using Nightshift.Verification;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.BurnDown;
@@ -18,6 +17,9 @@ internal sealed class ClusterAttempt(
     WorkspaceManager workspaces, WorktreeMeasurer measurer, Cluster cluster, Measurement basis, int worker, PolicyConfig policy, ITranscript status)
     : IAttemptWork<Measurement>
 {
+    // The target cluster's items an agent's check re-probes besides the files it names.
+    private const int SampleItems = 5;
+
     private Workspace? _workspace;
 
     /// <summary>The attempt's worktree, once prepared.</summary>
@@ -32,7 +34,7 @@ internal sealed class ClusterAttempt(
         return new AttemptSetup(
             task,
             _workspace.Path,
-            new WorktreeChecks(measurer.Probe, measurer.TestsIn(_workspace), _workspace.Path),
+            new WorktreeChecks(measurer, _workspace, [.. cluster.Items.Take(SampleItems)]),
             EpisodeSources.Read(_workspace.Path, cluster.Files),
             [.. cluster.Diagnostics.Select(EpisodeDiagnostic.From)],
             status);
@@ -48,10 +50,7 @@ internal sealed class ClusterAttempt(
     {
         ArgumentNullException.ThrowIfNull(change);
         var after = change.IsEmpty ? basis : await measurer.ChangeAsync(Workspace, basis.Commit, cancellationToken).ConfigureAwait(false);
-        var verdict = Verifier.Decide(new VerdictInput(cluster.Key, basis.Snapshot, after.Snapshot, basis.Tests, after.Tests, change.Patch, policy)
-        {
-            UnchangedBecause = agentSaid,
-        });
+        var verdict = basis.Judge(cluster.Key, after, change.Patch, policy, agentSaid);
         return new AttemptJudgement<Measurement>(
             verdict, [.. after.Snapshot.Diagnostics.Where(d => ClusterKey.Of(d) == cluster.Key).Select(EpisodeDiagnostic.From)], after);
     }

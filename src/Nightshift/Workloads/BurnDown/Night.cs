@@ -56,7 +56,7 @@ public sealed partial class Night
         await using var context = await SessionContext.OpenAsync(_config, journal, _runner, Workload, resumption, _clock, abort).ConfigureAwait(false);
         await StartedAsync(context, abort).ConfigureAwait(false);
 
-        var measurer = new WorktreeMeasurer(ProbeFactory.Create(probe, new ProbeCache(journal), _runner), _config.Tests, _runner);
+        var measurer = new WorktreeMeasurer(ProbeFactory.Create(probe, new ProbeCache(journal), _runner), _config.Tests, _config.Build, _runner);
         var board = ClusterBoard.Restore(
             _config.Limits.MinClusterSize,
             Math.Max(1, _config.Limits.AttemptsPerCluster),

@@ -3,25 +3,41 @@ using Nightshift.Attempts;
 using Nightshift.Diagnostics;
 using Nightshift.Probing;
 using Nightshift.Verification;
+using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.BurnDown;
 
 /// <summary>
-/// What an agent may measure in its worktree during a night: the session's own probe (limited to the files it
-/// names, so a check costs one corpus item and not the corpus) and the configured tests — the same measures the
-/// verdict applies afterwards.
+/// What an agent may measure in its worktree during a night, the same measures the verdict applies afterwards: the
+/// configured build, then the session's probe, limited to the files the agent names plus the target cluster's sample
+/// items (so a check costs a few corpus items, not the corpus, and an edit to a generator, which is no corpus item, is
+/// measured where it shows), and the configured tests.
 /// </summary>
-internal sealed class WorktreeChecks(IProbe probe, TestRunner? tests, string worktree) : IWorkspaceChecks
+internal sealed class WorktreeChecks(WorktreeMeasurer measurer, Workspace workspace, IReadOnlyList<string> samples) : IWorkspaceChecks
 {
+    /// <summary>The code of the diagnostic a check returns when the build fails: nothing could be probed.</summary>
+    public const string BuildFailedCode = "build-failed";
+
     public async Task<IReadOnlyList<Diagnostic>> CheckAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        var options = files.Count == 0
-            ? ProbeOptions.Default
-            : ProbeOptions.Default with { Items = [.. files.Select(f => f.Replace('\\', '/'))] };
-        var snapshot = await probe.RunAsync(worktree, options, progress: null, cancellationToken).ConfigureAwait(false);
+        if (await measurer.BuildAsync(workspace, cancellationToken).ConfigureAwait(false) is { Passed: false, Failure: RejectionReason.BuildFailed failed })
+        {
+            return [new Diagnostic(ProbeFailures.Tool, Severity.Error, BuildFailedCode, failed.Message, null) { Rendered = failed.Tail }];
+        }
+
+        var options = WorktreeMeasurer.ProbeOptionsFor(workspace);
+        if (files.Count > 0)
+        {
+            // Unchanged samples come from the cache, so a fix to one item costs that item.
+            options = options with { Items = [.. files.Select(f => f.Replace('\\', '/')).Concat(samples).Distinct(StringComparer.Ordinal)] };
+        }
+
+        var snapshot = await measurer.Probe.RunAsync(workspace.Path, options, progress: null, cancellationToken).ConfigureAwait(false);
         return snapshot.Diagnostics;
     }
 
     public Task<TestRunSummary> RunTestsAsync(CancellationToken cancellationToken) =>
-        AgentTestRuns.RunAsync(tests, worktree, "This repository has no tests configured; the verdict judges the probe's diagnostics only.", cancellationToken);
+        AgentTestRuns.RunAsync(
+            measurer.TestsIn(workspace), workspace.Path,
+            "This repository has no tests configured; the verdict judges the probe's diagnostics only.", cancellationToken);
 }
