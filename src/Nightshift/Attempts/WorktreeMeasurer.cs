@@ -1,6 +1,4 @@
-using System.Globalization;
 using Nightshift.Configuration;
-using Nightshift.Diagnostics.Parsers;
 using Nightshift.Execution;
 using Nightshift.Probing;
 using Nightshift.Verification;
@@ -17,9 +15,6 @@ namespace Nightshift.Attempts;
 /// </summary>
 public sealed class WorktreeMeasurer(IProbe probe, TestsConfig? tests, BuildConfig? build, ProcessRunner runner)
 {
-    // Lines of a failed build's output the verdict keeps: enough for the compiler's first error and its context.
-    private const int TailLines = 20;
-
     public IProbe Probe => probe;
 
     /// <summary>The baseline of <paramref name="commit"/>, checked out in <paramref name="workspace"/>.</summary>
@@ -53,49 +48,8 @@ public sealed class WorktreeMeasurer(IProbe probe, TestsConfig? tests, BuildConf
     }
 
     /// <summary>Runs <c>build</c> in <paramref name="workspace"/>; null when none is configured.</summary>
-    public async Task<VerdictCheck?> BuildAsync(Workspace workspace, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(workspace);
-        if (build is null)
-        {
-            return null;
-        }
-
-        var spec = build.Command.ToSpec() with
-        {
-            WorkingDirectory = workspace.Path,
-            Environment = workspace.Environment,
-            Timeout = build.Timeout,
-            Confinement = workspace.Confinement,
-        };
-        CommandResult result;
-        try
-        {
-            result = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CommandStartException e)
-        {
-            return VerdictCheck.Failing("build", "could not start", new RejectionReason.BuildFailed($"'{build.Command}' could not start: {e.Message}"));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        if (result.Succeeded)
-        {
-            return VerdictCheck.Passing("build", string.Create(CultureInfo.InvariantCulture, $"ok in {result.Duration.TotalSeconds:0.0} s"));
-        }
-
-        var lines = OutputText.Lines(result.StandardOutput).Concat(OutputText.Lines(result.StandardError))
-            .Where(line => line.Trim().Length > 0).ToList();
-        var problem = result.StopCause == StopCause.TimedOut
-            ? $"'{build.Command}' ran longer than {Durations.Format(build.Timeout)} (build.timeout)"
-            : string.Create(CultureInfo.InvariantCulture,
-                $"'{build.Command}' exited {result.ExitCode}{Sentences.Detail(lines.FirstOrDefault(IsError) ?? lines.LastOrDefault())}");
-        var tail = string.Join('\n', lines.TakeLast(TailLines));
-        return VerdictCheck.Failing(
-            "build",
-            result.StopCause == StopCause.TimedOut ? "timed out" : string.Create(CultureInfo.InvariantCulture, $"failed (exit {result.ExitCode})"),
-            new RejectionReason.BuildFailed(problem) { Tail = tail.Length > 0 ? tail : null });
-    }
+    public async Task<VerdictCheck?> BuildAsync(Workspace workspace, CancellationToken cancellationToken) =>
+        build is null ? null : await WorkspaceBuild.RunAsync(build, workspace, runner, cancellationToken).ConfigureAwait(false);
 
     private async Task<Measurement> MeasureAsync(Workspace workspace, string commit, bool baseline, CancellationToken cancellationToken)
     {
@@ -114,5 +68,4 @@ public sealed class WorktreeMeasurer(IProbe probe, TestsConfig? tests, BuildConf
         return new Measurement(commit, snapshot, results) { Build = built };
     }
 
-    private static bool IsError(string line) => line.TrimStart().StartsWith("error", StringComparison.OrdinalIgnoreCase);
 }

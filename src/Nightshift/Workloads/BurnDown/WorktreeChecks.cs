@@ -1,8 +1,6 @@
 using Nightshift.Agents;
 using Nightshift.Attempts;
 using Nightshift.Diagnostics;
-using Nightshift.Probing;
-using Nightshift.Verification;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.BurnDown;
@@ -15,14 +13,11 @@ namespace Nightshift.Workloads.BurnDown;
 /// </summary>
 internal sealed class WorktreeChecks(WorktreeMeasurer measurer, Workspace workspace, IReadOnlyList<string> samples) : IWorkspaceChecks
 {
-    /// <summary>The code of the diagnostic a check returns when the build fails: nothing could be probed.</summary>
-    public const string BuildFailedCode = "build-failed";
-
     public async Task<IReadOnlyList<Diagnostic>> CheckAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        if (await measurer.BuildAsync(workspace, cancellationToken).ConfigureAwait(false) is { Passed: false, Failure: RejectionReason.BuildFailed failed })
+        if (await measurer.BuildAsync(workspace, cancellationToken).ConfigureAwait(false) is { Passed: false } failed)
         {
-            return [new Diagnostic(ProbeFailures.Tool, Severity.Error, BuildFailedCode, failed.Message, null) { Rendered = failed.Tail }];
+            return [WorkspaceBuild.AsDiagnostic(failed)];
         }
 
         var options = WorktreeMeasurer.ProbeOptionsFor(workspace);

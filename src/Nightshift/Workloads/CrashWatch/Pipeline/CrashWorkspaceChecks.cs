@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nightshift.Agents;
 using Nightshift.Attempts;
 using Nightshift.Configuration;
@@ -15,39 +14,10 @@ namespace Nightshift.Workloads.CrashWatch.Pipeline;
 /// </summary>
 internal sealed class CrashWorkspaceChecks(NightshiftConfig config, Workspace workspace, ProcessRunner runner) : IWorkspaceChecks
 {
-    private const int ShownCharacters = 4_000;
-
     public async Task<IReadOnlyList<Diagnostic>> CheckAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        var build = config.RequireBuild("crash-watch");
-        var spec = build.Command.ToSpec() with
-        {
-            WorkingDirectory = workspace.Path,
-            Environment = workspace.Environment,
-            Timeout = build.Timeout,
-            Confinement = workspace.Confinement,
-        };
-        CommandResult result;
-        try
-        {
-            result = await runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CommandStartException e)
-        {
-            return [new Diagnostic("build", Severity.Error, null, e.Message, null)];
-        }
-
-        if (result.Succeeded)
-        {
-            return [];
-        }
-
-        var output = (result.StandardError + result.StandardOutput).Trim();
-        var shown = output.Length > ShownCharacters ? "…" + output[^ShownCharacters..] : output;
-        return [new Diagnostic("build", Severity.Error, null, string.Create(CultureInfo.InvariantCulture, $"'{build.Command}' exited {result.ExitCode}"), null)
-        {
-            Rendered = shown,
-        }];
+        var build = await WorkspaceBuild.RunAsync(config.RequireBuild("crash-watch"), workspace, runner, cancellationToken).ConfigureAwait(false);
+        return build.Passed ? [] : [WorkspaceBuild.AsDiagnostic(build)];
     }
 
     public Task<TestRunSummary> RunTestsAsync(CancellationToken cancellationToken) =>
