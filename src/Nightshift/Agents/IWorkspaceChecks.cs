@@ -13,7 +13,16 @@ public interface IWorkspaceChecks
 
     /// <summary>Runs the configured tests; the text is what the agent is shown.</summary>
     Task<TestRunSummary> RunTestsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs the probe's steps on one corpus item of the worktree as it is now and returns what they generated (a
+    /// generator's output) with the diagnostics; null where the workload has no corpus to generate from.
+    /// </summary>
+    Task<GeneratedOutput?> GenerateAsync(string item, CancellationToken cancellationToken) => Task.FromResult<GeneratedOutput?>(null);
 }
+
+/// <summary>What the probe's steps wrote for one item (<c>{work}/…</c> paths and their text) and the diagnostics they reported.</summary>
+public sealed record GeneratedOutput(string Item, IReadOnlyList<(string Path, string Content)> Files, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>What the agent learns from a test run.</summary>
 public sealed record TestRunSummary(int Passed, int Failed, int Skipped, string Output)

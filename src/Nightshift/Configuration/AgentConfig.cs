@@ -55,6 +55,18 @@ public sealed record AgentConfig
     /// <summary>A directory whose template files replace the built-in prompts of the same name.</summary>
     public string? Prompts { get; init; }
 
+    /// <summary>
+    /// Where errors of a kind are usually fixed (<c>agent.hints</c>): a code (<c>E0308</c>) or a cluster key
+    /// (<c>rustc:error:E0308</c>) mapped to globs of the files to look at first, such as a generator's type mapper. The
+    /// task of a cluster with that code names the matching files and shows the start of each.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Hints { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The repository's own notes for agents (<c>agent.context</c>), included in every task when present.</summary>
+    public IReadOnlyList<string> Context { get; init; } = DefaultContext;
+
+    public static IReadOnlyList<string> DefaultContext { get; } = ["AGENTS.md", "CLAUDE.md", "CONTRIBUTING.md"];
+
     /// <summary>The environment variable holding the key: <see cref="ApiKeyEnv"/>, or the provider's customary one.</summary>
     public string? ApiKeyVariable => ApiKeyEnv ?? Provider switch
     {

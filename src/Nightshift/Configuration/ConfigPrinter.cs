@@ -80,6 +80,9 @@ public static partial class ConfigPrinter
             ? new JsonObject { ["input_per_mtok"] = price.InputPerMtok, ["output_per_mtok"] = price.OutputPerMtok }
             : null,
         ["prompts"] = agent.Prompts,
+        ["hints"] = new JsonObject(agent.Hints.OrderBy(h => h.Key, StringComparer.Ordinal)
+            .Select(h => KeyValuePair.Create(h.Key, (JsonNode?)Strings(h.Value)))),
+        ["context"] = Strings(agent.Context),
     };
 
     private static JsonObject Limits(LimitsConfig limits) => new()

@@ -60,6 +60,9 @@ public sealed partial record NightshiftPaths
     /// <summary>Scratch indexes and patch files of the git layer: <c>tmp/</c>.</summary>
     public string Scratch => In("tmp");
 
+    /// <summary>What a corpus probe generated for an attempt's sample items, shown to its agent: <c>generated/</c>.</summary>
+    public string Generated => In("generated");
+
     /// <summary>Build outputs kept warm between a worker's attempts: <c>target/</c>.</summary>
     public string BuildOutputs => In("target");
 
@@ -98,6 +101,13 @@ public sealed partial record NightshiftPaths
     {
         ArgumentNullException.ThrowIfNull(attemptOrTaskId);
         return Path.Combine(Transcripts, SafeFileName.From(attemptOrTaskId) + ".jsonl");
+    }
+
+    /// <summary>The generated outputs of one attempt's sample items under <see cref="Generated"/>.</summary>
+    public string GeneratedFor(string attemptId)
+    {
+        ArgumentNullException.ThrowIfNull(attemptId);
+        return Path.Combine(Generated, SafeFileName.From(attemptId));
     }
 
     /// <summary>The build outputs of worker <paramref name="worker"/> under <see cref="BuildOutputs"/>.</summary>

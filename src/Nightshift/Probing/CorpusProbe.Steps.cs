@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Nightshift.Diagnostics;
 using Nightshift.Execution;
 using Nightshift.Execution.Sandboxing;
+using Nightshift.Files;
 
 namespace Nightshift.Probing;
 
@@ -64,7 +65,7 @@ public sealed partial class CorpusProbe
                 // An interrupted step measured nothing; the whole probe ends rather than record it.
                 cancellationToken.ThrowIfCancellationRequested();
 
-                var reported = _parser.Parse(StepOutput.Text(result)).Select(d => d with { Item = run.Item }).ToList();
+                var reported = _parser.Parse(StepOutput.Text(result)).Select(d => WorkPaths.Normalize(d, run.Work) with { Item = run.Item }).ToList();
                 diagnostics.AddRange(reported);
                 exitCode = result.ExitCode;
                 if (result.OutputTruncated)
@@ -93,6 +94,13 @@ public sealed partial class CorpusProbe
         }
         finally
         {
+            if (run.Options.KeepOutputsIn is { } kept && Directory.Exists(run.Work))
+            {
+                var destination = Path.Combine(kept, run.Item);
+                ProbeScratch.TryDelete(destination);
+                DirectoryCopy.Copy(run.Work, destination);
+            }
+
             ProbeScratch.TryDelete(run.Work);
         }
 

@@ -24,6 +24,13 @@ public sealed record ProbeOptions
     /// </summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// Where to keep what the steps wrote into each item's scratch folder (a generator's outputs), one folder per item
+    /// (<c>KeepOutputsIn/corpus/p003.in/</c>), instead of deleting it; null keeps nothing. Only items that ran keep
+    /// outputs, so callers that want them for every item also turn the cache off.
+    /// </summary>
+    public string? KeepOutputsIn { get; init; }
+
     /// <summary>Folders outside the root that steps may write: the worker's build outputs.</summary>
     public IReadOnlyList<string> BuildOutputs { get; init; } = [];
 }

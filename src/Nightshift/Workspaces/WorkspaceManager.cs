@@ -1,3 +1,4 @@
+using Nightshift.Files;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Nightshift.Execution;
@@ -17,6 +18,9 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
 
     /// <summary>The folder holding one worktree per running attempt.</summary>
     public string Root => repository.Paths.State.Worktrees;
+
+    /// <summary>The repository's <c>.nightshift/</c> paths.</summary>
+    public NightshiftPaths Paths => repository.Paths.State;
 
     /// <summary>
     /// Checks out <paramref name="baseCommit"/> detached at <c>.nightshift/worktrees/&lt;attemptId&gt;</c>, copies the

@@ -8,8 +8,10 @@ namespace Nightshift.Agents.Prompts;
 /// <summary>
 /// Turns a cluster into the task the agent gets, with the variables <c>task-cluster.md</c> renders:
 /// <c>cluster_key</c>, <c>cluster_count</c>, <c>cluster_files</c>, <c>cluster_file_count</c>,
-/// <c>samples</c> (sample diagnostics with the source around them, read from the worktree) and
-/// <c>policy</c> (the rules the verdict applies, as the workload words them).
+/// <c>samples</c> (sample diagnostics with the source around them, read from the worktree),
+/// <c>policy</c> (the rules the verdict applies, as the workload words them), and, each empty when there is
+/// none, <c>generated</c> (the generated code the diagnostics are in, with the input that produced it),
+/// <c>hints</c> (where errors of the kind are usually fixed) and <c>context</c> (the repository's notes for agents).
 /// </summary>
 public static class ClusterTasks
 {
@@ -17,13 +19,24 @@ public static class ClusterTasks
 
     private const int MaxFilesListed = 20;
 
+    // Generated code around a diagnostic, and the head of the input that produced it.
+    private const int GeneratedContextLines = 6;
+    private const int InputLines = 40;
+
+    // The start of each hinted file, and the most of all of them and of the notes together.
+    private const int HintLines = 60;
+    private const int MaxHintCharacters = 12_000;
+    private const int MaxContextCharacters = 8_000;
+
     /// <param name="id">The task's id (journal, transcript file names).</param>
     /// <param name="cluster">The cluster to burn down.</param>
     /// <param name="worktree">The worktree the agent will work in; the excerpts are read from it.</param>
     /// <param name="policy">The policy the verifier will apply, in words (one rule per line reads best).</param>
     /// <param name="samples">How many diagnostics to show with source excerpts.</param>
-    public static AgentTask Create(string id, Cluster cluster, string worktree, string policy, int samples = 5)
+    /// <param name="context">Generated code, hints and notes to show besides the diagnostics.</param>
+    public static AgentTask Create(string id, Cluster cluster, string worktree, string policy, int samples = 5, ClusterTaskContext? context = null)
     {
+        context ??= ClusterTaskContext.None;
         ArgumentNullException.ThrowIfNull(cluster);
         var files = cluster.Files.Count <= MaxFilesListed
             ? string.Join(", ", cluster.Files)
@@ -36,10 +49,97 @@ public static class ClusterTasks
             ["cluster_file_count"] = cluster.Files.Count.ToString(CultureInfo.InvariantCulture),
             ["samples"] = Samples(cluster, new WorktreePaths(worktree), samples),
             ["policy"] = policy,
+            ["generated"] = Generated(context, worktree, samples),
+            ["hints"] = Hints(context.HintFiles, worktree),
+            ["context"] = Notes(context.ContextFiles, worktree),
         };
         var title = string.Create(CultureInfo.InvariantCulture, $"{cluster.Key} ({cluster.Count}): {cluster.Example.Message}");
         return new AgentTask(id, Kind, title, variables, cluster.Diagnostics);
     }
+
+    /// <summary>
+    /// Each sample diagnostic in generated code, with the generated lines around it and the input item that produced it;
+    /// empty when the diagnostics are in the repository's own files.
+    /// </summary>
+    private static string Generated(ClusterTaskContext context, string worktree, int count)
+    {
+        if (context.GeneratedFolder is not { } folder || context.GeneratedSamples.Count == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        text.Append("These diagnostics are in code the probe generates from corpus items, not in files of the repository: ")
+            .Append("fix the generator, never the generated files (every probe writes them anew). ")
+            .Append("`{work}/…` is the folder the probe generates an item's output into.\n\n");
+        foreach (var diagnostic in context.GeneratedSamples.Where(d => d.Item is not null).Take(count))
+        {
+            text.Append(DiagnosticText.Line(diagnostic)).Append('\n');
+            text.Append(CultureInfo.InvariantCulture, $"    generated from {diagnostic.Item}\n");
+            if (diagnostic.Location is { Line: { } line } span && Probing.WorkPaths.IsGenerated(span.File)
+                && SourceExcerpt.Of(Probing.WorkPaths.Resolve(span.File, folder, diagnostic.Item!), line, GeneratedContextLines) is { } excerpt)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Generated {span.File}:\n").Append(excerpt);
+            }
+
+            if (SourceExcerpt.Head(Path.Combine(worktree, diagnostic.Item!), InputLines) is { } input)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Input {diagnostic.Item}:\n").Append(input);
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+
+    private static string Hints(IReadOnlyList<string> files, string worktree)
+    {
+        if (files.Count == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Errors of this kind are usually fixed in: {string.Join(", ", files)} (agent.hints).\n");
+        foreach (var file in files)
+        {
+            if (text.Length >= MaxHintCharacters)
+            {
+                break;
+            }
+
+            if (SourceExcerpt.Head(Path.Combine(worktree, file), HintLines) is { } head)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n{file}:\n").Append(head);
+            }
+        }
+
+        return Clip(text.ToString(), MaxHintCharacters);
+    }
+
+    private static string Notes(IReadOnlyList<string> files, string worktree)
+    {
+        var text = new StringBuilder();
+        foreach (var file in files)
+        {
+            string content;
+            try
+            {
+                content = File.ReadAllText(Path.Combine(worktree, file));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"The repository's notes for agents ({file}):\n\n").Append(content.TrimEnd()).Append("\n\n");
+        }
+
+        return Clip(text.ToString().TrimEnd('\n'), MaxContextCharacters);
+    }
+
+    private static string Clip(string text, int limit) => text.Length <= limit ? text : text[..limit] + "\n… (cut)";
 
     private static string Samples(Cluster cluster, WorktreePaths paths, int count)
     {

@@ -30,13 +30,19 @@ internal static class SourceExcerpt
             return null;
         }
 
+        return Of(file, line, ContextLines);
+    }
+
+    /// <summary>Lines <paramref name="line"/> ± <paramref name="context"/> of <paramref name="file"/>, the line marked; null when it cannot be read.</summary>
+    public static string? Of(string file, int line, int context)
+    {
         if (!File.Exists(file))
         {
             return null;
         }
 
-        var first = Math.Max(1, line - ContextLines);
-        var last = line + ContextLines;
+        var first = Math.Max(1, line - context);
+        var last = line + context;
         var text = new StringBuilder();
         var number = 0;
         foreach (var content in File.ReadLines(file))
@@ -54,5 +60,33 @@ internal static class SourceExcerpt
         }
 
         return text.Length == 0 ? null : text.ToString();
+    }
+
+    /// <summary>The first <paramref name="lines"/> lines of <paramref name="file"/>, numbered, and how many more there are; null when it cannot be read.</summary>
+    public static string? Head(string file, int lines)
+    {
+        string[] all;
+        try
+        {
+            all = File.ReadAllLines(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        for (var i = 0; i < Math.Min(lines, all.Length); i++)
+        {
+            var shown = all[i].Length > MaxLineChars ? all[i][..MaxLineChars] + " …" : all[i];
+            text.Append(CultureInfo.InvariantCulture, $" {i + 1,5} | {shown}\n");
+        }
+
+        if (all.Length > lines)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"       … {all.Length - lines} more lines\n");
+        }
+
+        return text.ToString();
     }
 }

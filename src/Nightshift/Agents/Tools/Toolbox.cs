@@ -28,7 +28,7 @@ internal sealed class Toolbox
         IAgentTool[] tools =
         [
             new ListFilesTool(), new ReadFileTool(), new SearchTool(), new EditTool(), new WriteFileTool(),
-            new ApplyPatchTool(), new RunCheckTool(), new RunTestsTool(), new FinishTool(),
+            new ApplyPatchTool(), new RunCheckTool(), new ShowGeneratedTool(), new RunTestsTool(), new FinishTool(),
         ];
         _tools = tools.ToDictionary(tool => tool.Definition.Name, StringComparer.Ordinal);
         Definitions = [.. tools.Select(tool => tool.Definition)];

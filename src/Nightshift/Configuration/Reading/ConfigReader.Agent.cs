@@ -6,6 +6,7 @@ internal sealed partial class ConfigReader
     [
         "provider", "model", "base_url", "api_key_env", "command", "preset", "prompt_input", "replay", "ladder",
         "max_steps", "max_tokens", "max_cost_usd", "timeout", "idle_timeout", "retries", "probe_interval", "price", "prompts",
+        "hints", "context",
     ];
 
     private static readonly string[] _priceKeys = ["input_per_mtok", "output_per_mtok"];
@@ -40,6 +41,8 @@ internal sealed partial class ConfigReader
             ProbeInterval = agent.Duration("probe_interval") ?? defaults.ProbeInterval,
             Price = ReadPrice(agent),
             Prompts = agent.Text("prompts"),
+            Hints = agent.Read("hints", Values.GlobMap) ?? defaults.Hints,
+            Context = agent.TextList("context", "path", allowSingle: true) ?? defaults.Context,
         };
 
         if (agent.Has("command") && agent.Has("preset"))

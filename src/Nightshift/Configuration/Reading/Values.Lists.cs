@@ -121,6 +121,30 @@ internal static partial class Values
         }
     }
 
+    /// <summary>A mapping of names to glob lists (a single glob allowed), such as <c>agent.hints</c>.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>>? GlobMap(ConfigErrors errors, ConfigNode node, string path)
+    {
+        switch (node)
+        {
+            case ScalarNode { IsNull: true }:
+                return null;
+            case MappingNode mapping:
+                var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+                foreach (var (key, value) in mapping.Entries.Select(e => (e.Key, e.Value)))
+                {
+                    if (TextList(errors, value, KeyPath.Child(path, key.Value), allowSingle: true, "glob") is { } globs)
+                    {
+                        map[key.Value] = globs;
+                    }
+                }
+
+                return map;
+            default:
+                errors.Add(node, path, $"expected a mapping of codes to globs, such as {{ E0308: [src/type_mapper.rs] }}, got {node.Kind}");
+                return null;
+        }
+    }
+
     private static string? NonEmpty(ConfigErrors errors, ScalarNode node, string path, string what, string? text = null)
     {
         text ??= node.Value;

@@ -20,7 +20,7 @@ internal sealed partial class NightRun
         var key = cluster.Key.ToString();
         var rung = _board.RungFor(key, _options.Ladder);
         var events = new NightAttemptEvents(_telemetry, _options.Progress, cluster, worker, cost => _costUsd += cost);
-        await using var work = new ClusterAttempt(_workspaces, _measurer, cluster, basis, worker, _config.Policy, new StatusTranscript(_telemetry, worker));
+        await using var work = new ClusterAttempt(_workspaces, _measurer, cluster, basis, worker, _config, new StatusTranscript(_telemetry, worker));
         try
         {
             var plan = AttemptPlan.For(_session.Id, new NewTask(ClusterTasks.Kind, key, TitleOf(cluster)), rung, _options.Budget);

@@ -1,6 +1,7 @@
 using Nightshift.Agents;
 using Nightshift.Attempts;
 using Nightshift.Diagnostics;
+using Nightshift.Probing;
 using Nightshift.Workspaces;
 
 namespace Nightshift.Workloads.BurnDown;
@@ -13,6 +14,9 @@ namespace Nightshift.Workloads.BurnDown;
 /// </summary>
 internal sealed class WorktreeChecks(WorktreeMeasurer measurer, Workspace workspace, IReadOnlyList<string> samples) : IWorkspaceChecks
 {
+    // A generated file larger than this is left out of what show_generated returns.
+    private const int MaxGeneratedBytes = 200_000;
+
     public async Task<IReadOnlyList<Diagnostic>> CheckAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         if (await measurer.BuildAsync(workspace, cancellationToken).ConfigureAwait(false) is { Passed: false } failed)
@@ -29,6 +33,46 @@ internal sealed class WorktreeChecks(WorktreeMeasurer measurer, Workspace worksp
 
         var snapshot = await measurer.Probe.RunAsync(workspace.Path, options, progress: null, cancellationToken).ConfigureAwait(false);
         return snapshot.Diagnostics;
+    }
+
+    public async Task<GeneratedOutput?> GenerateAsync(string item, CancellationToken cancellationToken)
+    {
+        if (await measurer.BuildAsync(workspace, cancellationToken).ConfigureAwait(false) is { Passed: false } failed)
+        {
+            return new GeneratedOutput(item, [], [WorkspaceBuild.AsDiagnostic(failed)]);
+        }
+
+        var kept = Directory.CreateTempSubdirectory("nightshift-generated-");
+        try
+        {
+            var options = WorktreeMeasurer.ProbeOptionsFor(workspace) with { Items = [item], UseCache = false, KeepOutputsIn = kept.FullName };
+            var snapshot = await measurer.Probe.RunAsync(workspace.Path, options, progress: null, cancellationToken).ConfigureAwait(false);
+            if (snapshot.Items.Count == 0)
+            {
+                return null;
+            }
+
+            var folder = Path.Combine(kept.FullName, item);
+            var files = Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                    .Select(file => ($"{WorkPaths.Placeholder}/{Path.GetRelativePath(folder, file).Replace('\\', '/')}", ReadText(file)))
+                    .Where(file => file.Item2 is not null)
+                    .Select(file => (file.Item1, file.Item2!))
+                    .ToList()
+                : [];
+            return new GeneratedOutput(item, files, snapshot.Diagnostics);
+        }
+        finally
+        {
+            kept.Delete(recursive: true);
+        }
+    }
+
+    // Text outputs only: a compiler's metadata or object files say nothing to an agent.
+    private static string? ReadText(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        return bytes.Length > MaxGeneratedBytes || bytes.Contains((byte)0) ? null : System.Text.Encoding.UTF8.GetString(bytes);
     }
 
     public Task<TestRunSummary> RunTestsAsync(CancellationToken cancellationToken) =>
