@@ -1,7 +1,7 @@
-using Nightshift.Files;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Git;
 
 namespace Nightshift.Workspaces;
