@@ -4,8 +4,9 @@ namespace Nightshift.Landing;
 public sealed record LandingOptions
 {
     /// <summary>
-    /// The session branch name; <c>{date}</c> becomes the local date the session starts (yyyy-MM-dd), because a person
-    /// thinks of "tonight's run" in their own time zone. An existing name gets a suffix (-2, -3...) unless resuming.
+    /// The session branch name; <c>{date}</c> and <c>{time}</c> become the local date (yyyy-MM-dd) and time (HHmm) the
+    /// session starts, because a person thinks of "tonight's run" in their own time zone, and <c>{session}</c> the journal's
+    /// session id. An existing name gets a suffix (-2, -3...) unless resuming.
     /// </summary>
     public string Branch { get; init; } = "nightshift/{date}";
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Nightshift.Landing;
 
-/// <summary>Renders the landing templates: tickets such as <c>NS-{n:0000}</c> (→ NS-0007) and branch templates such as <c>nightshift/{date}</c>.</summary>
+/// <summary>Renders the landing templates: tickets such as <c>NS-{n:0000}</c> (→ NS-0007) and branch templates such as <c>nightshift/{date}-{time}</c>.</summary>
 public static partial class LandingTemplates
 {
     /// <summary>The ticket for <paramref name="number"/>.</summary>
@@ -28,15 +28,21 @@ public static partial class LandingTemplates
         }
     }
 
-    /// <summary>The branch name for a session started on <paramref name="date"/> (local date).</summary>
-    /// <exception cref="NightshiftException">The template has a placeholder other than <c>{date}</c>.</exception>
-    public static string RenderBranch(string template, DateOnly date)
+    /// <summary>
+    /// The branch name of session <paramref name="sessionId"/> started at <paramref name="localStart"/> (the local time):
+    /// <c>{date}</c> → yyyy-MM-dd, <c>{time}</c> → HHmm, <c>{session}</c> → the session id.
+    /// </summary>
+    /// <exception cref="NightshiftException">The template has another placeholder.</exception>
+    public static string RenderBranch(string template, DateTime localStart, long sessionId)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var name = template.Replace("{date}", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var name = template
+            .Replace("{date}", localStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{time}", localStart.ToString("HHmm", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{session}", sessionId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         return name.IndexOfAny(['{', '}']) < 0
             ? name
-            : throw new NightshiftException($"landing.branch '{template}' may use only the placeholder {{date}}.");
+            : throw new NightshiftException($"landing.branch '{template}' may use only the placeholders {{date}}, {{time}} and {{session}}.");
     }
 
     [GeneratedRegex(@"\{n(?::(?<format>[^{}]*))?\}", RegexOptions.CultureInvariant)]
