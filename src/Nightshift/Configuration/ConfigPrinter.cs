@@ -97,6 +97,7 @@ public static partial class ConfigPrinter
     {
         ["branch"] = landing.Branch,
         ["ticket"] = landing.Ticket,
+        ["ticket_start"] = landing.TicketStart,
         ["pending"] = WireNames.Name(landing.Pending),
         ["push"] = landing.Push,
         ["remote"] = landing.Remote,

@@ -13,6 +13,12 @@ public sealed record LandingOptions
     /// <summary>The ticket of each landed commit; <c>{n}</c> or <c>{n:0000}</c> is the journal's ticket number.</summary>
     public string Ticket { get; init; } = "NS-{n:0000}";
 
+    /// <summary>
+    /// The lowest ticket number: the first fix gets the highest of this, the highest ticket of <see cref="Ticket"/>'s form
+    /// on the session branch's history + 1, and the journal's counter + 1.
+    /// </summary>
+    public long TicketStart { get; init; } = 1;
+
     /// <summary>The journal counter ticket numbers come from; shared by every session of the repository.</summary>
     public string TicketCounter { get; init; } = "ticket";
 

@@ -28,6 +28,27 @@ public sealed class LandingTemplatesSpecs
     }
 
     [Theory(Timeout = 5_000)]
+    [InlineData("DEPYLER-{n:0000}", 627L)]
+    [InlineData("[FIX {n}]", 12L)]
+    [InlineData("NS-{n:0000}", null)]
+    [InlineData("{n}", null)]
+    [InlineData("#{n}", null)]
+    public async Task The_highest_ticket_of_the_templates_form_is_found_in_commit_subjects(string template, long? highest)
+    {
+        await Task.CompletedTask;
+        string[] subjects =
+        [
+            "DEPYLER-0627: map Vec<i64> to list",
+            "Merge pull request #900 from fork/branch",
+            "[FIX 12] DEPYLER-0031 follow-up",
+            "XDEPYLER-9999 and DEPYLER-99999x are other words",
+            "[FIX 7]: older",
+        ];
+
+        LandingTemplates.HighestTicket(template, subjects).Should().Be(highest);
+    }
+
+    [Theory(Timeout = 5_000)]
     [InlineData("nightshift/{date}", "nightshift/2026-11-22")]
     [InlineData("nightshift/{date}-{time}", "nightshift/2026-11-22-0705")]
     [InlineData("night-{session}", "night-42")]
