@@ -87,6 +87,10 @@ public sealed class MalformedConfigSpecs
         "version: 1\nlanding:\n  branch: \"nightshift/{user}-{date}\"\n",
         "3:11: landing.branch: unknown placeholder {user}. Accepted placeholders: {date}, {time}, {session}.")]
     [InlineData(
+        "a ticket sequence that starts below 1",
+        "version: 1\nlanding:\n  ticket_start: 0\n",
+        "3:17: landing.ticket_start: must be at least 1, got 0.")]
+    [InlineData(
         "a command agent without a command",
         "version: 1\nagent:\n  provider: command\n",
         "2:1: agent.command: missing; agent.provider uses the command provider")]
