@@ -39,7 +39,7 @@ public static class LandingMessage
             body.Add(outcome);
         }
 
-        if (summary.Length > 0 && summary != subject)
+        if (summary.Length > 0 && summary.TrimEnd('.') != subject)
         {
             body.Add(summary);
         }

@@ -60,6 +60,19 @@ public sealed class LanderSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_one_line_summary_is_the_subject_and_is_not_repeated_in_the_body()
+    {
+        await using var setup = await LandingSetup.StartAsync();
+        var attempt = await setup.VerifiedAttemptAsync();
+        await using var workspace = await setup.WorkspaceAsync("a1", ("src/lib.rs", "pub fn answer() -> u32 {\n    42\n}\n"));
+
+        var landed = (LandingResult.Landed)await setup.LandAsync(attempt, workspace, "Return 42 from answer.");
+
+        var message = await setup.Repo.GitAsync("show", "--no-patch", "--format=%B", landed.Sha);
+        message.Should().StartWith("NS-0001: Return 42 from answer\n\nfix E0308 (12 -> 7)\n\nNightshift-Session:");
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_long_summary_gives_a_one_line_subject_that_fits_and_stays_whole_in_the_body()
     {
         await using var setup = await LandingSetup.StartAsync();
