@@ -47,7 +47,7 @@ internal static class LandAndHangMode
         }
 
         await using var lander = new Lander(git, journal, workspaces);
-        var result = await lander.LandAsync(new LandingRequest(sessionId, attemptId, branch, workspace, "crash test", "tests 1/1"), ct);
+        var result = await lander.LandAsync(new LandingRequest(sessionId, attemptId, branch, workspace, "crash test", "fix a crash", "tests 1/1"), ct);
         Console.WriteLine($"finished {result.GetType().Name}");
         return 0;
     }

@@ -16,7 +16,14 @@ public sealed record AgentResult(
     int Steps,
     string? Summary = null,
     string? Error = null,
-    bool EndpointOutage = false);
+    bool EndpointOutage = false)
+{
+    /// <summary>
+    /// True when <see cref="Summary"/> is the agent's own words (a model's <c>finish</c> or final message), which a landed
+    /// commit's subject may carry; false when Nightshift narrated what an offline agent did ("Replayed 2 recorded changes").
+    /// </summary>
+    public bool SummaryIsOwn { get; init; }
+}
 
 /// <summary>Why an agent stopped.</summary>
 public enum AgentStopReason

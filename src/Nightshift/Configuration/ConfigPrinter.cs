@@ -42,6 +42,7 @@ public static partial class ConfigPrinter
             ? new JsonObject
             {
                 ["items"] = Strings(corpus.Items),
+                ["exclude"] = Strings(corpus.Exclude),
                 ["steps"] = new JsonArray([.. corpus.Steps.Select(s => (JsonNode)Strings(s))]),
                 ["inputs"] = Strings(corpus.Inputs),
                 ["format"] = WireNames.Name(corpus.Format),
@@ -100,6 +101,7 @@ public static partial class ConfigPrinter
     {
         ["branch"] = landing.Branch,
         ["ticket"] = landing.Ticket,
+        ["ticket_start"] = landing.TicketStart,
         ["pending"] = WireNames.Name(landing.Pending),
         ["push"] = landing.Push,
         ["remote"] = landing.Remote,

@@ -51,6 +51,7 @@ public static partial class ConfigTemplate
         block.AppendLine("  # A corpus instead of a command: each file matching 'items' goes through 'steps'.");
         block.AppendLine("  # corpus:");
         block.AppendLine(Entry("#   items", "'tests/ui/**/*.rs'", "a glob or a list of globs"));
+        block.AppendLine(Entry("#   exclude", "[]", "globs of items not to probe, e.g. 'tests/ui/**/test_*'"));
         block.AppendLine(Entry("#   steps", "", "placeholders: {item}, {stem}, {work}, {root}"));
         block.AppendLine("  #     - [rustc, --error-format=json, --emit=metadata, --out-dir, '{work}', '{item}']");
         block.AppendLine(Entry("#   inputs", "[]", "files every step depends on (a compiler)"));

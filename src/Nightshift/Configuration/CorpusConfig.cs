@@ -10,6 +10,9 @@ public sealed record CorpusConfig
     /// <summary>Glob patterns relative to the repository root.</summary>
     public required IReadOnlyList<string> Items { get; init; }
 
+    /// <summary>Glob patterns of files that match <see cref="Items"/> but are not probed (e.g. <c>corpus/test_*</c>).</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
     public required IReadOnlyList<IReadOnlyList<string>> Steps { get; init; }
 
     /// <summary>Files the steps read besides the item (a compiler build, a runtime); changing them changes every result.</summary>

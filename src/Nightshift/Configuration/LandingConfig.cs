@@ -12,6 +12,12 @@ public sealed partial record LandingConfig
     /// <summary>The ticket of each commit: <c>{n}</c> is the fix's number, <c>{n:0000}</c> pads it with zeros.</summary>
     public string Ticket { get; init; } = "NS-{n:0000}";
 
+    /// <summary>
+    /// The first fix's number; a later one is used when the session branch's history already has tickets of
+    /// <see cref="Ticket"/>'s form (the highest found + 1), or when the journal has counted further.
+    /// </summary>
+    public int TicketStart { get; init; } = 1;
+
     public PendingChanges Pending { get; init; } = PendingChanges.Refuse;
 
     public bool Push { get; init; }

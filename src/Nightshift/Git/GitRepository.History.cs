@@ -37,6 +37,16 @@ public sealed partial class GitRepository
         return commits;
     }
 
+    /// <summary>The subjects (first lines) of the latest <paramref name="maxCount"/> commits of <paramref name="revision"/>, newest first.</summary>
+    public async Task<IReadOnlyList<string>> CommitSubjectsAsync(string revision, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        var output = await RunCheckedAsync(
+            new GitCall(["log", "--no-color", "--format=%s", $"--max-count={maxCount.ToString(CultureInfo.InvariantCulture)}", revision, "--"]),
+            cancellationToken).ConfigureAwait(false);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>The full message of <paramref name="commit"/>.</summary>
     public Task<string> CommitMessageAsync(string commit, CancellationToken cancellationToken) =>
         RunCheckedAsync(GitCall.Of("show", "--no-patch", "--no-color", "--format=%B", commit, "--"), cancellationToken);

@@ -19,6 +19,9 @@ namespace Nightshift.Landing;
 /// </remarks>
 public sealed partial class Lander : IAsyncDisposable
 {
+    // Commits of the branch searched for tickets: years of a busy project's history.
+    private const int TicketScanDepth = 10_000;
+
     private readonly GitRepository _repository;
     private readonly Journal _journal;
     private readonly WorkspaceManager _workspaces;
@@ -55,15 +58,17 @@ public sealed partial class Lander : IAsyncDisposable
             return await RebaseAsync(request, change, tip, cancellationToken).ConfigureAwait(false);
         }
 
+        var atLeast = await LowestTicketAsync(tip, cancellationToken).ConfigureAwait(false);
         var intent = await _journal.BeginLandingAsync(
             _options.TicketCounter,
+            atLeast,
             number => new LandingIntent(
                 request.AttemptId, request.SessionId, _options.TicketCounter, number,
                 LandingTemplates.RenderTicket(_options.Ticket, number), request.Branch, tip),
             cancellationToken).ConfigureAwait(false);
         Report(new GitEvent.LandingIntentWritten(request.AttemptId, intent.Ticket, tip));
 
-        var message = LandingMessage.Compose(intent.Ticket, request.Summary, request.SessionId, request.AttemptId, request.Verified);
+        var message = LandingMessage.Compose(intent.Ticket, request, change.ChangedPaths);
         string sha;
         bool advanced;
         try
@@ -130,6 +135,17 @@ public sealed partial class Lander : IAsyncDisposable
 
         await workspace.RemoveAsync(cancellationToken).ConfigureAwait(false);
         return new LandingResult.Conflicted(tip, problem);
+    }
+
+    // The sequence continues the tickets already on the branch (its history holds the user's too: it starts at their
+    // HEAD), so a project at DEPYLER-0627 gets DEPYLER-0628 (#16). Read at each landing: a few thousand subjects cost
+    // milliseconds, and a number found here is never below what this session landed, so resume repeats none.
+    private async Task<long> LowestTicketAsync(string tip, CancellationToken cancellationToken)
+    {
+        var subjects = await _repository.CommitSubjectsAsync(tip, TicketScanDepth, cancellationToken).ConfigureAwait(false);
+        return LandingTemplates.HighestTicket(_options.Ticket, subjects) is { } highest
+            ? Math.Max(_options.TicketStart, highest + 1)
+            : _options.TicketStart;
     }
 
     private async Task<string> BranchTipAsync(string branch, CancellationToken cancellationToken) =>

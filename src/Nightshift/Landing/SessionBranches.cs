@@ -13,17 +13,18 @@ public static class SessionBranches
     public const string PendingTrailer = "Nightshift-Pending";
 
     /// <summary>
-    /// Opens the session branch named by <see cref="LandingOptions.Branch"/> for the local date of <paramref name="clock"/>.
+    /// Opens the session branch named by <see cref="LandingOptions.Branch"/> for the local time of <paramref name="clock"/> and
+    /// <paramref name="sessionId"/>.
     /// When that branch exists, <paramref name="resume"/> continues it; otherwise the first free name with a suffix
     /// (<c>-2</c>, <c>-3</c>...) is created. Uncommitted changes are refused or snapshotted per <see cref="LandingOptions.PendingWork"/>.
     /// </summary>
     /// <param name="repository">The user's repository.</param>
     /// <param name="options">The landing settings: branch template and what to do with uncommitted changes.</param>
-    /// <param name="sessionId">The journal's session, named in the snapshot commit's trailer.</param>
+    /// <param name="sessionId">The journal's session: <c>{session}</c> in the branch template, and named in the snapshot commit's trailer.</param>
     /// <param name="resume">Continue the branch of an earlier session when it exists.</param>
     /// <param name="privateFiles">Files never committed nor counted as uncommitted changes: the workspaces' provisioned files
     /// (<see cref="Workspaces.WorkspaceOptions.CopyFiles"/>, e.g. <c>.env</c>).</param>
-    /// <param name="clock">Gives the local date for <c>{date}</c>; the system clock when null.</param>
+    /// <param name="clock">Gives the local date and time for <c>{date}</c> and <c>{time}</c>; the system clock when null.</param>
     /// <param name="cancellationToken">Stops git.</param>
     /// <exception cref="PendingChangesException">Uncommitted changes and <see cref="PendingWork.Refuse"/>.</exception>
     /// <exception cref="NightshiftException">Invalid branch template, no commit yet, the branch to resume is checked out, or the
@@ -47,8 +48,7 @@ public static class SessionBranches
             throw new PendingChangesException(repository.RepositoryRoot, pending);
         }
 
-        var date = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetLocalNow().DateTime);
-        var name = LandingTemplates.RenderBranch(options.Branch, date);
+        var name = LandingTemplates.RenderBranch(options.Branch, (clock ?? TimeProvider.System).GetLocalNow().DateTime, sessionId);
         if (!await repository.IsValidBranchNameAsync(name, cancellationToken).ConfigureAwait(false))
         {
             throw new NightshiftException($"landing.branch '{options.Branch}' gives '{name}', which is not a valid git branch name.");

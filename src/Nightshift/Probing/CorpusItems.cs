@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
+using Nightshift.Configuration;
 using Nightshift.Files;
 
 namespace Nightshift.Probing;
@@ -14,12 +15,22 @@ internal static class CorpusItems
     private static readonly string[] _excluded = [NightshiftPaths.DirectoryName + "/**", ".git/**"];
 
     /// <summary>The matching files' paths relative to <paramref name="root"/>, '/' separated, in ordinal order.</summary>
-    public static IReadOnlyList<string> Find(string root, IReadOnlyList<string> globs)
+    public static IReadOnlyList<string> Find(string root, IReadOnlyList<string> globs) => Find(root, globs, []);
+
+    /// <summary>The corpus's items: the files matching <see cref="CorpusConfig.Items"/> and none of <see cref="CorpusConfig.Exclude"/>.</summary>
+    public static IReadOnlyList<string> Find(string root, CorpusConfig corpus)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        return Find(root, corpus.Items, corpus.Exclude);
+    }
+
+    private static IReadOnlyList<string> Find(string root, IReadOnlyList<string> globs, IReadOnlyList<string> exclude)
     {
         // Ordinal: the file systems the tool targets are case-sensitive, and so is the order of items.
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(globs);
         matcher.AddExcludePatterns(_excluded);
+        matcher.AddExcludePatterns(exclude);
         var result = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root)));
         return [.. result.Files.Select(f => f.Path.Replace('\\', '/')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }

@@ -47,11 +47,12 @@ public sealed partial class CorpusProbe : IProbe
             throw new ProbeException($"Cannot probe {directory}: the folder does not exist.");
         }
 
-        var all = CorpusItems.Find(directory, _corpus.Items);
+        var all = CorpusItems.Find(directory, _corpus);
         if (all.Count == 0)
         {
+            var excluded = _corpus.Exclude.Count == 0 ? "" : $" once probe.corpus.exclude ({string.Join(", ", _corpus.Exclude)}) is left out";
             throw new ProbeException(
-                $"probe.corpus.items ({string.Join(", ", _corpus.Items)}) matches no file in {directory}; " +
+                $"probe.corpus.items ({string.Join(", ", _corpus.Items)}) matches no file in {directory}{excluded}; " +
                 "check the globs, which are relative to the folder of nightshift.yml.");
         }
 

@@ -163,6 +163,7 @@ public sealed class SessionContext : IAsyncDisposable
         {
             Branch = branch ?? landing.Branch,
             Ticket = landing.Ticket,
+            TicketStart = landing.TicketStart,
             PendingWork = landing.Pending == PendingChanges.Include ? PendingWork.Include : PendingWork.Refuse,
             Push = landing.Push,
             Remote = landing.Remote,

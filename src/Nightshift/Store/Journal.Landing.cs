@@ -7,14 +7,21 @@ public sealed partial class Journal
     /// lives in the journal, not in a session, so numbers never repeat across sessions or processes.
     /// </summary>
     public Task<long> NextTicketNumberAsync(string counterName, CancellationToken cancellationToken) =>
+        NextTicketNumberAsync(counterName, 1, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="NextTicketNumberAsync(string, CancellationToken)"/>, but never below <paramref name="atLeast"/>: the
+    /// counter jumps there when it is behind (<c>landing.ticket_start</c>, or tickets found on the branch's history).
+    /// </summary>
+    public Task<long> NextTicketNumberAsync(string counterName, long atLeast, CancellationToken cancellationToken) =>
         WriteAsync(
             transaction => transaction.Int64Async(
                 """
-                INSERT INTO counters (name, value) VALUES ($name, 1)
-                ON CONFLICT (name) DO UPDATE SET value = value + 1
+                INSERT INTO counters (name, value) VALUES ($name, max($atLeast, 1))
+                ON CONFLICT (name) DO UPDATE SET value = max(value + 1, $atLeast)
                 RETURNING value
                 """,
-                [("$name", counterName)],
+                [("$name", counterName), ("$atLeast", atLeast)],
                 cancellationToken),
             cancellationToken);
 

@@ -10,10 +10,12 @@ public sealed partial class Journal
     /// <summary>
     /// Reserves a ticket number of <paramref name="counter"/> and journals the landing intent that
     /// <paramref name="intentFor"/> builds with it, in one transaction. A number given back by a voided intent is
-    /// taken first (the smallest), so numbers are never skipped; otherwise the counter advances.
+    /// taken first (the smallest), so numbers are never skipped; otherwise the counter advances. Numbers below
+    /// <paramref name="atLeast"/> are never given: a given-back number below it stays unused.
     /// </summary>
     /// <exception cref="SqliteException">The attempt has an intent already, or does not exist.</exception>
-    public Task<LandingIntent> BeginLandingAsync(string counter, Func<long, LandingIntent> intentFor, CancellationToken cancellationToken)
+    public Task<LandingIntent> BeginLandingAsync(
+        string counter, long atLeast, Func<long, LandingIntent> intentFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intentFor);
         return WriteAsync(
@@ -21,11 +23,11 @@ public sealed partial class Journal
             {
                 var released = await transaction.ScalarAsync(
                     "DELETE FROM released_tickets WHERE counter = $counter AND number = "
-                    + "(SELECT min(number) FROM released_tickets WHERE counter = $counter) RETURNING number",
-                    [("$counter", counter)],
+                    + "(SELECT min(number) FROM released_tickets WHERE counter = $counter AND number >= $atLeast) RETURNING number",
+                    [("$counter", counter), ("$atLeast", atLeast)],
                     cancellationToken).ConfigureAwait(false);
                 var number = released is null
-                    ? await NextTicketNumberAsync(counter, cancellationToken).ConfigureAwait(false)
+                    ? await NextTicketNumberAsync(counter, atLeast, cancellationToken).ConfigureAwait(false)
                     : Convert.ToInt64(released, CultureInfo.InvariantCulture);
                 var intent = intentFor(number);
                 await transaction.ExecuteAsync(

@@ -18,9 +18,19 @@ public sealed class NightRepo : IDisposable
         "p023_index_by_u32.rs", "p024_display_point.rs",
     ];
 
-    /// <summary>The subjects a clean night lands, oldest first: largest cluster first, each brought to zero.</summary>
+    /// <summary>
+    /// The subjects a clean night lands, oldest first: largest cluster first, each brought to zero. The offline agent says
+    /// nothing of its own, so each subject names the files it changed.
+    /// </summary>
     public static readonly string[] CleanSubjects =
-        ["NS-0001: fix E0308 (3 -> 0)", "NS-0002: fix E0599 (2 -> 0)", "NS-0003: fix E0596 (1 -> 0)"];
+    [
+        "NS-0001: corpus/p001_owned_greeting.rs and 2 more",
+        "NS-0002: corpus/p010_stack_push_typo.rs, corpus/p011_shout_uppercase.rs",
+        "NS-0003: corpus/p017_buffer_not_mut.rs",
+    ];
+
+    /// <summary>What the verifier saw fixed, the first line of each body of <see cref="CleanSubjects"/>.</summary>
+    public static readonly string[] CleanOutcomes = ["fix E0308 (3 -> 0)", "fix E0599 (2 -> 0)", "fix E0596 (1 -> 0)"];
 
     private NightRepo(GitRepo repo) => Repo = repo;
 
@@ -32,7 +42,8 @@ public sealed class NightRepo : IDisposable
 
     /// <param name="tests">The test command (an argument list as YAML flow sequence); cargo's by default.</param>
     /// <param name="hours">The time budget (<c>limits.hours</c>).</param>
-    public static async Task<NightRepo> CreateAsync(string tests = "[cargo, test, --offline]", string hours = "10m")
+    /// <param name="ticketStart">The first ticket number (<c>landing.ticket_start</c>).</param>
+    public static async Task<NightRepo> CreateAsync(string tests = "[cargo, test, --offline]", string hours = "10m", int ticketStart = 1)
     {
         var repo = await GitRepo.InitAsync("night");
         File.Delete(repo["README.md"]);
@@ -64,6 +75,7 @@ public sealed class NightRepo : IDisposable
             landing:
               branch: "nightshift/test"
               ticket: "NS-{"{n:0000}"}"
+              ticket_start: {ticketStart}
             """);
         await repo.CommitAllAsync("the corpus");
         return new NightRepo(repo);

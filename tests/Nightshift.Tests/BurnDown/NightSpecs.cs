@@ -25,6 +25,8 @@ public sealed class NightSpecs
         result["errors_now"]!.GetValue<int>().Should().Be(2);
 
         (await repo.SubjectsAsync()).Should().Equal(NightRepo.CleanSubjects);
+        (await repo.Repo.GitAsync("log", "--reverse", "--format=%b%x00", "main..nightshift/test")).Split('\0', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(body => body.Split('\n')[0]).Should().Equal(NightRepo.CleanOutcomes);
         var sessionId = result["session"]!.GetValue<long>();
         await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
         var commits = await journal.SessionCommitsAsync(sessionId, CancellationToken.None);
@@ -50,6 +52,17 @@ public sealed class NightSpecs
         status["state"]!.GetValue<string>().Should().Be("ended");
         status["stop_reason"]!.GetValue<string>().Should().Be("clusters_exhausted");
         status["commits_landed"]!.GetValue<int>().Should().Be(3);
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task A_night_numbers_its_tickets_from_landing_ticket_start()
+    {
+        using var repo = await NightRepo.CreateAsync(ticketStart: 41);
+
+        var run = await CliRun.InProcessAsync(repo.Path, ["run", "--json"]);
+
+        run.ExitCode.Should().Be(0, run.Err);
+        (await repo.SubjectsAsync()).Should().Equal(NightRepo.CleanSubjects.Select(s => s.Replace("NS-000", "NS-004", StringComparison.Ordinal)));
     }
 
     [Fact(Timeout = 120_000)]

@@ -87,6 +87,22 @@ public sealed class ConfigLoaderSpecs
         config.Crash.Service.Grace.Should().Be(TimeSpan.FromSeconds(10));
     }
 
+    [Theory(Timeout = 10_000)]
+    [InlineData("\"corpus/test_*\"", new[] { "corpus/test_*" })]
+    [InlineData("[\"corpus/test_*\", \"**/skip/**\"]", new[] { "corpus/test_*", "**/skip/**" })]
+    public async Task Corpus_excludes_are_a_glob_or_a_list_of_globs_and_none_by_default(string exclude, string[] expected)
+    {
+        await Task.Yield();
+        const string Probe = "version: 1\nprobe:\n  corpus:\n    items: \"corpus/*.py\"\n    steps: [[cat, \"{item}\"]]\n";
+
+        var config = ConfigLoader.LoadText(Probe + $"    exclude: {exclude}\n", "/repo/nightshift.yml");
+        var printed = ConfigLoader.LoadText(ConfigPrinter.ToYaml(config), "/repo/nightshift.yml");
+
+        config.Probe!.Corpus!.Exclude.Should().Equal(expected);
+        printed.Probe!.Corpus!.Exclude.Should().Equal(expected, "nightshift config prints what it read");
+        ConfigLoader.LoadText(Probe, "/repo/nightshift.yml").Probe!.Corpus!.Exclude.Should().BeEmpty();
+    }
+
     [Fact(Timeout = 10_000)]
     public async Task A_string_command_runs_through_the_shell_and_a_list_runs_as_is()
     {

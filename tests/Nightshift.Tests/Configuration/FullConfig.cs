@@ -55,6 +55,7 @@ internal static class FullConfig
         landing:
           branch: "nightshift/{date}-{session}"
           ticket: "FIX-{n:000}"
+          ticket_start: 628
           pending: include
           push: true
           remote: upstream
@@ -137,6 +138,7 @@ internal static class FullConfig
         {
             Branch = "nightshift/{date}-{session}",
             Ticket = "FIX-{n:000}",
+            TicketStart = 628,
             Pending = PendingChanges.Include,
             Push = true,
             Remote = "upstream",

@@ -83,6 +83,14 @@ public sealed class MalformedConfigSpecs
         "version: 1\nlanding:\n  ticket: NIGHT\n",
         "3:11: landing.ticket: 'NIGHT' has no place for the fix's number; include {n}, or {n:0000} to pad it with zeros.")]
     [InlineData(
+        "an unknown placeholder in the branch",
+        "version: 1\nlanding:\n  branch: \"nightshift/{user}-{date}\"\n",
+        "3:11: landing.branch: unknown placeholder {user}. Accepted placeholders: {date}, {time}, {session}.")]
+    [InlineData(
+        "a ticket sequence that starts below 1",
+        "version: 1\nlanding:\n  ticket_start: 0\n",
+        "3:17: landing.ticket_start: must be at least 1, got 0.")]
+    [InlineData(
         "a command agent without a command",
         "version: 1\nagent:\n  provider: command\n",
         "2:1: agent.command: missing; agent.provider uses the command provider")]
@@ -96,6 +104,19 @@ public sealed class MalformedConfigSpecs
         run.ExitCode.Should().Be(2, problem);
         run.Error.Should().Contain($"{file}:{expected}", problem);
         run.Out.Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Run_refuses_an_unknown_branch_placeholder_before_the_night_starts()
+    {
+        using var repository = new TempDir("config");
+        var file = repository.Write("nightshift.yml", "version: 1\nlanding:\n  branch: \"nightshift/{date}-{user}\"\n");
+
+        var run = await Cli.RunAsync(repository.Path, "run");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain($"{file}:3:11: landing.branch: unknown placeholder {{user}}. Accepted placeholders: {{date}}, {{time}}, {{session}}.");
+        Directory.Exists(Path.Combine(repository.Path, ".nightshift")).Should().BeFalse("no session began");
     }
 
     [Fact(Timeout = 30_000)]

@@ -46,8 +46,9 @@ public sealed class CrashWatchEndToEndSpecs
         fixes.Select(c => c!["steps"]![0]!["outcome"]!.GetValue<string>()).Should().Equal(["ok", "ok", "ok"], "each crash took the service down");
 
         var branch = report["branch"]!.GetValue<string>();
-        var log = await repo.GitAsync("log", "--format=%s", "main.." + branch);
-        log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3).And.OnlyContain(s => s.Contains("Fix crash", StringComparison.Ordinal));
+        var log = await repo.GitAsync("log", "--format=%b%x00", "main.." + branch);
+        log.Split('\0', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Should().HaveCount(3)
+            .And.OnlyContain(body => body.StartsWith("Fix crash: ", StringComparison.Ordinal), "the body states what was fixed");
         (await repo.GitAsync("status", "--porcelain")).Should().BeEmpty("the user's checkout is never touched");
         repo.RunningRelease().Should().StartWith("attempt-");
 

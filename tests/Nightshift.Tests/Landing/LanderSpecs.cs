@@ -22,6 +22,8 @@ public sealed class LanderSpecs
         message.TrimEnd().Should().Be($"""
             NS-0001: Fix the answer
 
+            fix E0308 (12 -> 7)
+
             Nightshift-Session: {setup.SessionId}
             Nightshift-Attempt: {attempt}
             Verified: E0308 12 -> 7; tests 140/140
@@ -33,6 +35,69 @@ public sealed class LanderSpecs
         (await setup.Journal.GetAttemptAsync(attempt, CancellationToken.None))!.State.Should().Be(AttemptState.Landed);
         (await setup.Journal.LandingIntentsAsync(CancellationToken.None)).Should().BeEmpty();
         setup.Repo.Read("src/lib.rs").Should().Contain("41", "the user's file is not touched");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Without_a_summary_of_the_agents_own_the_subject_names_the_changed_files()
+    {
+        await using var setup = await LandingSetup.StartAsync();
+        var attempt = await setup.VerifiedAttemptAsync();
+        await using var workspace = await setup.WorkspaceAsync(
+            "a1", ("src/lib.rs", "pub fn answer() -> u32 {\n    42\n}\n"), ("src/rust_gen/expr_gen.rs", "// fixed\n"));
+
+        var landed = (LandingResult.Landed)await setup.LandAsync(attempt, workspace, summary: null);
+
+        var message = await setup.Repo.GitAsync("show", "--no-patch", "--format=%B", landed.Sha);
+        message.TrimEnd().Should().Be($"""
+            NS-0001: src/lib.rs, src/rust_gen/expr_gen.rs
+
+            fix E0308 (12 -> 7)
+
+            Nightshift-Session: {setup.SessionId}
+            Nightshift-Attempt: {attempt}
+            Verified: E0308 12 -> 7; tests 140/140
+            """);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_one_line_summary_is_the_subject_and_is_not_repeated_in_the_body()
+    {
+        await using var setup = await LandingSetup.StartAsync();
+        var attempt = await setup.VerifiedAttemptAsync();
+        await using var workspace = await setup.WorkspaceAsync("a1", ("src/lib.rs", "pub fn answer() -> u32 {\n    42\n}\n"));
+
+        var landed = (LandingResult.Landed)await setup.LandAsync(attempt, workspace, "Return 42 from answer.");
+
+        var message = await setup.Repo.GitAsync("show", "--no-patch", "--format=%B", landed.Sha);
+        message.Should().StartWith("NS-0001: Return 42 from answer\n\nfix E0308 (12 -> 7)\n\nNightshift-Session:");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_long_summary_gives_a_one_line_subject_that_fits_and_stays_whole_in_the_body()
+    {
+        await using var setup = await LandingSetup.StartAsync();
+        var attempt = await setup.VerifiedAttemptAsync();
+        await using var workspace = await setup.WorkspaceAsync("a1", ("src/lib.rs", "pub fn answer() -> u32 {\n    42\n}\n"));
+        const string summary = "  Map Python list literals to Vec<i64> in the type mapper instead of arrays, so indexing compiles. \r\n\n"
+            + "Also \u001b[31mdropped\u001b[0m a stale import.\n";
+
+        var landed = (LandingResult.Landed)await setup.LandAsync(attempt, workspace, summary);
+
+        var message = await setup.Repo.GitAsync("show", "--no-patch", "--format=%B", landed.Sha);
+        var lines = message.Split('\n');
+        lines[0].Should().Be("NS-0001: Map Python list literals to Vec<i64> in the type mapper…");
+        lines[0].Length.Should().BeLessThanOrEqualTo(LandingMessage.MaxSubjectLength);
+        message.Should().Contain("""
+
+            fix E0308 (12 -> 7)
+
+            Map Python list literals to Vec<i64> in the type mapper instead of arrays, so indexing compiles.
+            Also  [31mdropped [0m a stale import.
+
+            Nightshift-Session:
+            """);
+        (await setup.Repo.GitAsync("log", "-1", "--format=%(trailers:key=Verified,valueonly)", landed.Sha)).Trim()
+            .Should().Be("E0308 12 -> 7; tests 140/140");
     }
 
     [Fact(Timeout = 60_000)]
@@ -52,6 +117,42 @@ public sealed class LanderSpecs
         }
 
         tickets.Should().Equal("NS-0001", "NS-0002", "NS-0003", "NS-0004");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Tickets_start_at_the_configured_number()
+    {
+        await using var setup = await LandingSetup.StartAsync(options: new LandingOptions { TicketStart = 40 });
+        var tickets = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var attempt = await setup.VerifiedAttemptAsync();
+            await using var workspace = await setup.WorkspaceAsync($"a{i}", ($"fix{i}.txt", "fixed\n"));
+            tickets.Add(((LandingResult.Landed)await setup.LandAsync(attempt, workspace)).Ticket);
+        }
+
+        tickets.Should().Equal("NS-0040", "NS-0041");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Tickets_continue_from_the_highest_one_on_the_branch_history()
+    {
+        using var repo = await GitRepo.InitAsync("landing");
+        repo.Write("a.txt", "a\n");
+        await repo.CommitAllAsync("DEPYLER-0627: map lists");
+        repo.Write("b.txt", "b\n");
+        await repo.CommitAllAsync("Revert \"DEPYLER-0311: an old one\"");
+        var options = new LandingOptions { Ticket = "DEPYLER-{n:0000}", TicketStart = 5 };
+        await using var setup = await LandingSetup.StartAsync(repo, options);
+        var tickets = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var attempt = await setup.VerifiedAttemptAsync();
+            await using var workspace = await setup.WorkspaceAsync($"a{i}", ($"fix{i}.txt", "fixed\n"));
+            tickets.Add(((LandingResult.Landed)await setup.LandAsync(attempt, workspace)).Ticket);
+        }
+
+        tickets.Should().Equal("DEPYLER-0628", "DEPYLER-0629");
     }
 
     [Fact(Timeout = 60_000)]

@@ -33,6 +33,24 @@ public sealed class LandingIntentJournalSpecs
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_lowest_number_moves_the_counter_up_and_leaves_given_back_numbers_below_it_unused()
+    {
+        using var dir = new TempDir("intents");
+        await using var journal = Journal.Open(dir["nightshift.db"]);
+        var (session, attempts) = await VerifiedAttemptsAsync(journal, 4);
+        await BeginAsync(journal, session, attempts[0]);
+        await journal.VoidLandingAsync(attempts[0], _ct);
+
+        var jumped = await BeginAsync(journal, session, attempts[1], atLeast: 628);
+        var next = await BeginAsync(journal, session, attempts[2], atLeast: 628);
+        var lower = await BeginAsync(journal, session, attempts[3], atLeast: 1);
+
+        jumped.TicketNumber.Should().Be(628);
+        next.TicketNumber.Should().Be(629, "the counter goes on from the number it jumped to");
+        lower.TicketNumber.Should().Be(1, "a number given back is still taken when it is not below the lowest asked for");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Completing_a_landing_records_the_commit_and_drops_the_intent_in_one_transaction()
     {
         using var dir = new TempDir("intents");
@@ -56,9 +74,9 @@ public sealed class LandingIntentJournalSpecs
         (await reopened.GetAttemptAsync(attempt, _ct))!.State.Should().Be(AttemptState.Landed);
     }
 
-    private Task<LandingIntent> BeginAsync(Journal journal, long session, long attempt) =>
+    private Task<LandingIntent> BeginAsync(Journal journal, long session, long attempt, long atLeast = 1) =>
         journal.BeginLandingAsync(
-            "ticket", n => new LandingIntent(attempt, session, "ticket", n, $"T-{n}", "nightshift/x", "parent"), _ct);
+            "ticket", atLeast, n => new LandingIntent(attempt, session, "ticket", n, $"T-{n}", "nightshift/x", "parent"), _ct);
 
     private async Task<(long Session, long[] Attempts)> VerifiedAttemptsAsync(Journal journal, int count)
     {

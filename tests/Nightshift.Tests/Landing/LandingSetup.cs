@@ -102,8 +102,10 @@ internal sealed class LandingSetup : IAsyncDisposable
         return workspace;
     }
 
-    public Task<LandingResult> LandAsync(long attemptId, Workspace workspace, string summary = "fix the answer", string verified = "E0308 12 -> 7; tests 140/140") =>
-        Lander.LandAsync(new LandingRequest(SessionId, attemptId, Branch.Name, workspace, summary, verified), CancellationToken.None);
+    /// <summary>Lands <paramref name="workspace"/> as the agent that said <paramref name="summary"/> (null: said nothing of its own).</summary>
+    public Task<LandingResult> LandAsync(
+        long attemptId, Workspace workspace, string? summary = "fix the answer", string verified = "E0308 12 -> 7; tests 140/140", string outcome = "fix E0308 (12 -> 7)") =>
+        Lander.LandAsync(new LandingRequest(SessionId, attemptId, Branch.Name, workspace, summary, outcome, verified), CancellationToken.None);
 
     /// <summary>Subjects of the session branch's commits after the user's HEAD, oldest first.</summary>
     public async Task<IReadOnlyList<string>> BranchSubjectsAsync() =>

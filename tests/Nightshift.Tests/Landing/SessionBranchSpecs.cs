@@ -28,6 +28,19 @@ public sealed class SessionBranchSpecs
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task The_branch_template_takes_the_local_start_time_and_the_session_id()
+    {
+        using var repo = await GitRepo.InitAsync("branch");
+        var git = await GitRepository.OpenAsync(repo.Path);
+
+        var branch = await SessionBranches.OpenAsync(
+            git, new LandingOptions { Branch = "nightshift/{date}-{time}-s{session}" }, 17, resume: false, [], new FixedClock(_evening), _ct);
+
+        branch.Name.Should().Be("nightshift/2026-11-22-2330-s17");
+        (await repo.RevParseAsync("refs/heads/nightshift/2026-11-22-2330-s17")).Should().Be(branch.BaseCommit);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task An_existing_branch_of_the_same_night_gets_a_numbered_sibling_unless_resuming()
     {
         using var repo = await GitRepo.InitAsync("branch");

@@ -190,6 +190,32 @@ public sealed class CorpusProbeSpecs : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Items_matching_an_exclude_glob_are_not_probed()
+    {
+        _repo.AddItem("a.txt", "src/a.c:1:1: error: a");
+        _repo.AddItem("test_a.txt", "src/t.c:1:1: error: a test input");
+        _repo.Write("items/deep/test_b.txt", "src/t.c:2:1: error: another test input\n");
+        _repo.Write("items/deep/b.txt", "src/b.c:1:1: error: b\n");
+        var config = ProbeRepo.Corpus() with { Corpus = ProbeRepo.Corpus().Corpus! with { Items = ["items/**/*.txt"], Exclude = ["**/test_*"] } };
+
+        var snapshot = await new CorpusProbe(config, runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
+
+        snapshot.Items.Select(i => i.Item).Should().Equal("items/a.txt", "items/deep/b.txt");
+        snapshot.Errors.Should().Be(2);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_corpus_whose_every_item_is_excluded_names_the_excludes()
+    {
+        _repo.AddItem("test_a.txt");
+        var config = ProbeRepo.Corpus() with { Corpus = ProbeRepo.Corpus().Corpus! with { Exclude = ["items/test_*"] } };
+
+        var run = () => new CorpusProbe(config, runner: TestSandbox.Runner()).RunAsync(_repo.Root, ProbeOptions.Default, null, _ct);
+
+        (await run.Should().ThrowAsync<ProbeException>()).Which.Message.Should().Contain("matches no file").And.Contain("probe.corpus.exclude (items/test_*)");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task A_corpus_that_matches_no_file_cannot_be_probed()
     {
         await Task.Yield();

@@ -123,7 +123,7 @@ public sealed partial class BuiltInAgent : IAgent, IDisposable
 
                 if (summary is not null)
                 {
-                    return await StopAsync(transcript, new AgentResult(AgentStopReason.Finished, usage, steps, summary), budget, cancellationToken)
+                    return await StopAsync(transcript, new AgentResult(AgentStopReason.Finished, usage, steps, summary) { SummaryIsOwn = true }, budget, cancellationToken)
                         .ConfigureAwait(false);
                 }
             }

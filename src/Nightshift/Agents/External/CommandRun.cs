@@ -71,7 +71,7 @@ internal sealed class CommandRun : IAsyncDisposable
         };
         var error = reason == AgentStopReason.Error ? ErrorOf(result, reported?.Message) : null;
         await RecordAsync(new TranscriptEntry(_reader.Steps, "harness", Describe(result, reason))).ConfigureAwait(false);
-        return new AgentResult(reason, Usage, _reader.Steps, _reader.FinalMessage, error);
+        return new AgentResult(reason, Usage, _reader.Steps, _reader.FinalMessage, error) { SummaryIsOwn = true };
     }
 
     public async ValueTask DisposeAsync()

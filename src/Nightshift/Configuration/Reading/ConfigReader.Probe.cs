@@ -5,7 +5,7 @@ namespace Nightshift.Configuration.Reading;
 internal sealed partial class ConfigReader
 {
     private static readonly string[] _probeKeys = ["command", "format", "pattern", "timeout", "jobs", "item_timeout", "corpus"];
-    private static readonly string[] _corpusKeys = ["items", "steps", "inputs", "format"];
+    private static readonly string[] _corpusKeys = ["items", "exclude", "steps", "inputs", "format"];
     private static readonly string[] _testsKeys = ["command", "format", "results", "runs", "timeout"];
     private static readonly string[] _buildKeys = ["command", "timeout"];
 
@@ -85,6 +85,7 @@ internal sealed partial class ConfigReader
         return new CorpusConfig
         {
             Items = items ?? [],
+            Exclude = corpus.TextList("exclude", "glob", allowSingle: true) ?? [],
             Steps = steps ?? [],
             Inputs = corpus.TextList("inputs", "path") ?? [],
             Format = corpus.Choice<DiagnosticFormat>("format") ?? DiagnosticFormat.RustcJson,

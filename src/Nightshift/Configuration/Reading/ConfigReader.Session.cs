@@ -7,7 +7,7 @@ internal sealed partial class ConfigReader
     private static readonly string[] _limitsKeys =
         ["hours", "max_cost_usd", "min_cluster_size", "attempts_per_cluster", "max_consecutive_rejections", "workers", "stop_if_tests_broken"];
 
-    private static readonly string[] _landingKeys = ["branch", "ticket", "pending", "push", "remote"];
+    private static readonly string[] _landingKeys = ["branch", "ticket", "ticket_start", "pending", "push", "remote"];
     private static readonly string[] _policyKeys = ["protected", "max_diff_lines", "cluster_tolerance", "new_warnings", "forbid_suppressions"];
 
     private static LimitsConfig ReadLimits(MappingReader root)
@@ -42,6 +42,7 @@ internal sealed partial class ConfigReader
         {
             Branch = landing.Read("branch", ReadBranch) ?? defaults.Branch,
             Ticket = landing.Read("ticket", ReadTicket) ?? defaults.Ticket,
+            TicketStart = landing.Integer("ticket_start", 1) ?? defaults.TicketStart,
             Pending = landing.Choice<PendingChanges>("pending") ?? defaults.Pending,
             Push = landing.Boolean("push") ?? defaults.Push,
             Remote = landing.Read("remote", ReadRemote) ?? defaults.Remote,

@@ -29,7 +29,8 @@ internal sealed partial class NightRun
                 case AttemptEnd<Measurement>.Decided { Verdict.IsAccepted: true } accepted:
                     try
                     {
-                        return await LandAsync(accepted.AttemptId, cluster, work.Workspace, accepted.Verdict, accepted.Judgement.Measured, events, abort)
+                        var summary = accepted.Agent.SummaryIsOwn ? accepted.Agent.Summary : null;
+                        return await LandAsync(accepted.AttemptId, cluster, work.Workspace, summary, accepted.Verdict, accepted.Judgement.Measured, events, abort)
                             .ConfigureAwait(false);
                     }
                     catch (NightshiftException e) when (!e.IsFatal && !abort.IsCancellationRequested)

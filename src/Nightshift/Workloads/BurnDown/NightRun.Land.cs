@@ -15,7 +15,8 @@ internal sealed partial class NightRun
     /// replayed on the new tip and verified again against the tip's measurement before it may land.
     /// </summary>
     private async Task<AttemptOutcome> LandAsync(
-        long attemptId, Cluster cluster, Workspace workspace, Verdict verdict, Measurement after, NightAttemptEvents events, CancellationToken abort)
+        long attemptId, Cluster cluster, Workspace workspace, string? agentSummary, Verdict verdict, Measurement after, NightAttemptEvents events,
+        CancellationToken abort)
     {
         var key = cluster.Key.ToString();
         await _landing.WaitAsync(abort).ConfigureAwait(false);
@@ -26,7 +27,8 @@ internal sealed partial class NightRun
             {
                 while (true)
                 {
-                    var request = new LandingRequest(_session.Id, attemptId, _branch.Name, current, Subject(verdict), verdict.Figures.Verified);
+                    var request = new LandingRequest(
+                        _session.Id, attemptId, _branch.Name, current, agentSummary, Outcome(verdict), verdict.Figures.Verified);
                     switch (await _lander.LandAsync(request, abort).ConfigureAwait(false))
                     {
                         case LandingResult.Landed landed:
@@ -96,7 +98,7 @@ internal sealed partial class NightRun
         return new AttemptOutcome.Abandoned(key, reason);
     }
 
-    // "fix E0308 (12 -> 7)": the commit subject after the ticket.
-    private static string Subject(Verdict verdict) =>
+    // "fix E0308 (12 -> 7)": the commit body's first line.
+    private static string Outcome(Verdict verdict) =>
         $"fix {ClusterNames.Short(verdict.Figures.Target!)} ({verdict.Figures.TargetBefore} -> {verdict.Figures.TargetAfter})";
 }

@@ -10,15 +10,13 @@ namespace Nightshift.Workloads.CrashWatch.Pipeline;
 
 public sealed partial class CrashPipeline
 {
-    private const int MaxSubjectLength = 72;
-
     /// <summary>Commits the accepted fix on the session branch with a ticket (the lander never touches a checkout).</summary>
     private async Task<(LandingResult.Landed? Landed, StepEnd End)> LandAsync(
         CrashJob job, CrashAttempt attempt, AttemptEnd<CrashBuild>.Decided accepted, CancellationToken cancellationToken)
     {
-        var title = job.Analysis.Title;
-        var summary = "Fix crash: " + (title.Length > MaxSubjectLength ? title[..MaxSubjectLength] + "…" : title);
-        var request = new LandingRequest(parts.SessionId, accepted.AttemptId, parts.Branch, attempt.Workspace, summary, accepted.Verdict.Figures.Verified);
+        var summary = accepted.Agent.SummaryIsOwn ? accepted.Agent.Summary : null;
+        var request = new LandingRequest(
+            parts.SessionId, accepted.AttemptId, parts.Branch, attempt.Workspace, summary, $"Fix crash: {job.Analysis.Title}", accepted.Verdict.Figures.Verified);
         switch (await parts.Lander.LandAsync(request, cancellationToken).ConfigureAwait(false))
         {
             case LandingResult.Landed landed:
