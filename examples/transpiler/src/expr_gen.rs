@@ -7,7 +7,6 @@
 use crate::ast::{BinOp, Expr, Type, UnOp};
 use crate::builtins;
 use crate::error::Error;
-use crate::type_mapper::rust_type;
 use crate::types::Ctx;
 
 /// A piece of Rust code, and whether it can be used as an operand or a method receiver without parentheses.
@@ -120,9 +119,4 @@ fn binary(ctx: &Ctx, op: BinOp, left: &Expr, right: &Expr) -> Result<Code, Error
         (value(ctx, left)?, value(ctx, right)?)
     };
     Ok(Code::compound(format!("{} {} {}", left.operand(), op.symbol(), right.operand())))
-}
-
-/// The Rust type of `ty`, for annotations.
-pub fn annotation(ty: &Type) -> String {
-    rust_type(ty)
 }
