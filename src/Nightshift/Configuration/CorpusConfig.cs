@@ -22,7 +22,9 @@ public sealed record CorpusConfig
 
     /// <summary>
     /// <c>{item}</c>: the item's path; <c>{stem}</c>: its file name without extension; <c>{work}</c>: a scratch
-    /// directory for this item; <c>{root}</c>: the repository root.
+    /// directory for this item; <c>{root}</c>: the repository root; <c>{target}</c>: where a cargo build writes (the
+    /// worker's <c>CARGO_TARGET_DIR</c> in an attempt's worktree, else <c>{root}/target</c>), to run a generator the
+    /// <c>build</c> made, e.g. <c>{target}/debug/transpile</c>.
     /// </summary>
-    public static IReadOnlyList<string> Placeholders { get; } = ["{item}", "{stem}", "{work}", "{root}"];
+    public static IReadOnlyList<string> Placeholders { get; } = ["{item}", "{stem}", "{work}", "{root}", "{target}"];
 }

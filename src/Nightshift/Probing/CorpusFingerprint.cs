@@ -27,14 +27,16 @@ internal sealed class CorpusFingerprint
     private readonly HashSet<string> _items;
     private readonly string? _pattern;
     private readonly string _root;
+    private readonly string _target;
     private readonly ToolVersions _tools;
     private readonly Lazy<Task<string>> _shared;
 
     // items: every item of the corpus, relative to the root (not only those probed this time), which the shared part leaves out.
     // runCancellation is the probe run's token: the shared part is computed once, for all items.
     public CorpusFingerprint(
-        ProbeConfig config, string root, IReadOnlyList<string> items, ProcessRunner runner, CancellationToken runCancellation)
+        ProbeConfig config, string root, IReadOnlyList<string> items, string target, ProcessRunner runner, CancellationToken runCancellation)
     {
+        _target = target;
         _corpus = config.Corpus ?? throw new ArgumentException("The probe configuration has no corpus.", nameof(config));
         _items = items.ToHashSet(StringComparer.Ordinal);
         _pattern = config.Pattern;
@@ -77,7 +79,7 @@ internal sealed class CorpusFingerprint
         foreach (var program in _corpus.Steps.Select(step => step[0]).Distinct(StringComparer.Ordinal))
         {
             parts.Add(program);
-            parts.Add(await _tools.OfAsync(StepTemplate.Program([program], _root), cancellationToken).ConfigureAwait(false));
+            parts.Add(await _tools.OfAsync(StepTemplate.Program([program], _root, _target), cancellationToken).ConfigureAwait(false));
         }
 
         return Hash(parts);

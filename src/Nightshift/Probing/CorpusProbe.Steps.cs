@@ -30,7 +30,7 @@ public sealed partial class CorpusProbe
         {
             for (var index = 0; index < _corpus.Steps.Count; index++)
             {
-                var arguments = StepTemplate.Fill(_corpus.Steps[index], run.Item, run.Work, run.Root);
+                var arguments = StepTemplate.Fill(_corpus.Steps[index], run.Item, run.Work, run.Root, StepTemplate.Target(run.Options, run.Root));
                 var name = $"step {index + 1} `{string.Join(' ', arguments)}`";
                 var remaining = _config.ItemTimeout - stopwatch.Elapsed;
                 if (remaining <= TimeSpan.Zero)

@@ -59,7 +59,7 @@ public sealed partial class CorpusProbe : IProbe
         var items = CorpusItems.Select(all, options.Items);
         var results = new ItemResult[items.Count];
         var completed = 0;
-        var fingerprint = _cache is null ? null : new CorpusFingerprint(_config, directory, all, _runner, cancellationToken);
+        var fingerprint = _cache is null ? null : new CorpusFingerprint(_config, directory, all, StepTemplate.Target(options, directory), _runner, cancellationToken);
         var scratch = ProbeScratch.Create();
         try
         {

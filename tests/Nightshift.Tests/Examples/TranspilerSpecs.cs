@@ -37,4 +37,42 @@ public sealed class TranspilerSpecs
         errors.Keys.Should().OnlyContain(code => code.StartsWith('E'));
         json.RootElement.GetProperty("items").GetInt32().Should().Be(Directory.GetFiles(Path.Combine(project, "corpus"), "*.tiny").Length);
     }
+
+    [Fact(Timeout = 600_000)]
+    public async Task A_replay_night_lands_one_generator_fix_per_planted_bug_and_states_the_warnings_they_reveal()
+    {
+        using var repo = await GitRepo.InitAsync("transpiler-night");
+        File.Delete(repo["README.md"]);
+        File.Delete(repo["src/lib.rs"]);
+        File.Delete(repo[".gitignore"]);
+        ExampleFolder.CopyTo("transpiler", repo.Path);
+        await repo.CommitAllAsync("the transpiler example");
+        var checkout = await repo.FingerprintAsync();
+
+        var run = await CliRun.InProcessAsync(repo.Path, ["run", "--json"]);
+
+        run.ExitCode.Should().Be(ExitCodes.Ok, run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        json.RootElement.GetProperty("errors_now").GetInt32().Should().Be(0);
+        var branch = json.RootElement.GetProperty("branch").GetString()!;
+        var commits = (await repo.GitAsync("log", "--reverse", "--format=%H", $"main..{branch}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var landed = new List<(string Cluster, string[] Files)>();
+        foreach (var commit in commits)
+        {
+            var body = await repo.GitAsync("log", "-1", "--format=%B", commit);
+            var files = (await repo.GitAsync("diff-tree", "--no-commit-id", "--name-only", "-r", commit)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            landed.Add((body.Split('\n').Single(line => line.StartsWith("Verified: ", StringComparison.Ordinal)).Split(' ')[1], files));
+        }
+
+        // One commit per planted bug (and one for the warnings the fixes revealed), each touching the generator only.
+        landed.Select(l => l.Cluster).Should().Contain(["rustc:error:E0308", "rustc:error:E0599", "rustc:error:E0277", "rustc:error:E0384", "rustc:error:E0425"]);
+        landed.Should().HaveCount(6);
+        landed.SelectMany(l => l.Files).Should().OnlyContain(file => file.StartsWith("src/", StringComparison.Ordinal) && file.EndsWith(".rs", StringComparison.Ordinal));
+        (await repo.GitAsync("log", "--format=%s", $"main..{branch}")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Should().OnlyContain(subject => subject.StartsWith("NS-000", StringComparison.Ordinal));
+        (await repo.FingerprintAsync()).Should().Equal(checkout);
+
+        var report = await CliRun.InProcessAsync(repo.Path, ["report"]);
+        report.Out.Should().Contain("revealed: unused_mut 4");
+    }
 }
