@@ -49,7 +49,7 @@ public sealed class MalformedConfigSpecs
     [InlineData(
         "an unknown placeholder in a corpus step",
         "version: 1\nprobe:\n  corpus:\n    items: \"*.rs\"\n    steps:\n      - [rustc, \"{item}\"]\n      - [run, \"{work}/a.out\", \"{stme}\"]\n",
-        "7:31: probe.corpus.steps[1][2]: unknown placeholder {stme}. Accepted placeholders: {item}, {stem}, {work}, {root}. Did you mean '{stem}'?")]
+        "7:31: probe.corpus.steps[1][2]: unknown placeholder {stme}. Accepted placeholders: {item}, {stem}, {work}, {root}, {target}. Did you mean '{stem}'?")]
     [InlineData(
         "an API key in the file",
         "version: 1\nagent:\n  provider: openai\n  model: gpt-5\n  api_key: sk-abc123\n",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
+using Nightshift.Agents.Prompts;
 using Nightshift.Agents.Providers;
 using Nightshift.Agents.Tools;
 
@@ -40,6 +41,11 @@ public sealed partial class BuiltInAgent
                 ? string.Create(CultureInfo.InvariantCulture, $"at most {steps} steps")
                 : "no fixed step limit, but every step costs time and money",
         };
+        foreach (var name in ClusterTasks.OptionalVariables)
+        {
+            variables[name] = "";
+        }
+
         foreach (var (name, value) in request.Task.Variables)
         {
             variables[name] = value;

@@ -17,6 +17,9 @@ public static class ClusterTasks
 {
     public const string Kind = "cluster";
 
+    /// <summary>Variables a cluster task may leave out (tasks recorded or built before they existed): they render empty.</summary>
+    public static IReadOnlyList<string> OptionalVariables { get; } = ["generated", "hints", "context"];
+
     private const int MaxFilesListed = 20;
 
     // Generated code around a diagnostic, and the head of the input that produced it.

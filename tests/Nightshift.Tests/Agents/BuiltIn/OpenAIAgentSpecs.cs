@@ -70,7 +70,7 @@ public sealed class OpenAIAgentSpecs
         afterRead[3].GetProperty("tool_call_id").GetString().Should().Be("call_read");
         afterRead[3].GetProperty("content").GetString().Should().Contain("3\t" + BrokenCrate.BrokenLine);
         requests[0].Json.GetProperty("tools").EnumerateArray().Select(tool => tool.GetProperty("function").GetProperty("name").GetString())
-            .Should().Equal("list_files", "read_file", "search", "edit", "write_file", "apply_patch", "run_check", "run_tests", "finish");
+            .Should().Equal("list_files", "read_file", "search", "edit", "write_file", "apply_patch", "run_check", "show_generated", "run_tests", "finish");
         if (streaming)
         {
             requests[0].Json.GetProperty("stream_options").GetProperty("include_usage").GetBoolean().Should().BeTrue();

@@ -77,6 +77,51 @@ public sealed class PromptSpecs : IDisposable
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public void A_cluster_in_generated_code_shows_the_generated_lines_the_input_the_hinted_files_and_the_notes()
+    {
+        _folder.Write("worktree/corpus/p3.tiny", "let a = \"x\"\nprint(a)\n");
+        _folder.Write("worktree/src/type_mapper.rs", "pub fn map(t: &str) -> &str {\n    t\n}\n");
+        _folder.Write("worktree/AGENTS.md", "Never edit corpus/: fix the generator.\n");
+        _folder.Write("generated/corpus/p3.tiny/p3.rs", "fn main() {\n    let a: String = \"x\";\n    println!(\"{}\", a);\n}\n");
+        var key = new ClusterKey("rustc", Severity.Error, "E0308", null);
+        var diagnostic = new Diagnostic("rustc", Severity.Error, "E0308", "mismatched types", new SourceSpan("{work}/p3.rs", 2, 21)) { Item = "corpus/p3.tiny" };
+        var cluster = new Cluster(key, [diagnostic]);
+        var context = new ClusterTaskContext
+        {
+            GeneratedSamples = [diagnostic],
+            GeneratedFolder = _folder["generated"],
+            HintFiles = ["src/type_mapper.rs"],
+            ContextFiles = ["AGENTS.md"],
+        };
+
+        var task = ClusterTasks.Create("task-8", cluster, _folder["worktree"], "- E0308 must drop", context: context);
+        var prompt = new PromptLibrary().Load(PromptLibrary.TaskTemplate(task.Kind)).Render(task.Variables);
+
+        prompt.Should().Contain("fix the generator, never the generated files");
+        prompt.Should().Contain("{work}/p3.rs:2:21: error[E0308]: mismatched types\n    generated from corpus/p3.tiny\n");
+        prompt.Should().Contain(">    2 |     let a: String = \"x\";");
+        prompt.Should().Contain("Input corpus/p3.tiny:\n     1 | let a = \"x\"");
+        prompt.Should().Contain("Errors of this kind are usually fixed in: src/type_mapper.rs (agent.hints).");
+        prompt.Should().Contain("     1 | pub fn map(t: &str) -> &str {");
+        prompt.Should().Contain("The repository's notes for agents (AGENTS.md):\n\nNever edit corpus/: fix the generator.");
+    }
+
+    [Fact]
+    public void A_cluster_in_the_repositorys_own_files_gets_no_generated_hints_or_notes_sections()
+    {
+        _folder.Write("worktree/src/main.rs", "fn main() {\n    let a: i32 = \"x\";\n}\n");
+        var cluster = new Cluster(
+            new ClusterKey("rustc", Severity.Error, "E0308", null),
+            [new Diagnostic("rustc", Severity.Error, "E0308", "mismatched types", new SourceSpan("src/main.rs", 2, 18))]);
+
+        var task = ClusterTasks.Create("task-9", cluster, _folder["worktree"], "- E0308 must drop");
+
+        task.Variables["generated"].Should().BeEmpty();
+        task.Variables["hints"].Should().BeEmpty();
+        task.Variables["context"].Should().BeEmpty();
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task An_agent_whose_task_template_lacks_a_variable_fails_before_the_first_query()
     {

@@ -99,7 +99,7 @@ public sealed class ToolSpecs : IDisposable
     }
 
     [Theory(Timeout = 10_000)]
-    [InlineData("rm_rf", "{}", "Error: there is no tool 'rm_rf'. The tools are: list_files, read_file, search, edit, write_file, apply_patch, run_check, run_tests, finish.")]
+    [InlineData("rm_rf", "{}", "Error: there is no tool 'rm_rf'. The tools are: list_files, read_file, search, edit, write_file, apply_patch, run_check, show_generated, run_tests, finish.")]
     [InlineData("read_file", "{\"path\": ", "Error: read_file: the arguments are not valid JSON")]
     [InlineData("read_file", "{}", "Error: read_file: the argument 'path' is required.")]
     [InlineData("read_file", "{\"path\":\"src/missing.rs\"}", "Error: read_file: there is no file 'src/missing.rs' in the worktree.")]
