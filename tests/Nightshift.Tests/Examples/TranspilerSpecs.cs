@@ -75,4 +75,24 @@ public sealed class TranspilerSpecs
         var report = await CliRun.InProcessAsync(repo.Path, ["report"]);
         report.Out.Should().Contain("revealed: unused_mut 4");
     }
+
+    [Fact(Timeout = 300_000)]
+    public async Task Verify_accepts_a_correct_generator_fix_and_rejects_the_wrong_one_with_its_reasons()
+    {
+        using var repo = await GitRepo.InitAsync("transpiler-verify");
+        File.Delete(repo["README.md"]);
+        File.Delete(repo["src/lib.rs"]);
+        File.Delete(repo[".gitignore"]);
+        ExampleFolder.CopyTo("transpiler", repo.Path);
+        await repo.CommitAllAsync("the transpiler example");
+
+        var accepted = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", "fixes/rustc_error_E0599.patch"]);
+        var rejected = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", "wrong-fixes/rustc_error_E0308.patch", "--cluster", "E0308"]);
+
+        accepted.ExitCode.Should().Be(0, accepted.Out + accepted.Err);
+        accepted.Out.Should().Contain("rustc:error:E0599 26 -> 0; errors 98 -> 72; revealed: unused_mut 4; build ok");
+        rejected.ExitCode.Should().Be(1, rejected.Out + rejected.Err);
+        rejected.Out.Should().Contain("E0106 appeared with 9 diagnostics: a new cluster")
+            .And.Contain("test tiny_types_map_to_owned_rust_types passed at baseline and failed after");
+    }
 }

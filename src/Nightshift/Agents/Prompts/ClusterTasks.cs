@@ -41,15 +41,23 @@ public static class ClusterTasks
     {
         context ??= ClusterTaskContext.None;
         ArgumentNullException.ThrowIfNull(cluster);
-        var files = cluster.Files.Count <= MaxFilesListed
-            ? string.Join(", ", cluster.Files)
-            : string.Join(", ", cluster.Files.Take(MaxFilesListed)) + $", … and {cluster.Files.Count - MaxFilesListed} more";
+        // Diagnostics in generated code name scratch files ({work}/p3.rs) that mean nothing to a reader: list the items instead.
+        var generated = cluster.Files.Count > 0 && cluster.Items.Count > 0 && cluster.Files.All(Probing.WorkPaths.IsGenerated);
+        var named = generated ? cluster.Items : cluster.Files;
+        var files = named.Count <= MaxFilesListed
+            ? string.Join(", ", named)
+            : string.Join(", ", named.Take(MaxFilesListed)) + $", … and {named.Count - MaxFilesListed} more";
+        if (generated)
+        {
+            files += " (the corpus items whose generated code has them)";
+        }
+
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["cluster_key"] = cluster.Key.ToString(),
             ["cluster_count"] = cluster.Count.ToString(CultureInfo.InvariantCulture),
             ["cluster_files"] = files.Length == 0 ? "(no file named)" : files,
-            ["cluster_file_count"] = cluster.Files.Count.ToString(CultureInfo.InvariantCulture),
+            ["cluster_file_count"] = named.Count.ToString(CultureInfo.InvariantCulture),
             ["samples"] = Samples(cluster, new WorktreePaths(worktree), samples),
             ["policy"] = policy,
             ["generated"] = Generated(context, worktree, samples),

@@ -98,6 +98,7 @@ public sealed class PromptSpecs : IDisposable
         var task = ClusterTasks.Create("task-8", cluster, _folder["worktree"], "- E0308 must drop", context: context);
         var prompt = new PromptLibrary().Load(PromptLibrary.TaskTemplate(task.Kind)).Render(task.Variables);
 
+        prompt.Should().Contain("1 diagnostic(s) in 1 file(s): corpus/p3.tiny (the corpus items whose generated code has them)");
         prompt.Should().Contain("fix the generator, never the generated files");
         prompt.Should().Contain("{work}/p3.rs:2:21: error[E0308]: mismatched types\n    generated from corpus/p3.tiny\n");
         prompt.Should().Contain(">    2 |     let a: String = \"x\";");
