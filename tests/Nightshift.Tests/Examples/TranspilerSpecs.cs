@@ -41,12 +41,7 @@ public sealed class TranspilerSpecs
     [Fact(Timeout = 600_000)]
     public async Task A_replay_night_lands_one_generator_fix_per_planted_bug_and_states_the_warnings_they_reveal()
     {
-        using var repo = await GitRepo.InitAsync("transpiler-night");
-        File.Delete(repo["README.md"]);
-        File.Delete(repo["src/lib.rs"]);
-        File.Delete(repo[".gitignore"]);
-        ExampleFolder.CopyTo("transpiler", repo.Path);
-        await repo.CommitAllAsync("the transpiler example");
+        using var repo = await ExampleRepoAsync("transpiler-night");
         var checkout = await repo.FingerprintAsync();
 
         var run = await CliRun.InProcessAsync(repo.Path, ["run", "--json"]);
@@ -79,12 +74,7 @@ public sealed class TranspilerSpecs
     [Fact(Timeout = 300_000)]
     public async Task Verify_accepts_a_correct_generator_fix_and_rejects_the_wrong_one_with_its_reasons()
     {
-        using var repo = await GitRepo.InitAsync("transpiler-verify");
-        File.Delete(repo["README.md"]);
-        File.Delete(repo["src/lib.rs"]);
-        File.Delete(repo[".gitignore"]);
-        ExampleFolder.CopyTo("transpiler", repo.Path);
-        await repo.CommitAllAsync("the transpiler example");
+        using var repo = await ExampleRepoAsync("transpiler-verify");
 
         var accepted = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", "fixes/rustc_error_E0599.patch"]);
         var rejected = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", "wrong-fixes/rustc_error_E0308.patch", "--cluster", "E0308"]);
@@ -94,5 +84,17 @@ public sealed class TranspilerSpecs
         rejected.ExitCode.Should().Be(1, rejected.Out + rejected.Err);
         rejected.Out.Should().Contain("E0106 appeared with 9 diagnostics: a new cluster")
             .And.Contain("test tiny_types_map_to_owned_rust_types passed at baseline and failed after");
+    }
+
+    /// <summary>A git repository holding the example alone, committed on main.</summary>
+    private static async Task<GitRepo> ExampleRepoAsync(string prefix)
+    {
+        var repo = await GitRepo.InitAsync(prefix);
+        File.Delete(repo["README.md"]);
+        File.Delete(repo["src/lib.rs"]);
+        File.Delete(repo[".gitignore"]);
+        ExampleFolder.CopyTo("transpiler", repo.Path);
+        await repo.CommitAllAsync("the transpiler example");
+        return repo;
     }
 }
