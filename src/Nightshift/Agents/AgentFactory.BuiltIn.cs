@@ -1,4 +1,5 @@
 using Nightshift.Agents.BuiltIn;
+using Nightshift.Agents.Prompts;
 using Nightshift.Agents.Providers;
 using Nightshift.Agents.Resilience;
 using Nightshift.Configuration;
@@ -24,10 +25,13 @@ public sealed partial class AgentFactory
             BaseUrl = Agent.BaseUrl,
             ApiKeyEnv = ApiKeyVariable(provider),
             Price = Agent.Price is { } price ? new ModelPrice(price.InputPerMtok, price.OutputPerMtok) : null,
-            PromptsDirectory = Agent.Prompts is { } prompts ? _config.ResolvePath(prompts) : null,
+            PromptsDirectory = Prompts.OverrideDirectory,
             Resilience = Resilience,
         };
     }
+
+    /// <summary>The task templates: the user's folder (<c>agent.prompts</c>) before the engine's own.</summary>
+    private PromptLibrary Prompts => new(Agent.Prompts is { } prompts ? _config.ResolvePath(prompts) : null);
 
     /// <summary>
     /// <c>agent.api_key_env</c> when set (then the key is required), else the provider's customary variable;

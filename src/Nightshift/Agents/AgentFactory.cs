@@ -73,7 +73,7 @@ public sealed partial class AgentFactory
     {
         AgentProvider.Suggest => new SuggestAgent(),
         AgentProvider.Replay => new ReplayAgent(ReplaySource(), _runner),
-        AgentProvider.Command => new CommandAgent(CommandPresets.FromConfig(Agent), _runner),
+        AgentProvider.Command => new CommandAgent(CommandPresets.FromConfig(Agent) with { Prompts = Prompts }, _runner),
         AgentProvider.OpenAI or AgentProvider.Anthropic => BuiltIn(provider, model),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown agent provider."),
     };

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
-using Nightshift.Agents.Prompts;
 using Nightshift.Agents.Providers;
 using Nightshift.Agents.Tools;
 
@@ -27,31 +26,6 @@ public sealed partial class BuiltInAgent
         }
 
         return elapsed >= budget.WallTime ? AgentStopReason.TimeLimit : null;
-    }
-
-    /// <summary>The task's variables, over the harness's own: task_id, task_kind, task_title, step_budget.</summary>
-    private static Dictionary<string, string> Variables(AgentRequest request)
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["task_id"] = request.Task.Id,
-            ["task_kind"] = request.Task.Kind,
-            ["task_title"] = request.Task.Title,
-            ["step_budget"] = request.Budget.MaxSteps is { } steps
-                ? string.Create(CultureInfo.InvariantCulture, $"at most {steps} steps")
-                : "no fixed step limit, but every step costs time and money",
-        };
-        foreach (var name in ClusterTasks.OptionalVariables)
-        {
-            variables[name] = "";
-        }
-
-        foreach (var (name, value) in request.Task.Variables)
-        {
-            variables[name] = value;
-        }
-
-        return variables;
     }
 
     /// <summary>What the query cost; a client that reports no usage counts as none.</summary>

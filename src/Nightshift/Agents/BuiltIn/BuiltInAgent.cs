@@ -57,7 +57,7 @@ public sealed partial class BuiltInAgent : IAgent, IDisposable
         var transcript = new RedactingTranscript(request.Transcript, _redactor);
         var toolbox = new Toolbox(request.Worktree, request.Checks, _runner, _redactor, _settings.ObservationLimit);
         var budget = request.Budget;
-        var variables = Variables(request);
+        var variables = TaskPrompt.Variables(request.Task, budget);
         var clock = Stopwatch.StartNew();
         using var wallTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (budget.WallTime is { } wall)

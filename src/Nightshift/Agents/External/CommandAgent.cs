@@ -43,7 +43,7 @@ public sealed class CommandAgent : IAgent
     public async Task<AgentResult> RunAsync(AgentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var prompt = PromptText.For(request.Task);
+        var prompt = PromptText.For(request.Task, request.Budget, Options.Prompts);
         using var promptFile = Options.UsesPromptFile
             ? await PromptFile.WriteAsync(Options.PromptDirectory, request.Worktree, prompt, cancellationToken).ConfigureAwait(false)
             : null;

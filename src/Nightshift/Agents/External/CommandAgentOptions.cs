@@ -1,3 +1,4 @@
+using Nightshift.Agents.Prompts;
 using Nightshift.Configuration;
 
 namespace Nightshift.Agents.External;
@@ -27,6 +28,9 @@ public sealed record CommandAgentOptions(IReadOnlyList<string> Command)
     /// the worktree: the prompt must not end up in the agent's change.
     /// </summary>
     public string? PromptDirectory { get; init; }
+
+    /// <summary>The task templates (<c>agent.prompts</c> before the engine's own) the prompt is rendered from.</summary>
+    public PromptLibrary Prompts { get; init; } = new();
 
     /// <summary>Prices tokens when the tool reports usage but no cost.</summary>
     public PriceConfig? Price { get; init; }

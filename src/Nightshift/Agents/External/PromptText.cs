@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Nightshift.Agents.Prompts;
 
 namespace Nightshift.Agents.External;
 
@@ -12,12 +13,19 @@ public static class PromptText
     private const int MaxDiagnostics = 50;
 
     /// <summary>
-    /// The rendered prompt (<see cref="AgentTask.Variables"/>[<c>prompt</c>]) when the workload rendered one;
-    /// otherwise the task's title and its diagnostics as the tool printed them.
+    /// The task's template rendered (<see cref="TaskPrompt"/>), the same text the built-in agent is given; for a kind no
+    /// template knows, the rendered prompt the workload left in <see cref="AgentTask.Variables"/>[<c>prompt</c>], else the
+    /// task's title and its diagnostics as the tool printed them.
     /// </summary>
-    public static string For(AgentTask task)
+    /// <exception cref="PromptTemplateException">The template names a variable the task does not have.</exception>
+    public static string For(AgentTask task, AgentBudget budget, PromptLibrary prompts)
     {
         ArgumentNullException.ThrowIfNull(task);
+        if (TaskPrompt.Render(prompts, task, budget) is { } prompt)
+        {
+            return prompt;
+        }
+
         if (task.Variables.TryGetValue(Variable, out var rendered) && !string.IsNullOrWhiteSpace(rendered))
         {
             return rendered;

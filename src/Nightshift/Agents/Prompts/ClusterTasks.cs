@@ -26,10 +26,9 @@ public static class ClusterTasks
     private const int GeneratedContextLines = 6;
     private const int InputLines = 40;
 
-    // The start of each hinted file, and the most of all of them and of the notes together.
+    // The start of each hinted file, and the most of all of them together.
     private const int HintLines = 60;
     private const int MaxHintCharacters = 12_000;
-    private const int MaxContextCharacters = 8_000;
 
     /// <param name="id">The task's id (journal, transcript file names).</param>
     /// <param name="cluster">The cluster to burn down.</param>
@@ -62,7 +61,7 @@ public static class ClusterTasks
             ["policy"] = policy,
             ["generated"] = Generated(context, worktree, samples),
             ["hints"] = Hints(context.HintFiles, worktree),
-            ["context"] = Notes(context.ContextFiles, worktree),
+            ["context"] = AgentNotes.Render(context.ContextFiles, worktree),
         };
         var title = string.Create(CultureInfo.InvariantCulture, $"{cluster.Key} ({cluster.Count}): {cluster.Example.Message}");
         return new AgentTask(id, Kind, title, variables, cluster.Diagnostics);
@@ -126,31 +125,8 @@ public static class ClusterTasks
             }
         }
 
-        return Clip(text.ToString(), MaxHintCharacters);
+        return SourceExcerpt.Clip(text.ToString(), MaxHintCharacters);
     }
-
-    private static string Notes(IReadOnlyList<string> files, string worktree)
-    {
-        var text = new StringBuilder();
-        foreach (var file in files)
-        {
-            string content;
-            try
-            {
-                content = File.ReadAllText(Path.Combine(worktree, file));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $"The repository's notes for agents ({file}):\n\n").Append(content.TrimEnd()).Append("\n\n");
-        }
-
-        return Clip(text.ToString().TrimEnd('\n'), MaxContextCharacters);
-    }
-
-    private static string Clip(string text, int limit) => text.Length <= limit ? text : text[..limit] + "\n… (cut)";
 
     private static string Samples(Cluster cluster, WorktreePaths paths, int count)
     {

@@ -23,6 +23,21 @@ public sealed class PromptLibrary(string? overrideDirectory = null)
     /// <exception cref="PromptTemplateException">No template of that name, in either place.</exception>
     public PromptTemplate Load(string name)
     {
+        if (Find(name) is { } template)
+        {
+            return template;
+        }
+
+        var where = OverrideDirectory is null ? "" : $" Add {Path.Combine(OverrideDirectory, name)}, or check the name.";
+        throw new PromptTemplateException(
+            name,
+            null,
+            $"There is no prompt template {name}: Nightshift ships {string.Join(", ", Embedded())}.{where}");
+    }
+
+    /// <summary>The template of that name, the user's before the engine's; null when neither has one.</summary>
+    public PromptTemplate? Find(string name)
+    {
         if (OverrideDirectory is { } directory && Path.Combine(directory, name) is var path && File.Exists(path))
         {
             return new PromptTemplate(path, File.ReadAllText(path));
@@ -31,11 +46,7 @@ public sealed class PromptLibrary(string? overrideDirectory = null)
         using var stream = typeof(PromptLibrary).Assembly.GetManifestResourceStream(ResourcePrefix + name);
         if (stream is null)
         {
-            var where = OverrideDirectory is null ? "" : $" Add {Path.Combine(OverrideDirectory, name)}, or check the name.";
-            throw new PromptTemplateException(
-                name,
-                null,
-                $"There is no prompt template {name}: Nightshift ships {string.Join(", ", Embedded())}.{where}");
+            return null;
         }
 
         using var reader = new StreamReader(stream);

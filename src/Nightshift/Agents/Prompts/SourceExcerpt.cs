@@ -33,6 +33,9 @@ internal static class SourceExcerpt
         return Of(file, line, ContextLines);
     }
 
+    /// <summary>At most <paramref name="limit"/> characters of the text, marked where it was cut.</summary>
+    public static string Clip(string text, int limit) => text.Length <= limit ? text : text[..limit] + "\n… (cut)";
+
     /// <summary>Lines <paramref name="line"/> ± <paramref name="context"/> of <paramref name="file"/>, the line marked; null when it cannot be read.</summary>
     public static string? Of(string file, int line, int context)
     {

@@ -72,7 +72,7 @@ internal sealed class ClusterAttempt(
         var context = new ClusterTaskContext
         {
             HintFiles = globs.Count == 0 ? [] : [.. CorpusItems.Find(Workspace.Path, globs).Take(MaxHintFiles)],
-            ContextFiles = [.. config.Agent.Context.Where(file => File.Exists(Path.Combine(Workspace.Path, file)))],
+            ContextFiles = AgentNotes.Present(config.Agent.Context, Workspace.Path),
         };
         var items = cluster.Diagnostics
             .Where(d => d.Item is not null && d.Location is { } location && WorkPaths.IsGenerated(location.File))

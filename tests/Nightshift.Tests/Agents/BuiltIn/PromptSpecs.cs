@@ -44,11 +44,12 @@ public sealed class PromptSpecs : IDisposable
         _folder.Write("prompts/system.md", "Be brief.");
         var library = new PromptLibrary(_folder["prompts"]);
 
-        PromptLibrary.Embedded().Should().Contain(["system.md", "task-cluster.md", "no-tool-call.md"]);
+        PromptLibrary.Embedded().Should().Contain(["system.md", "task-cluster.md", "task-crash.md", "task-bench.md", "task-koan.md", "no-tool-call.md"]);
         library.Load("system.md").Should().Be(new PromptTemplate(_folder["prompts/system.md"], "Be brief."));
         library.Load("task-cluster.md").Source.Should().Be("embedded:task-cluster.md");
-        var missing = () => library.Load(PromptLibrary.TaskTemplate("koan"));
-        missing.Should().Throw<PromptTemplateException>().WithMessage("There is no prompt template task-koan.md*");
+        var missing = () => library.Load(PromptLibrary.TaskTemplate("lint"));
+        missing.Should().Throw<PromptTemplateException>().WithMessage("There is no prompt template task-lint.md*");
+        library.Find(PromptLibrary.TaskTemplate("lint")).Should().BeNull();
         await Task.CompletedTask;
     }
 

@@ -141,7 +141,7 @@ public sealed class CommandAgentSpecs : IDisposable
     }
 
     private AgentRequest Request(ITranscript transcript, AgentBudget? budget = null) => new(
-        new AgentTask("t-1", "cluster", "Fix E0308", new Dictionary<string, string> { [PromptText.Variable] = Prompt }, []),
+        new AgentTask("t-1", "bench", "Fix E0308", new Dictionary<string, string> { [PromptText.Variable] = Prompt }, []),
         Worktree,
         budget ?? AgentBudget.Unlimited with { WallTime = TimeSpan.FromSeconds(50) },
         new NoChecks(),
@@ -166,7 +166,8 @@ public sealed class CommandAgentSpecs : IDisposable
         }
     }
 
-    private sealed class NoChecks : IWorkspaceChecks
+    /// <summary>The checks of an agent that brings its own tools.</summary>
+    internal sealed class NoChecks : IWorkspaceChecks
     {
         public Task<IReadOnlyList<Nightshift.Diagnostics.Diagnostic>> CheckAsync(IReadOnlyList<string> files, CancellationToken cancellationToken) =>
             throw new NotSupportedException("A command agent checks with its own tools.");

@@ -1,5 +1,6 @@
 using Nightshift.Agents;
 using Nightshift.Agents.External;
+using Nightshift.Agents.Prompts;
 using Nightshift.Configuration;
 using Nightshift.Diagnostics;
 
@@ -47,21 +48,21 @@ public sealed class CommandPresetSpecs
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task Without_a_rendered_prompt_the_task_title_and_its_diagnostics_are_the_prompt()
+    public async Task For_a_kind_without_a_template_the_workload_prompt_else_the_title_and_diagnostics_are_the_prompt()
     {
         var rendered = new Diagnostic("rustc", Severity.Error, "E0308", "mismatched types", new SourceSpan("src/a.rs", 3, 9))
         {
             Rendered = "error[E0308]: mismatched types\n --> src/a.rs:3:9\n",
         };
         var bare = new Diagnostic("gcc", Severity.Warning, null, "unused variable 'x'", new SourceSpan("b.c", 2, 5));
-        var task = new AgentTask("t-1", "cluster", "Fix 2 diagnostics", new Dictionary<string, string>(), [rendered, bare]);
+        var task = new AgentTask("t-1", "lint", "Fix 2 diagnostics", new Dictionary<string, string>(), [rendered, bare]);
 
-        var prompt = PromptText.For(task);
+        var prompt = PromptText.For(task, AgentBudget.Unlimited, new PromptLibrary());
 
         prompt.Should().StartWith("Fix 2 diagnostics\n")
             .And.Contain("error[E0308]: mismatched types\n --> src/a.rs:3:9")
             .And.Contain("b.c:2:5: warning: unused variable 'x'");
-        PromptText.For(task with { Variables = new Dictionary<string, string> { ["prompt"] = "rendered by the workload" } })
+        PromptText.For(task with { Variables = new Dictionary<string, string> { ["prompt"] = "rendered by the workload" } }, AgentBudget.Unlimited, new PromptLibrary())
             .Should().Be("rendered by the workload");
         await Task.CompletedTask;
     }

@@ -28,8 +28,16 @@ public static class CrashTasks
     /// <param name="commits">Recent commits touching the own frames' files.</param>
     /// <param name="repro">How the verdict reproduces the crash, in words; null when no repro command is configured.</param>
     /// <param name="policy">How the fix is judged, in words.</param>
+    /// <param name="notes">The repository's notes for agents (<c>agent.context</c>) found in the worktree.</param>
     public static AgentTask Create(
-        string id, CrashAnalysis analysis, string report, string worktree, IReadOnlyList<CommitSummary> commits, string? repro, string policy)
+        string id,
+        CrashAnalysis analysis,
+        string report,
+        string worktree,
+        IReadOnlyList<CommitSummary> commits,
+        string? repro,
+        string policy,
+        IReadOnlyList<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var crash = analysis.Crash;
@@ -48,6 +56,7 @@ public static class CrashTasks
             ["report"] = report.Length > MaxReportChars ? report[..MaxReportChars] + "\n… (cut)" : report.TrimEnd(),
             ["repro"] = repro ?? "No repro command is configured: the verdict checks the build and the tests only.",
             ["policy"] = policy,
+            ["context"] = AgentNotes.Render(notes ?? [], worktree),
         };
         return new AgentTask(id, Kind, analysis.Title, variables, []) { Key = analysis.Signature.Value };
     }

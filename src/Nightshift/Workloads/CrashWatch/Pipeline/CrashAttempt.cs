@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Nightshift.Agents;
+using Nightshift.Agents.Prompts;
 using Nightshift.Attempts;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Diagnostics;
@@ -140,7 +141,8 @@ internal sealed partial class CrashAttempt(CrashPipelineParts parts, CrashJob jo
         TestsBefore = await baselines.AtAsync(tip, _workspace, cancellationToken).ConfigureAwait(false);
         var commits = await parts.Repository.CommitsTouchingAsync(tip, job.Analysis.OwnFiles, RecentCommits, cancellationToken).ConfigureAwait(false);
         var report = await File.ReadAllTextAsync(job.ReportPath, cancellationToken).ConfigureAwait(false);
-        _task = CrashTasks.Create(id, job.Analysis, report, _workspace.Path, commits, ReproText(), PolicyText());
+        _task = CrashTasks.Create(
+            id, job.Analysis, report, _workspace.Path, commits, ReproText(), PolicyText(), AgentNotes.Present(parts.Config.Agent.Context, _workspace.Path));
         var setup = new AttemptSetup(
             _task,
             _workspace.Path,
