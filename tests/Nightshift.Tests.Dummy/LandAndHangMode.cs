@@ -37,7 +37,7 @@ internal static class LandAndHangMode
             }
         });
         await using var journal = Journal.Open(NightshiftPaths.For(repository).Journal);
-        var workspaces = new WorkspaceManager(git);
+        var workspaces = new WorkspaceManager(git, new WorkspaceOptions { Reuse = false }); // a fresh worktree, for the start to prune
         var tip = await git.BranchTipAsync(branch, ct) ?? throw new InvalidOperationException($"no branch {branch}");
         var workspace = await workspaces.CreateAsync($"a{attemptId}", tip, worker: 0, ct);
         await File.WriteAllTextAsync(Path.Combine(workspace.Path, $"fix-{attemptId}.txt"), "fixed\n", ct);

@@ -30,12 +30,7 @@ public sealed class PatchVerifier(NightshiftConfig config, Journal journal, Proc
 
         var repository = await GitRepository.OpenAsync(config.RepositoryRoot, options: null, onEvent: null, cancellationToken)
             .ConfigureAwait(false);
-        var workspaces = new WorkspaceManager(repository, new WorkspaceOptions
-        {
-            CopyFiles = config.Workspace.Copy,
-            Environment = config.Workspace.Env,
-            SetupCommand = config.Workspace.Setup?.Arguments,
-        });
+        var workspaces = new WorkspaceManager(repository, WorkspaceOptions.From(config.Workspace));
         var head = await repository.HeadAsync(cancellationToken).ConfigureAwait(false);
         var measurer = new WorktreeMeasurer(ProbeFactory.Create(config.RequireProbe("nightshift verify"), new ProbeCache(journal), runner), config.Tests, config.Build, runner);
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -44,7 +39,7 @@ public sealed class PatchVerifier(NightshiftConfig config, Journal journal, Proc
         progress?.Report("probing HEAD");
         var baseline = await measurer.BaselineAsync(before, head, cancellationToken).ConfigureAwait(false);
 
-        await using var after = await workspaces.CreateAsync($"verify-{run}-patch", head, worker: 0, cancellationToken).ConfigureAwait(false);
+        await using var after = await workspaces.CreateAsync($"verify-{run}-patch", head, worker: 1, cancellationToken).ConfigureAwait(false);
         var applyError = await repository.ApplyInWorktreeAsync(after.Path, Path.GetFullPath(patchFile), cancellationToken).ConfigureAwait(false);
         if (applyError is not null)
         {

@@ -122,6 +122,8 @@ public static partial class ConfigPrinter
         ["env"] = new JsonObject(workspace.Env.OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value))),
         ["setup"] = workspace.Setup is { } setup ? Command(setup) : null,
+        ["reuse"] = workspace.Reuse,
+        ["keep"] = Strings(workspace.Keep),
     };
 
     private static JsonObject Bench(BenchConfig bench) => new()

@@ -21,6 +21,9 @@ public abstract record GitEvent
     /// <summary>A worktree of an attempt that is not running (a crashed run) was removed at start.</summary>
     public sealed record StaleWorktreeRemoved(string Path) : GitEvent;
 
+    /// <summary>A worker's worktree could not be proven clean after its reset, so it was removed and checked out again.</summary>
+    public sealed record WorktreeRecreated(string Path, string Reason) : GitEvent;
+
     /// <summary>An attempt's worktree could not be removed; the next start prunes it.</summary>
     public sealed record WorktreeRemovalFailed(string Path, string Error) : GitEvent;
 

@@ -45,7 +45,8 @@ internal static class GitGuard
         }
 
         if (command.Options.FirstOrDefault(IsForce) is { } force
-            && !(command.Name == "worktree" && command.Positionals is ["remove", ..] && force == "--force"))
+            && !(command.Name == "worktree" && command.Positionals is ["remove", ..] && force == "--force")
+            && !(command.Name == "clean" && force == "-f" && paths.IsInAttemptWorktree(workingDirectory)))
         {
             return $"{force} forces git past its own safety checks, and Nightshift never forces";
         }
@@ -76,6 +77,8 @@ internal static class GitGuard
             "add" => command.OnlyOptions("-A", "--all") ?? IndexScope(call, paths, workingDirectory),
             "apply" => Apply(call, command, paths, workingDirectory),
             "worktree" => Worktree(command, paths, workingDirectory),
+            "reset" => OwnWorktree(command.Name, paths, workingDirectory) ?? Reset(command),
+            "clean" => OwnWorktree(command.Name, paths, workingDirectory) ?? Clean(command),
             "push" => Push(command),
             _ => $"git {command.Name} is not among the commands Nightshift runs (they never touch the user's checkout)",
         };
@@ -140,6 +143,24 @@ internal static class GitGuard
         paths.IsInAttemptWorktree(Path.GetFullPath(path, workingDirectory))
             ? null
             : $"{path} is not an attempt's worktree under {paths.State.Worktrees}";
+
+    // A reused worktree is reset between attempts: these two commands run only inside one, never in the user's checkout.
+    private static string? OwnWorktree(string name, GitPaths paths, string workingDirectory) =>
+        paths.IsInAttemptWorktree(workingDirectory)
+            ? null
+            : $"git {name} runs only in an attempt's worktree under {paths.State.Worktrees}, never in the user's checkout";
+
+    private static string? Reset(GitCommandShape command) =>
+        command.OnlyOptions("--hard", "--quiet")
+        ?? (command.Options.Contains("--hard") && command.Positionals is [var commit] && commit.Length is 40 or 64
+            && commit.All(char.IsAsciiHexDigitLower)
+                ? null
+                : "reset must be `reset --hard <full commit id>`: the worktree goes back to one commit, and no branch is named");
+
+    private static string? Clean(GitCommandShape command) =>
+        command.Options.FirstOrDefault(o => o is not ("-d" or "-f" or "-x" or "-q") && !o.StartsWith("--exclude=", StringComparison.Ordinal)) is { } other
+            ? $"git clean does not need {other}"
+            : command.Positionals.Count == 0 ? null : "git clean cleans the whole worktree; it names no path";
 
     private static string? Push(GitCommandShape command)
     {

@@ -65,12 +65,7 @@ public sealed class SessionContext : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(runner);
         var repository = await GitRepository.OpenAsync(config.RepositoryRoot, options: null, onEvent: null, cancellationToken).ConfigureAwait(false);
         repository.Paths.State.EnsureCreated();
-        var workspaces = new WorkspaceManager(repository, new WorkspaceOptions
-        {
-            CopyFiles = config.Workspace.Copy,
-            Environment = config.Workspace.Env,
-            SetupCommand = config.Workspace.Setup?.Arguments,
-        });
+        var workspaces = new WorkspaceManager(repository, WorkspaceOptions.From(config.Workspace));
         var previous = await journal.LatestSessionAsync(cancellationToken).ConfigureAwait(false);
         var unfinished = await journal.UnfinishedSessionAsync(workload, cancellationToken).ConfigureAwait(false);
         if (resumption == SessionResumption.Unfinished && unfinished is null)

@@ -4,12 +4,14 @@ using Nightshift.Git;
 namespace Nightshift.Workspaces;
 
 /// <summary>
-/// One attempt's git worktree: a detached checkout of the session branch tip under
-/// <c>.nightshift/worktrees/&lt;attempt-id&gt;</c>, provisioned and ready for an agent. Disposing removes it.
+/// One attempt's git worktree: a detached checkout of the session branch tip under <c>.nightshift/worktrees/</c> (the
+/// worker's own, <c>worker-N</c>, or a fresh <c>&lt;attempt-id&gt;</c>), provisioned and ready for an agent. Disposing
+/// hands the worker's back or removes the fresh one.
 /// </summary>
 public sealed class Workspace : IAsyncDisposable
 {
     private readonly GitRepository _repository;
+    private readonly Action? _release;
     private bool _removed;
 
     internal Workspace(
@@ -20,9 +22,11 @@ public sealed class Workspace : IAsyncDisposable
         int worker,
         IReadOnlyDictionary<string, string?> environment,
         IReadOnlyList<string> buildOutputs,
-        IReadOnlyList<string> provisionedFiles)
+        IReadOnlyList<string> provisionedFiles,
+        Action? release = null)
     {
         _repository = repository;
+        _release = release;
         AttemptId = attemptId;
         Path = path;
         BaseCommit = baseCommit;
@@ -78,7 +82,13 @@ public sealed class Workspace : IAsyncDisposable
         return await _repository.ApplyInWorktreeAsync(Path, patch.Path, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Removes the worktree and its record. When git cannot, the folder is deleted and the next start prunes the record.</summary>
+    /// <summary>A worker's own worktree, kept after this attempt and reset before the next; false for a fresh one removed afterwards.</summary>
+    public bool IsReused => _release is not null;
+
+    /// <summary>
+    /// Ends this attempt's use of the worktree: a worker's own is handed back as it is (the next lease resets it); a fresh one
+    /// is removed with its record. When git cannot remove it, the folder is deleted and the next start prunes the record.
+    /// </summary>
     public async Task RemoveAsync(CancellationToken cancellationToken)
     {
         if (_removed)
@@ -87,6 +97,12 @@ public sealed class Workspace : IAsyncDisposable
         }
 
         _removed = true;
+        if (_release is { } release)
+        {
+            release();
+            return;
+        }
+
         await WorkspaceFolders.RemoveWorktreeAsync(_repository, Path, cancellationToken).ConfigureAwait(false);
     }
 

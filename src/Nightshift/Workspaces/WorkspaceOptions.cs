@@ -1,3 +1,5 @@
+using Nightshift.Configuration;
+
 namespace Nightshift.Workspaces;
 
 /// <summary>How an attempt's worktree is provisioned before the agent runs in it.</summary>
@@ -21,4 +23,30 @@ public sealed record WorkspaceOptions
     public IReadOnlyList<string>? SetupCommand { get; init; }
 
     public TimeSpan SetupTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Keep one worktree per worker across attempts and sessions, reset between leases (the default), instead of checking
+    /// out a fresh one for every attempt: the cost of an attempt then grows with its change, not with the repository.
+    /// </summary>
+    public bool Reuse { get; init; } = true;
+
+    /// <summary>
+    /// Ignored folders and files (gitignore patterns) a reused worktree keeps across its reset: build outputs, so the next
+    /// attempt's build is incremental. Untracked files the repository does not ignore never survive a reset.
+    /// </summary>
+    public IReadOnlyList<string> Keep { get; init; } = WorkspaceConfig.DefaultKeep;
+
+    /// <summary>The options of <c>workspace</c> in the configuration.</summary>
+    public static WorkspaceOptions From(WorkspaceConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new WorkspaceOptions
+        {
+            CopyFiles = config.Copy,
+            Environment = config.Env,
+            SetupCommand = config.Setup?.Arguments,
+            Reuse = config.Reuse,
+            Keep = config.Keep,
+        };
+    }
 }

@@ -84,7 +84,10 @@ public sealed class NightAgentSafetySpecs
         observations[5].Should().Be($"Applied the patch to {Program}.", "git apply runs with the git layer's environment, not the inherited GIT_DIR");
 
         server.Requests.Should().OnlyContain(r => !r.Body.Contains(apiKey, StringComparison.Ordinal) && !r.Body.Contains(token, StringComparison.Ordinal));
-        foreach (var file in Directory.EnumerateFiles(repo.NightshiftDirectory, "*", SearchOption.AllDirectories))
+        // The worker's worktree is a checkout of the repository, which holds the secret in notes/deploy.txt itself.
+        var worktrees = Path.Combine(repo.NightshiftDirectory, "worktrees") + Path.DirectorySeparatorChar;
+        foreach (var file in Directory.EnumerateFiles(repo.NightshiftDirectory, "*", SearchOption.AllDirectories)
+            .Where(file => !file.StartsWith(worktrees, StringComparison.Ordinal)))
         {
             var bytes = File.ReadAllBytes(file);
             bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(apiKey)).Should().Be(-1, $"{file} must not hold the API key");

@@ -89,7 +89,6 @@ public sealed class NightEndpointSpecs
         repo.Events("endpoint.up").Should().ContainSingle();
         repo.Events("attempt.abandoned").Should().OnlyContain(e => e["payload"]!["reason"]!.GetValue<string>() == "endpoint_unavailable");
         probes.Should().Be(3, "the paused night probes until the endpoint answers, then stops probing");
-        (await repo.Repo.GitAsync("worktree", "list", "--porcelain")).Split('\n').Count(l => l.StartsWith("worktree ", StringComparison.Ordinal))
-            .Should().Be(1, "no attempt's worktree is left behind");
+        (await repo.Repo.NightshiftWorktreesAsync()).Should().Equal(["worker-0"], "the worker's own worktree is kept; no other is left behind");
     }
 }

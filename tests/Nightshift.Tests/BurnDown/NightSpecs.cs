@@ -44,10 +44,10 @@ public sealed class NightSpecs
         episodes.Select(e => e.Outcome).Should().BeEquivalentTo(["accepted", "accepted", "accepted", "rejected"]);
         repo.Events("cluster.set_aside").Should().ContainSingle().Which["payload"]!["cluster"]!.GetValue<string>().Should().Be("rustc:error:E0277");
 
-        // The user's checkout, branch and index are as they were; no worktree is left behind.
+        // The user's checkout, branch and index are as they were; no attempt's worktree is left behind.
         (await repo.Repo.FingerprintAsync()).Should().Equal(checkout);
         (await repo.Repo.RevParseAsync("HEAD")).Should().Be(head);
-        (await repo.Repo.GitAsync("worktree", "list", "--porcelain")).Split('\n').Count(l => l.StartsWith("worktree ", StringComparison.Ordinal)).Should().Be(1);
+        (await repo.Repo.NightshiftWorktreesAsync()).Should().Equal(["worker-0"], "the worker's own worktree is kept for the next night; no other is left");
         var status = JsonNode.Parse(File.ReadAllText(Path.Combine(repo.NightshiftDirectory, "status.json")))!;
         status["state"]!.GetValue<string>().Should().Be("ended");
         status["stop_reason"]!.GetValue<string>().Should().Be("clusters_exhausted");

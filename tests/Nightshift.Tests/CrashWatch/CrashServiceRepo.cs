@@ -111,6 +111,8 @@ internal sealed class CrashServiceRepo : IAsyncDisposable
 
     public Task<string> GitAsync(params string[] arguments) => _git.GitAsync(arguments);
 
+    public Task<IReadOnlyList<string>> NightshiftWorktreesAsync() => _git.NightshiftWorktreesAsync();
+
     public async ValueTask DisposeAsync()
     {
         var path = System.IO.Path.Combine(StateDirectory, "crash-watch", "service.json");

@@ -42,8 +42,7 @@ public sealed class CrashWatchLadderSpecs
         var session = (await journal.LatestSessionAsync(CancellationToken.None))!;
         var attempts = await journal.SessionAttemptsAsync(session.Id, CancellationToken.None);
         attempts.Select(a => (a.Agent, a.State)).Should().Equal(("suggest", AttemptState.Rejected), ("replay", AttemptState.Landed));
-        (await repo.GitAsync("worktree", "list", "--porcelain")).Split('\n').Where(l => l.StartsWith("worktree ", StringComparison.Ordinal))
-            .Should().ContainSingle("each rung's worktree is removed; the user's checkout is the only one left");
+        (await repo.NightshiftWorktreesAsync()).Should().Equal(["worker-0"], "every rung used the worker's own worktree; no other is left");
 
         var episodes = await new EpisodeJournal(journal).ReadAsync(new EpisodeQuery(Workload: CrashWatchSession.Workload), CancellationToken.None);
         episodes.Select(e => (e.AttemptId, e.Outcome)).Should().Equal((attempts[0].Id, EpisodeOutcome.Rejected), (attempts[1].Id, EpisodeOutcome.Accepted));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Nightshift.Landing;
 using Nightshift.Store;
 using Nightshift.Tests.Support;
+using Nightshift.Workspaces;
 
 namespace Nightshift.Tests.Landing;
 
@@ -15,6 +16,10 @@ public sealed class LandingCrashSpecs
 {
     private readonly CancellationToken _ct = CancellationToken.None;
 
+    // Fresh worktrees, as when the worker's own is leased: the kill leaves one the next start must prune (a worker's own is
+    // kept and reset when next leased: WorkerWorktreeSpecs).
+    private static readonly WorkspaceOptions _fresh = new() { Reuse = false };
+
     [Theory(Timeout = 90_000)]
     [InlineData("workspace", "never started")]
     [InlineData("intent", "voided")]
@@ -26,14 +31,14 @@ public sealed class LandingCrashSpecs
         long crashedAttempt;
         string branch;
         string start;
-        await using (var first = await LandingSetup.StartAsync(repo))
+        await using (var first = await LandingSetup.StartAsync(repo, workspaceOptions: _fresh))
         {
             crashedAttempt = await first.VerifiedAttemptAsync();
             (branch, start) = (first.Branch.Name, first.Branch.StartCommit);
             await RunDummyAndKillAsync(stage, repo.Path, first.SessionId, crashedAttempt, branch);
         }
 
-        await using var next = await LandingSetup.StartAsync(repo, resume: true);
+        await using var next = await LandingSetup.StartAsync(repo, workspaceOptions: _fresh, resume: true);
         var pruned = await next.Workspaces.PruneStaleAsync([], _ct);
         var recovery = await next.Lander.RecoverAsync(_ct);
 

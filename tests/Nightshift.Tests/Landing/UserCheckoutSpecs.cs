@@ -53,6 +53,6 @@ public sealed class UserCheckoutSpecs
         }
 
         (await repo.FingerprintAsync()).Should().Equal(before);
-        Directory.GetDirectories(Path.Combine(repo.Path, ".nightshift", "worktrees")).Should().BeEmpty();
+        Directory.GetDirectories(Path.Combine(repo.Path, ".nightshift", "worktrees")).Select(Path.GetFileName).Should().OnlyContain(name => name!.StartsWith("worker-"), "only the workers' own worktrees are kept");
     }
 }

@@ -58,6 +58,18 @@ public sealed class GitRepo : IDisposable
         return await RevParseAsync("HEAD");
     }
 
+    /// <summary>The folder names of the worktrees git knows under .nightshift/worktrees (workers' own are <c>worker-N</c>).</summary>
+    public async Task<IReadOnlyList<string>> NightshiftWorktreesAsync()
+    {
+        var root = System.IO.Path.Combine(Path, ".nightshift", "worktrees") + System.IO.Path.DirectorySeparatorChar;
+        return [.. (await GitAsync("worktree", "list", "--porcelain")).Split('\n')
+            .Where(line => line.StartsWith("worktree ", StringComparison.Ordinal))
+            .Select(line => line["worktree ".Length..])
+            .Where(path => path.StartsWith(root, StringComparison.Ordinal))
+            .Select(path => System.IO.Path.GetFileName(path))
+            .Order(StringComparer.Ordinal)];
+    }
+
     public async Task<string> RevParseAsync(string revision) => (await GitAsync("rev-parse", "--verify", revision)).Trim();
 
     /// <summary>

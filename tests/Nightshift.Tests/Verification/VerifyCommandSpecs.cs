@@ -32,7 +32,7 @@ public sealed class VerifyCommandSpecs
         rejected.ExitCode.Should().Be(1, rejected.Err);
         rejected.Out.Should().Contain("rejected").And.Contain("tests/frequencies.rs");
         (await repo.FingerprintAsync()).Should().Equal(before);
-        Directory.EnumerateDirectories(repo[".nightshift/worktrees"]).Should().BeEmpty();
+        (await repo.NightshiftWorktreesAsync()).Should().Equal(["worker-0", "worker-1"], "HEAD and HEAD + patch each in a worker's own worktree, kept for next time");
     }
 
     [Fact(Timeout = 300_000)]
@@ -63,6 +63,41 @@ public sealed class VerifyCommandSpecs
         reasons.Should().Contain("  - docs/hosts is a symbolic link to /etc/hosts, outside the repository (or into .git): a fix may only link within it");
         (await repo.FingerprintAsync()).Should().Equal(before);
         File.Exists(repo["build.rs"]).Should().BeFalse();
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task The_same_patch_gets_the_same_verdict_in_fresh_worktrees_and_in_reused_ones_an_attempt_left_dirty()
+    {
+        using var repo = await CorpusRepoAsync("verify-reuse");
+        foreach (var program in Directory.GetFiles(repo["corpus"]).Select(Path.GetFileName).Order(StringComparer.Ordinal).Skip(3))
+        {
+            File.Delete(repo[$"corpus/{program}"]);
+        }
+
+        await repo.CommitAllAsync("three programs");
+        using var patches = new TempDir("patches");
+        var fix = await PatchAsync(repo, patches, "fix.patch", r => Edit(r, "corpus/p001_owned_greeting.rs", BrokenLine, FixedLine));
+        var config = repo.Read("nightshift.yml");
+        repo.Write("nightshift.yml", config + "workspace:\n  reuse: false\n");
+        var fresh = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", fix, "--cluster", "E0308"]);
+        (await repo.NightshiftWorktreesAsync()).Should().BeEmpty();
+        repo.Write("nightshift.yml", config);
+        (await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", fix, "--cluster", "E0308"])).ExitCode.Should().Be(0);
+        // What a killed attempt could leave in the workers' worktrees: HEAD's copy already fixed, another broken program
+        // beside the patched one, a staged change.
+        var head = repo[".nightshift/worktrees/worker-0"];
+        var patched = repo[".nightshift/worktrees/worker-1"];
+        File.WriteAllText(Path.Combine(head, "corpus/p001_owned_greeting.rs"), File.ReadAllText(Path.Combine(head, "corpus/p001_owned_greeting.rs")).Replace(BrokenLine, FixedLine, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(patched, "corpus/p999_planted.rs"), "fn main() { let x: u32 = \"no\"; }\n");
+        File.WriteAllText(Path.Combine(patched, "corpus/p002_borrow_slice_argument.rs"), "fn main() { let y: i8 = 1u64; }\n");
+        await repo.GitAsync("-C", patched, "add", "--all");
+
+        var reused = await CliRun.InProcessAsync(repo.Path, ["verify", "--patch", fix, "--cluster", "E0308"]);
+
+        fresh.ExitCode.Should().Be(0, fresh.Err);
+        reused.ExitCode.Should().Be(fresh.ExitCode, reused.Err);
+        reused.Out.Should().Be(fresh.Out);
+        fresh.Out.Should().Contain("accepted");
     }
 
     [Fact(Timeout = 60_000)]

@@ -4,8 +4,10 @@ using Nightshift.Workspaces;
 
 namespace Nightshift.Tests.Workspaces;
 
+/// <summary>Fresh worktrees (<c>workspace.reuse: false</c>, or a worker's own already leased): checked out per attempt, removed after.</summary>
 public sealed class WorkspaceSpecs
 {
+    private static readonly WorkspaceOptions _fresh = new() { Reuse = false };
     private readonly CancellationToken _ct = CancellationToken.None;
 
     [Fact(Timeout = 30_000)]
@@ -16,7 +18,7 @@ public sealed class WorkspaceSpecs
         await repo.GitAsync("branch", "nightshift/tonight");
         var git = await GitRepository.OpenAsync(repo.Path);
 
-        await using var workspace = await new WorkspaceManager(git).CreateAsync("17", head, worker: 1, _ct);
+        await using var workspace = await new WorkspaceManager(git, _fresh).CreateAsync("17", head, worker: 1, _ct);
 
         workspace.Path.Should().Be(Path.Combine(repo.Path, ".nightshift", "worktrees", "17"));
         File.ReadAllText(Path.Combine(workspace.Path, "src", "lib.rs")).Should().Contain("41");
@@ -80,7 +82,7 @@ public sealed class WorkspaceSpecs
     {
         using var repo = await GitRepo.InitAsync("workspace");
         var git = await GitRepository.OpenAsync(repo.Path);
-        var manager = new WorkspaceManager(git, new WorkspaceOptions { SetupCommand = ["sh", "-c", "echo cannot fetch deps >&2; exit 3"] });
+        var manager = new WorkspaceManager(git, _fresh with { SetupCommand = ["sh", "-c", "echo cannot fetch deps >&2; exit 3"] });
 
         var create = () => manager.CreateAsync("a1", "HEAD", 0, _ct);
 
@@ -95,7 +97,7 @@ public sealed class WorkspaceSpecs
     {
         using var repo = await GitRepo.InitAsync("workspace");
         var git = await GitRepository.OpenAsync(repo.Path);
-        var workspace = await new WorkspaceManager(git).CreateAsync("a1", "HEAD", 0, _ct);
+        var workspace = await new WorkspaceManager(git, _fresh).CreateAsync("a1", "HEAD", 0, _ct);
         File.WriteAllText(Path.Combine(workspace.Path, "scratch.txt"), "left by the agent\n");
 
         await workspace.DisposeAsync();
@@ -110,7 +112,8 @@ public sealed class WorkspaceSpecs
     {
         using var repo = await GitRepo.InitAsync("workspace");
         var git = await GitRepository.OpenAsync(repo.Path);
-        var crashed = new WorkspaceManager(git);
+        var crashed = new WorkspaceManager(git, _fresh);
+        var kept = await new WorkspaceManager(git).CreateAsync("5", "HEAD", 3, _ct);
         var orphan = await crashed.CreateAsync("1", "HEAD", 0, _ct);
         var live = await crashed.CreateAsync("2", "HEAD", 1, _ct);
         var vanished = await crashed.CreateAsync("3", "HEAD", 2, _ct);
@@ -124,9 +127,9 @@ public sealed class WorkspaceSpecs
 
         pruned.Select(Path.GetFileName).Should().BeEquivalentTo("1", "3", "4");
         Directory.Exists(live.Path).Should().BeTrue();
-        Directory.GetDirectories(crashed.Root).Should().Equal(live.Path);
+        Directory.GetDirectories(crashed.Root).Should().BeEquivalentTo([live.Path, kept.Path], "a worker's own worktree is reset when next leased");
         (await git.ListWorktreesAsync(_ct)).Select(w => w.Path).Should().BeEquivalentTo(
-            repo.Path, live.Path, Path.Combine(elsewhere.Path, "mine"));
+            repo.Path, live.Path, kept.Path, Path.Combine(elsewhere.Path, "mine"));
     }
 
     [Fact(Timeout = 30_000)]

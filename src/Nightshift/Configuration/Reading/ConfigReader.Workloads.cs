@@ -2,7 +2,7 @@ namespace Nightshift.Configuration.Reading;
 
 internal sealed partial class ConfigReader
 {
-    private static readonly string[] _workspaceKeys = ["copy", "env", "setup"];
+    private static readonly string[] _workspaceKeys = ["copy", "env", "setup", "reuse", "keep"];
     private static readonly string[] _benchKeys = ["suites", "jobs", "min_free_disk_mb"];
     private static readonly string[] _learnKeys = ["train", "gates"];
     private static readonly string[] _trainKeys = ["command", "loss_pattern", "output"];
@@ -23,6 +23,8 @@ internal sealed partial class ConfigReader
             Copy = workspace.TextList("copy", "path", allowSingle: true) ?? defaults.Copy,
             Env = workspace.Read("env", (e, n, p) => Values.Map(e, n, p, CheckVariableName)) ?? defaults.Env,
             Setup = workspace.Command("setup"),
+            Reuse = workspace.Boolean("reuse") ?? defaults.Reuse,
+            Keep = workspace.TextList("keep", "pattern", allowSingle: true) ?? defaults.Keep,
         };
     }
 
