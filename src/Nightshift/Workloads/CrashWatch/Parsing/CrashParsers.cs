@@ -6,12 +6,16 @@ namespace Nightshift.Workloads.CrashWatch.Parsing;
 public static class CrashParsers
 {
     // Order matters where markers overlap: an ASan report's frames look like gdb's ("#0 0x... in"),
-    // and a gdb session can show a program's own stderr, so the most specific markers go first.
+    // and a gdb session can show a program's own stderr (an assertion's message before its
+    // SIGABRT), so the most specific markers go first: gdb's stack beats the one line of an assertion.
     private static readonly ICrashFormat[] _formats =
     [
         new TrinityCoreFormat(),
         new AsanFormat(),
         new GdbFormat(),
+        new ServerAssertFormat(),
+        new GlibcAssertFormat(),
+        new CppTerminateFormat(),
         new RustPanicFormat(),
         new DotNetFormat(),
         new PythonFormat(),
