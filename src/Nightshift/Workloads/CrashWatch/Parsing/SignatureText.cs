@@ -32,8 +32,8 @@ internal static partial class SignatureText
         string.Join(':', offset.Split(':').Select(part => part.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? part[2..] : part)
             .Select(part => part.TrimStart('0') is { Length: > 0 } digits ? digits.ToUpperInvariant() : "0"));
 
-    /// <summary>Whether the frame says where it is in a way that survives a restart: a function, a file, or an offset in a module.</summary>
-    public static bool IsLocated(CrashFrame frame) => !IsUnknown(frame.Function) || frame.File is not null || frame.Offset is not null;
+    /// <summary>Whether the frame says where it is in a way that survives a restart: a function, a file, or a module.</summary>
+    public static bool IsLocated(CrashFrame frame) => !IsUnknown(frame.Function) || frame.File is not null || frame.Module is not null;
 
     public static bool IsUnknown(string function) =>
         function.Length == 0 || function is "??" or "?" or "<unknown>";
