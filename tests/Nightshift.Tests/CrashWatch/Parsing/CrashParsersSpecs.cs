@@ -9,13 +9,15 @@ public sealed class CrashParsersSpecs
     {
         var formats = CrashFixture.Names.ToDictionary(name => name, name => CrashParsers.Parse(CrashFixture.Read(name))?.Format);
 
-        formats.Should().HaveCount(25);
+        formats.Should().HaveCount(27);
         foreach (var (name, format) in formats)
         {
             var expected = name.Split('-')[0] switch
             {
                 "rust" => CrashFormats.RustPanic,
                 "server" => CrashFormats.ServerAssert,
+                "glibc" => CrashFormats.GlibcAssert,
+                "cpp" => CrashFormats.CppTerminate,
                 var prefix => prefix,
             };
             format.Should().Be(expected, name);

@@ -29,7 +29,9 @@
 # server-assert-*.txt are NOT generated either: they copy the Linux assertion output of
 # src/common/Debugging/Errors.cpp ("\n%s:%i in %s ASSERTION FAILED:\n  %s\n"), then the shell's
 # "Segmentation fault". Reports from glibc, libstdc++ and gdb are made by the specs themselves
-# (tests/Nightshift.Tests/CrashWatch/RealTools) with the g++ and gdb on the machine.
+# (tests/Nightshift.Tests/CrashWatch/RealTools) with the g++ and gdb on the machine;
+# glibc-assert-check.txt and cpp-terminate-runtime-error.txt are one such program's stderr, kept
+# so that every format has a fixture here.
 set -euo pipefail
 
 FIXTURES="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
