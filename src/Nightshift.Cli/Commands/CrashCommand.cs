@@ -30,8 +30,8 @@ internal static class CrashCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var paths = parseResult.GetValue(files)!.Select(host.ResolvePath).ToList();
-            if (paths.FirstOrDefault(path => !File.Exists(path)) is { } missing)
+            var given = parseResult.GetValue(files)!;
+            if (given.FirstOrDefault(path => !File.Exists(host.ResolvePath(path))) is { } missing)
             {
                 throw new UsageException($"{missing}: no such file. Give the path of a crash report (a file crash.watch would pick up).");
             }
@@ -39,10 +39,10 @@ internal static class CrashCommand
             var root = globals.LoadOptionalConfig(parseResult, host)?.RepositoryRoot ?? host.WorkingDirectory;
             var ownCode = await OwnCodeAsync(root, host, cancellationToken);
             var reports = new List<ParsedReport>();
-            foreach (var path in paths)
+            foreach (var path in given)
             {
-                var text = await File.ReadAllTextAsync(path, cancellationToken);
-                reports.Add(new ParsedReport(Path.GetRelativePath(host.WorkingDirectory, path), CrashAnalysis.Of(text, ownCode), ownCode));
+                var text = await File.ReadAllTextAsync(host.ResolvePath(path), cancellationToken);
+                reports.Add(new ParsedReport(path, CrashAnalysis.Of(text, ownCode), ownCode));
             }
 
             if (parseResult.GetValue(globals.Json))

@@ -7,7 +7,8 @@ namespace Nightshift.Tests.CrashWatch.RealTools;
 /// outputs of running it: glibc's assertion line, libstdc++'s terminate message, and gdb transcripts
 /// (<c>gdb -batch -ex run -ex 'thread apply all bt full'</c>). The modes: <c>null</c> (a null dereference),
 /// <c>assert</c> (a failed assert), <c>throw</c> (an uncaught std::runtime_error), <c>thread</c> (a null dereference on
-/// a worker thread while a later-created thread is alive, so gdb lists that other thread first).
+/// a worker thread while a later-created thread is alive, so gdb lists that other thread first), also read back from
+/// a core file.
 /// </summary>
 public sealed class CrashPrograms : IAsyncLifetime
 {
@@ -99,12 +100,28 @@ public sealed class CrashPrograms : IAsyncLifetime
         return run.StandardOutput + run.StandardError;
     }
 
-    /// <summary>gdb's transcript of the program crashing in <paramref name="mode"/>, every thread's stack with its locals.</summary>
-    public async Task<string> UnderGdbAsync(string mode)
+    /// <summary>
+    /// gdb's transcript of the program crashing in <paramref name="mode"/>, every thread's stack with its locals, with the
+    /// program's own output where it came (one stream, <c>2&gt;&amp;1</c>, as a server run under gdb logs it).
+    /// </summary>
+    public async Task<string> UnderGdbAsync(string mode) =>
+        (await RunAsync("/bin/sh", ["-c", "exec \"$@\" 2>&1", "sh", RequireTool("gdb"),
+            "-batch", "-nx", "-iex", "set debuginfod enabled off", "-ex", "run", "-ex", "thread apply all bt full", "--args", "./worldserver", mode]))
+        .StandardOutput;
+
+    /// <summary>
+    /// gdb's transcript of reading back a core file of the program crashed in <paramref name="mode"/>, as crash-watch
+    /// would read a core: gdb writes the core at the crash (<c>generate-core-file</c>, the same ELF core the kernel writes,
+    /// without depending on the machine's core_pattern), then a second gdb reads it in batch mode.
+    /// </summary>
+    public async Task<string> FromCoreAsync(string mode)
     {
-        var gdb = await RunAsync(RequireTool("gdb"),
-            ["-batch", "-nx", "-iex", "set debuginfod enabled off", "-ex", "run", "-ex", "thread apply all bt full", "--args", "./worldserver", mode]);
-        return gdb.StandardOutput + gdb.StandardError;
+        var gdb = RequireTool("gdb");
+        var core = $"core.{mode}";
+        await RunAsync(gdb, ["-batch", "-nx", "-iex", "set debuginfod enabled off", "-ex", "run", "-ex", $"generate-core-file {core}", "--args", "./worldserver", mode]);
+        File.Exists(Dir[core]).Should().BeTrue("gdb wrote the core file");
+        var read = await RunAsync(gdb, ["-batch", "-nx", "-iex", "set debuginfod enabled off", "-ex", "thread apply all bt full", "./worldserver", core]);
+        return read.StandardOutput + read.StandardError;
     }
 
     public Task DisposeAsync()

@@ -64,6 +64,32 @@ public sealed class RealToolCrashSpecs(CrashPrograms programs) : IClassFixture<C
 
         analysis.Crash.Format.Should().Be(CrashFormats.Gdb, "gdb's stack says more than the assertion's one line");
         analysis.Crash.Kind.Should().Be("SIGABRT");
+        analysis.Crash.Message.Should().Be("assertion failed: diff > 0 && \"diff must be positive\"", "the program said why before the signal came");
         analysis.OwnFrames.Select(f => f.Frame.Function).Should().Equal("CheckDiff", "main");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_uncaught_exception_under_gdb_carries_its_what_and_the_throwing_frames()
+    {
+        var analysis = CrashAnalysis.Of(await programs.UnderGdbAsync("throw"), Own)!;
+
+        analysis.Crash.Kind.Should().Be("SIGABRT");
+        analysis.Crash.Message.Should().Be("std::runtime_error: packet too short");
+        analysis.OwnFrames.Select(f => f.Frame.Function).Should().Equal("ReadPacket", "main");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_core_file_read_back_by_gdb_is_the_crash_of_the_thread_gdb_names_current()
+    {
+        var transcript = await programs.FromCoreAsync("thread");
+        var crash = CrashParsers.Parse(transcript)!;
+
+        transcript.Should().Contain("Program terminated with signal SIGSEGV").And.Contain("[Current thread is 1 ");
+        transcript.IndexOf("Thread 2 (", StringComparison.Ordinal).Should().BeLessThan(
+            transcript.IndexOf("Thread 1 (", StringComparison.Ordinal), "the other threads come first");
+        crash.Kind.Should().Be("SIGSEGV");
+        crash.Frames.Take(2).Select(f => f.Function).Should().Equal("GetHealth", "UpdateWorker");
+        CrashSignature.Of(crash, Own.IsOwn).Should().Be(CrashSignature.Of(CrashParsers.Parse(await programs.UnderGdbAsync("thread"))!, Own.IsOwn),
+            "the core and the live run are one crash");
     }
 }
