@@ -19,10 +19,11 @@ public sealed class ServerAssertCrashSpecs
     }
 
     [Fact(Timeout = 10_000)]
-    public async Task An_assertion_with_a_message_keeps_both_lines()
+    public async Task An_assertion_with_a_message_keeps_both_lines_and_not_the_log_after_them()
     {
         var crash = CrashParsers.Parse(
-            "\n/srv/ac/src/server/game/Spells/Spell.cpp:3312 in _cast FATAL ERROR:\n  m_caster\n  Spell 133 cast without a caster\n\n")!;
+            "\n/srv/ac/src/server/game/Spells/Spell.cpp:3312 in _cast FATAL ERROR:\n  m_caster\n  Spell 133 cast without a caster\n"
+            + "2024-03-02_02:14:07 World: shutting down\n")!;
 
         crash.Kind.Should().Be("FATAL ERROR");
         crash.Message.Should().Be("m_caster\nSpell 133 cast without a caster");

@@ -20,17 +20,15 @@ internal sealed partial class ServerAssertFormat : ICrashFormat
             || start + 2 >= lines.Length || lines[start + 1].Trim().Length == 0)
             return null;
 
-        // The expression, then the message lines the assertion added; the crash that follows ends them.
-        var body = lines.Skip(start + 1).Take(lines.Length - start - 2)
-            .TakeWhile(line => line.Trim().Length > 0 && !IsCrashLine(line))
+        // The expression, then the indented message lines the assertion added; the log or the crash that follows ends them.
+        var body = lines.Skip(start + 2).Take(lines.Length - start - 3)
+            .TakeWhile(line => line.Length > 0 && char.IsWhiteSpace(line[0]) && line.Trim().Length > 0)
+            .Prepend(lines[start + 1])
             .Select(line => line.Trim())
             .ToList();
         var frame = new CrashFrame(header.Groups["function"].Value, header.Groups["file"].Value, ReportLines.Int(header.Groups["line"].Value));
         return new CrashRecord(CrashFormats.ServerAssert, header.Groups["kind"].Value, string.Join("\n", body), frame, [frame]);
     }
-
-    private static bool IsCrashLine(string line) =>
-        line.StartsWith("Segmentation fault", StringComparison.Ordinal) || line.StartsWith("Aborted", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^(?<file>\S.*?):(?<line>\d+) in (?<function>\S+) (?<kind>ASSERTION FAILED|FATAL ERROR):\s*$")]
     private static partial Regex Header();
