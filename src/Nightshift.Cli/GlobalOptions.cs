@@ -29,6 +29,17 @@ internal sealed class GlobalOptions
     public NightshiftConfig LoadConfig(ParseResult parseResult, CliHost host) =>
         ConfigLoader.Load(ConfigLocator.Locate(parseResult.GetValue(Config), host.WorkingDirectory));
 
+    /// <summary>
+    /// The configuration, when there is one (--config, or a nightshift.yml found upwards); for commands that need none but
+    /// take settings from it when present.
+    /// </summary>
+    public NightshiftConfig? LoadOptionalConfig(ParseResult parseResult, CliHost host)
+    {
+        var explicitPath = parseResult.GetValue(Config);
+        var path = string.IsNullOrEmpty(explicitPath) ? ConfigLocator.Find(host.WorkingDirectory) : ConfigLocator.Locate(explicitPath, host.WorkingDirectory);
+        return path is null ? null : ConfigLoader.Load(path);
+    }
+
     public void AddTo(Command root)
     {
         root.Add(Config);

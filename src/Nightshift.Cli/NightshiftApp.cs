@@ -96,6 +96,7 @@ internal static class NightshiftApp
         yield return EvalCommand.Create(globals, host);
         yield return LearnCommand.Create(globals, host);
         yield return CrashWatchCommand.Create(globals, host);
+        yield return CrashCommand.Create(globals, host);
     }
 
     // The composition root of a night's agents: every rung of agent.ladder, sharing one endpoint gate that pauses the

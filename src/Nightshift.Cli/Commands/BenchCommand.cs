@@ -21,12 +21,8 @@ internal static class BenchCommand
     /// The configuration, when there is one (--config, or a nightshift.yml found upwards); a bench needs none,
     /// but takes its jobs, disk threshold and agent settings from it when present.
     /// </summary>
-    public static NightshiftConfig? LoadConfig(ParseResult parseResult, GlobalOptions globals, CliHost host)
-    {
-        var explicitPath = parseResult.GetValue(globals.Config);
-        var path = string.IsNullOrEmpty(explicitPath) ? ConfigLocator.Find(host.WorkingDirectory) : ConfigLocator.Locate(explicitPath, host.WorkingDirectory);
-        return path is null ? null : ConfigLoader.Load(path);
-    }
+    public static NightshiftConfig? LoadConfig(ParseResult parseResult, GlobalOptions globals, CliHost host) =>
+        globals.LoadOptionalConfig(parseResult, host);
 
     /// <summary>Benches live in the project's .nightshift/: next to nightshift.yml, else in the current directory.</summary>
     public static BenchStore Store(NightshiftConfig? config, CliHost host) =>

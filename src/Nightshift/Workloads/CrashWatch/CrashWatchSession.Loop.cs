@@ -35,7 +35,7 @@ public sealed partial class CrashWatchSession
             }
         }
 
-        var ownCode = new OwnCode(config.RepositoryRoot);
+        var ownCode = await OwnCode.LoadAsync(context.Repository, config.RepositoryRoot, cancellationToken).ConfigureAwait(false);
         var queue = _queue = new CrashQueue(journal, telemetry, sessionId, paths.CrashReports, ownCode, options.MaxAttemptsPerCrash);
         await ResumeAsync(queue, context.Previous, cancellationToken).ConfigureAwait(false);
 

@@ -1,3 +1,4 @@
+using Nightshift.Git;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.CrashWatch.Analysis;
 using Nightshift.Workloads.CrashWatch.Parsing;
@@ -14,6 +15,7 @@ public sealed class OwnCodeSpecs : IDisposable
         _repo.Write("src/server/Creature.cpp", "");
         _repo.Write("src/main.rs", "");
         _repo.Write("src/result.rs", "");
+        _repo.Write("src/server/game/LuaEngine/ServerHooks.cpp", "");
     }
 
     public void Dispose() => _repo.Dispose();
@@ -23,6 +25,10 @@ public sealed class OwnCodeSpecs : IDisposable
     [InlineData("./src/main.rs", "src/main.rs")]
     [InlineData(@"D:\build\TrinityCore\src\server\Creature.cpp", "src/server/Creature.cpp")]
     [InlineData("/home/ci/work/src/server/Creature.cpp", "src/server/Creature.cpp")]
+    [InlineData("../src/server/Creature.cpp", "src/server/Creature.cpp")]
+    [InlineData("/home/ci/build/../src/server/./Creature.cpp", "src/server/Creature.cpp")]
+    [InlineData(@"d:\build\src\server\game\luaengine\serverhooks.cpp", "src/server/game/LuaEngine/ServerHooks.cpp")]
+    [InlineData("SRC/SERVER/GAME/LUAENGINE/SERVERHOOKS.CPP", "src/server/game/LuaEngine/ServerHooks.cpp")]
     public async Task A_path_that_ends_in_a_file_of_the_repository_is_resolved_to_it(string printed, string expected)
     {
         await Task.Yield();
@@ -61,5 +67,37 @@ public sealed class OwnCodeSpecs : IDisposable
         await Task.Yield();
 
         new OwnCode(_repo.Path).IsOwn(new CrashFrame("main", null, null)).Should().BeFalse();
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Of_two_files_that_differ_only_by_case_the_exact_one_wins_else_the_first_in_ordinal_order_and_the_choice_is_told()
+    {
+        await Task.Yield();
+        _repo.Write("src/hooks/Hooks.cpp", "");
+        _repo.Write("src/hooks/hooks.cpp", "");
+        var own = new OwnCode(_repo.Path);
+
+        own.Match("/build/src/hooks/hooks.cpp").Should().Be(new SourceMatch("src/hooks/hooks.cpp", []));
+        var folded = own.Match(@"d:\build\src\HOOKS\HOOKS.CPP")!;
+        folded.Path.Should().Be("src/hooks/Hooks.cpp");
+        folded.OtherCases.Should().Equal("src/hooks/hooks.cpp");
+        folded.Note.Should().Be("chose src/hooks/Hooks.cpp over src/hooks/hooks.cpp (they differ only by case)");
+        new OwnCode(_repo.Path).Match(@"d:\build\src\HOOKS\HOOKS.CPP").Should().BeEquivalentTo(folded, "the choice is the same every time");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task With_gits_file_list_a_path_that_matches_only_without_case_resolves_to_a_tracked_file_not_a_build_copy()
+    {
+        using var repo = await GitRepo.InitAsync("own-code-git");
+        repo.Write("src/server/game/Entities/Player/Player.cpp", "");
+        await repo.CommitAllAsync("player");
+        repo.Write("out/src/server/game/entities/player/player.cpp", ""); // an untracked copy a build step left
+        const string printed = @"d:\build\OUT\src\server\game\entities\player\player.cpp";
+
+        var own = await OwnCode.LoadAsync(await GitRepository.OpenAsync(repo.Path), repo.Path, CancellationToken.None);
+
+        own.Resolve(printed).Should().Be("src/server/game/Entities/Player/Player.cpp");
+        new OwnCode(repo.Path).Resolve(printed).Should().Be(
+            "out/src/server/game/entities/player/player.cpp", "without git's list every file on disk is a candidate");
     }
 }

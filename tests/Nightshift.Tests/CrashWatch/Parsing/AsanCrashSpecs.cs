@@ -19,7 +19,7 @@ public sealed class AsanCrashSpecs
             "Creature::Update(unsigned int) @ src/Creature.cpp:20",
             "Map::Update(unsigned int) @ src/Map.cpp:21",
             "main @ src/main.cpp:25");
-        crash.Frames[^1].Should().Be(new CrashFrame("_start", null, null, CrashFixture.Dir + "cpp/server-asan", "0x55a77d12d210"));
+        crash.Frames[^1].Should().Be(new CrashFrame("_start", null, null, CrashFixture.Dir + "cpp/server-asan", "0x55a77d12d210", "0x2210"));
         await Task.CompletedTask;
     }
 

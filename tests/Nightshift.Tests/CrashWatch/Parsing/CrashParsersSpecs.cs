@@ -9,12 +9,15 @@ public sealed class CrashParsersSpecs
     {
         var formats = CrashFixture.Names.ToDictionary(name => name, name => CrashParsers.Parse(CrashFixture.Read(name))?.Format);
 
-        formats.Should().HaveCount(20);
+        formats.Should().HaveCount(27);
         foreach (var (name, format) in formats)
         {
             var expected = name.Split('-')[0] switch
             {
                 "rust" => CrashFormats.RustPanic,
+                "server" => CrashFormats.ServerAssert,
+                "glibc" => CrashFormats.GlibcAssert,
+                "cpp" => CrashFormats.CppTerminate,
                 var prefix => prefix,
             };
             format.Should().Be(expected, name);
@@ -60,6 +63,12 @@ public sealed class CrashParsersSpecs
             Cut("python-keyerror.txt", "KeyError"),
             Cut("python-during-handling.txt", "Traceback (most recent call last):\n  File \"/tmp/nightshift-fixtures/crashes/python/report.py\", line 15"),
             Cut("trinitycore-access-violation.txt", "00007FF6F1A2B3C4  000000A8C3FFE6E0"),
+            Cut("server-assert-getmap.txt", "  m_currMap"),
+            Cut("server-assert-getmap.txt", "Map\nSegmentation"),
+            "prog: src/main.cpp:8: int Check(int): Assertion `x > 0' failed.",
+            "terminate called after throwing an instance of 'std::runtime_error'\n",
+            "terminate called after throwing an instance of 'std::runtime_error'\n  what():  bad pack",
+            "[New Thread 0x7ffff7a1d6c0 (LWP 25392)]\n\nThread 2 \"prog\" received signal SIGSEGV, Segmentation fault.\n\nThread 3 (Thread 0x7ffff721c6c0 (LWP 25393) \"prog\"):\n",
         ];
 
         halfWritten.Select(CrashParsers.Parse).Should().AllSatisfy(crash => crash.Should().BeNull());

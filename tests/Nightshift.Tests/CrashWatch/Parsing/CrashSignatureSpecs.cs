@@ -42,8 +42,9 @@ public sealed class CrashSignatureSpecs
             "asan-use-after-free-shifted.txt = asan-use-after-free.txt",
             "gdb-core.txt = gdb-segv-shifted.txt = gdb-segv.txt",
             "rust-panic-backtrace.txt = rust-panic-full.txt",
-            "trinitycore-access-violation-later.txt = trinitycore-access-violation.txt");
-        CrashFixture.Names.Select(SignatureOf).Distinct().Should().HaveCount(CrashFixture.Names.Count - 5);
+            "trinitycore-access-violation-later.txt = trinitycore-access-violation.txt",
+            "trinitycore-nosymbols-restart.txt = trinitycore-nosymbols.txt");
+        CrashFixture.Names.Select(SignatureOf).Distinct().Should().HaveCount(CrashFixture.Names.Count - 6);
         await Task.CompletedTask;
     }
 
@@ -83,6 +84,37 @@ public sealed class CrashSignatureSpecs
             "SIGSEGV @ __strlen_avx2 (strlen-avx2.S) < Creature::~Creature (Creature.cpp)");
         CrashSignature.Of(new CrashRecord("test", "crash", "worker 0x7f00aa died after 12 s", null, []), _ => true).Value
             .Should().Be("crash @ worker <address> died after N s");
+        await Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Frames_without_symbols_are_their_module_and_offset_so_a_restart_at_another_load_address_is_the_same_crash()
+    {
+        var first = CrashFixture.Parse("trinitycore-nosymbols.txt");
+        var restarted = CrashFixture.Parse("trinitycore-nosymbols-restart.txt");
+
+        first.Frames[0].Address.Should().NotBe(restarted.Frames[0].Address, "the service was loaded at another address");
+        SignatureOf("trinitycore-nosymbols.txt").Value.Should().Be(
+            "ACCESS_VIOLATION @ worldserver.exe+1:3F41D4 < worldserver.exe+1:3F45F0 < worldserver.exe+1:5A12B8");
+        SignatureOf("trinitycore-nosymbols-restart.txt").Should().Be(SignatureOf("trinitycore-nosymbols.txt"));
+        SignatureOf("trinitycore-nosymbols-other.txt").Should().NotBe(SignatureOf("trinitycore-nosymbols.txt"),
+            "it faults at another offset of the same module");
+        await Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_frame_known_only_by_its_absolute_address_counts_by_its_module_alone()
+    {
+        static CrashSignature Of(params CrashFrame[] frames) =>
+            CrashSignature.Of(new CrashRecord("test", "SIGSEGV", "Segmentation fault at 0x00007f3a12c4e000", null, frames), _ => false);
+
+        var here = Of(new CrashFrame("??", null, null, "/lib/x86_64-linux-gnu/libfoo.so", "0x00007ffff7cd44a3"));
+        var there = Of(new CrashFrame("??", null, null, "/opt/app/lib/libfoo.so", "0x00007f12a0cd44a3"));
+
+        here.Should().Be(there);
+        here.Value.Should().Be("SIGSEGV @ libfoo.so < Segmentation fault at <address>");
+        Of(new CrashFrame("??", null, null, "/lib/libfoo.so", "0x7f01", "0x1b2")).Should()
+            .NotBe(Of(new CrashFrame("??", null, null, "/lib/libfoo.so", "0x7f01", "0x2c4")));
         await Task.CompletedTask;
     }
 }

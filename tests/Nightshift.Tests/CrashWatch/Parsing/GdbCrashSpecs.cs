@@ -63,4 +63,15 @@ public sealed class GdbCrashSpecs
         crash.Frames.Should().Equal(CrashFixture.Parse("gdb-segv.txt").Frames);
         await Task.CompletedTask;
     }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_transcript_that_starts_at_the_signal_reads_like_one_with_a_preamble()
+    {
+        var crash = CrashParsers.Parse("Program received signal SIGSEGV, Segmentation fault.\n#0  0x000055555555526e in main () at src/main.cpp:3\n")!;
+
+        crash.Kind.Should().Be("SIGSEGV");
+        crash.Message.Should().Be("Segmentation fault");
+        crash.Frames.Should().ContainSingle();
+        await Task.CompletedTask;
+    }
 }

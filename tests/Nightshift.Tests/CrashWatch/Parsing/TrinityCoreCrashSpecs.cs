@@ -52,4 +52,27 @@ public sealed class TrinityCoreCrashSpecs
             $@"WorldSession::HandleMoveTeleportAck @ {Source}Handlers\MovementHandler.cpp:331");
         await Task.CompletedTask;
     }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_frame_without_symbols_keeps_its_section_and_offset_in_the_module()
+    {
+        var crash = CrashFixture.Parse("trinitycore-nosymbols.txt");
+
+        crash.Frames[0].Should().Be(new CrashFrame(
+            "??", null, null, @"C:\TrinityCore\bin\Release\worldserver.exe", "00007FF6F1DF51D4", "0001:003F41D4"));
+        crash.Frames.Should().HaveCount(6);
+        crash.Message.Should().Be(@"exception C0000005 at 00007FF6F1DF51D4 in C:\TrinityCore\bin\Release\worldserver.exe");
+        await Task.CompletedTask;
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_azerothcore_report_with_lower_cased_paths_reads_like_a_trinitycore_one()
+    {
+        var crash = CrashFixture.Parse("trinitycore-azerothcore-lowercase.txt");
+
+        crash.Revision.Should().Be("2f1b8c3d4e5a");
+        crash.FaultingFrame!.Location.Should().Be(@"d:\build\azerothcore\src\server\game\luaengine\serverhooks.cpp:251");
+        crash.Frames.Should().HaveCount(6);
+        await Task.CompletedTask;
+    }
 }

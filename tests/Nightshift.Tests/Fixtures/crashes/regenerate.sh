@@ -20,7 +20,18 @@
 # "Revision:", "Date d:m:y. Time h:m", hardware and OS blocks, "Exception code: %08X %s",
 # "Fault address:  %016I64X %02X:%016I64X %s", registers, then "Call stack:" tables whose rows
 # are "%016I64X  %016I64X  name+displacement  file line n", one table per thread (the crashing
-# thread first), then the same again under "Local Variables And Parameters".
+# thread first), then the same again under "Local Variables And Parameters". Of those,
+# trinitycore-azerothcore-lowercase.txt has the lower-cased source paths the handler prints on a
+# case-insensitive build machine, and trinitycore-nosymbols*.txt have no symbols: each row is
+# "%04X:%08X module" (section:offset) instead of a name; "-restart" is the same crash with the
+# service loaded at another address, "-other" a crash at another offset (issue 18).
+#
+# server-assert-*.txt are NOT generated either: they copy the Linux assertion output of
+# src/common/Debugging/Errors.cpp ("\n%s:%i in %s ASSERTION FAILED:\n  %s\n"), then the shell's
+# "Segmentation fault". Reports from glibc, libstdc++ and gdb are made by the specs themselves
+# (tests/Nightshift.Tests/CrashWatch/RealTools) with the g++ and gdb on the machine;
+# glibc-assert-check.txt and cpp-terminate-runtime-error.txt are one such program's stderr, kept
+# so that every format has a fixture here.
 set -euo pipefail
 
 FIXTURES="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -38,10 +38,14 @@ public sealed record CrashAnalysis(CrashRecord Crash, CrashSignature Signature, 
             return null;
         }
 
-        var own = crash.OwnFrames(ownCode.IsOwn).Select(frame => new OwnFrame(frame, ownCode.Resolve(frame.File!)!)).ToList();
+        var own = crash.OwnFrames(ownCode.IsOwn).Select(frame => new OwnFrame(frame, ownCode.Match(frame.File!)!)).ToList();
         return new CrashAnalysis(crash, CrashSignature.Of(crash, ownCode.IsOwn, SignatureFrames), own);
     }
 }
 
-/// <summary>A frame in the project's own code, with its file as a repository-relative path.</summary>
-public sealed record OwnFrame(CrashFrame Frame, string Path);
+/// <summary>A frame in the project's own code, with the repository file its path resolved to.</summary>
+public sealed record OwnFrame(CrashFrame Frame, SourceMatch Source)
+{
+    /// <summary>The frame's file as a repository-relative path.</summary>
+    public string Path => Source.Path;
+}

@@ -68,12 +68,12 @@ public static class CrashTasks
 
     private static string Frames(CrashAnalysis analysis)
     {
-        var own = analysis.OwnFrames.Select(f => f.Frame).ToHashSet();
+        var own = analysis.OwnFrames.DistinctBy(f => f.Frame).ToDictionary(f => f.Frame, f => f.Source);
         var text = new StringBuilder();
         var frames = analysis.Crash.Frames;
         for (var i = 0; i < Math.Min(frames.Count, MaxFramesShown); i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"#{i} {FrameText(frames[i])}{(own.Contains(frames[i]) ? "   <- this repository" : "")}\n");
+            text.Append(CultureInfo.InvariantCulture, $"#{i} {FrameText(frames[i])}{(own.TryGetValue(frames[i], out var source) ? OwnMark(frames[i], source) : "")}\n");
         }
 
         if (frames.Count > MaxFramesShown)
@@ -83,6 +83,10 @@ public static class CrashTasks
 
         return text.Length == 0 ? "(the report has no stack)" : text.ToString().TrimEnd('\n');
     }
+
+    // The report may spell the file otherwise (lower-cased, a build machine's folder): the agent gets the repository's path.
+    private static string OwnMark(Parsing.CrashFrame frame, SourceMatch source) =>
+        frame.File == source.Path ? "   <- this repository" : $"   <- this repository: {source.Path}{(source.Note is { } note ? $" ({note})" : "")}";
 
     private static string Source(CrashAnalysis analysis, WorktreePaths paths)
     {

@@ -9,4 +9,7 @@ public static class CrashFormats
     public const string DotNet = "dotnet";
     public const string Asan = "asan";
     public const string Python = "python";
+    public const string ServerAssert = "server-assert";
+    public const string GlibcAssert = "glibc-assert";
+    public const string CppTerminate = "cpp-terminate";
 }

@@ -2,8 +2,9 @@ namespace Nightshift.Workloads.CrashWatch.Parsing;
 
 /// <summary>
 /// What makes two crash reports "the same crash": the kind plus the top frames in the project's own
-/// code, each as function and file name, never line numbers or addresses, so the crash still
-/// deduplicates after an unrelated edit shifts its lines or a rebuild moves its addresses.
+/// code, each as function and file name (without symbols: module and offset in it), never line
+/// numbers or absolute addresses, so the crash still deduplicates after an unrelated edit shifts
+/// its lines or a restart moves its load address.
 /// </summary>
 public sealed record CrashSignature(string Value)
 {
@@ -21,13 +22,13 @@ public sealed record CrashSignature(string Value)
         var own = crash.OwnFrames(isOwnFrame);
         var candidates = own.Count > 0
             ? own
-            : crash.StackOrFault().Where(frame => !SignatureText.IsUnknown(frame.Function) || frame.File is not null);
+            : crash.StackOrFault().Where(SignatureText.IsLocated);
         var chosen = candidates.Take(frames).ToList();
         var parts = chosen.Select(SignatureText.Frame).ToList();
 
         // Without a single function name (a report that names only a file), the message is what
-        // tells two crashes in one file apart.
-        if (crash.KindDetail is null && chosen.All(frame => SignatureText.IsUnknown(frame.Function)))
+        // tells two crashes in one file apart; an offset in a module is as precise as a name.
+        if (crash.KindDetail is null && chosen.All(frame => SignatureText.IsUnknown(frame.Function) && frame.Offset is null))
             parts.Add(SignatureText.Message(crash.Message));
 
         var kind = crash.KindDetail is { } detail ? $"{crash.Kind} ({SignatureText.Message(detail)})" : crash.Kind;

@@ -12,11 +12,28 @@ internal static partial class SignatureText
         var file = frame.File is null ? null : FileName(frame.File);
         return (function, file) switch
         {
-            (_, null) => function.Length > 0 ? function : "??",
+            ("", null) => Symbolless(frame),
+            (_, null) => function,
             ("", _) => $"({file})",
             _ => $"{function} ({file})",
         };
     }
+
+    /// <summary>
+    /// A frame without symbols is where it lies in its module ("worldserver.exe+0001:003F41D4", "libfoo.so+0x1b2"), or its
+    /// module alone when the report gives only an absolute address: the load address changes with every start (issue 18).
+    /// </summary>
+    public static string Symbolless(CrashFrame frame) => frame.Module is not { } module
+        ? "??"
+        : frame.Offset is { } offset ? $"{FileName(module).ToLowerInvariant()}+{Offset(offset)}" : FileName(module).ToLowerInvariant();
+
+    // The fault line and the call stack print one section:offset at different widths ("01:0000000000029A10", "0001:00029A10").
+    private static string Offset(string offset) =>
+        string.Join(':', offset.Split(':').Select(part => part.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? part[2..] : part)
+            .Select(part => part.TrimStart('0') is { Length: > 0 } digits ? digits.ToUpperInvariant() : "0"));
+
+    /// <summary>Whether the frame says where it is in a way that survives a restart: a function, a file, or a module.</summary>
+    public static bool IsLocated(CrashFrame frame) => !IsUnknown(frame.Function) || frame.File is not null || frame.Module is not null;
 
     public static bool IsUnknown(string function) =>
         function.Length == 0 || function is "??" or "?" or "<unknown>";
@@ -44,7 +61,9 @@ internal static partial class SignatureText
     /// <summary>The message without addresses and numbers (ids, sizes, counts), on one line, at most 200 characters.</summary>
     public static string Message(string message)
     {
-        var text = Whitespace().Replace(Numbers().Replace(Address().Replace(message, "<address>"), "N"), " ").Trim();
+        // Windows handlers print addresses as bare hex ("at 00007FF6F1A2B3C4"): as variable as 0x ones.
+        var text = BareAddress().Replace(Address().Replace(message, "<address>"), "<address>");
+        text = Whitespace().Replace(Numbers().Replace(text, "N"), " ").Trim();
         return text.Length <= 200 ? text : text[..200];
     }
 
@@ -107,6 +126,9 @@ internal static partial class SignatureText
 
     [GeneratedRegex(@"0x[0-9a-fA-F]+")]
     private static partial Regex Address();
+
+    [GeneratedRegex(@"\b(?=[0-9A-Fa-f]*\d)[0-9A-Fa-f]{8,16}\b")]
+    private static partial Regex BareAddress();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Numbers();

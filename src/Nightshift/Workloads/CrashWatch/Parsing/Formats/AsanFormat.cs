@@ -78,7 +78,7 @@ internal sealed partial class AsanFormat : ICrashFormat
         if (Module().Match(rest) is { Success: true } module)
         {
             var name = match.Groups["in"].Success ? rest[..module.Index].TrimEnd() : "??";
-            return new CrashFrame(name, null, null, module.Groups["module"].Value, address);
+            return new CrashFrame(name, null, null, module.Groups["module"].Value, address, module.Groups["offset"].Value);
         }
 
         var space = rest.LastIndexOf(' ');
@@ -109,7 +109,7 @@ internal sealed partial class AsanFormat : ICrashFormat
     [GeneratedRegex(@" \(BuildId: [0-9a-f]+\)$")]
     private static partial Regex BuildId();
 
-    [GeneratedRegex(@"\((?<module>[^()]+)\+0x[0-9a-f]+\)$")]
+    [GeneratedRegex(@"\((?<module>[^()]+)\+(?<offset>0x[0-9a-f]+)\)$")]
     private static partial Regex Module();
 
     [GeneratedRegex(@"^(?<file>.+?):(?<line>\d+)(?::\d+)?$")]

@@ -6,8 +6,11 @@ namespace Nightshift.Workloads.CrashWatch.Parsing.Formats;
 /// gdb backtraces: a live run ("Program received signal SIGSEGV, Segmentation fault." or
 /// 'Thread 2 "server" received signal ...', as <c>gdb -batch -ex run -ex bt</c> prints) or a core
 /// file ("Program terminated with signal SIGSEGV, ..."), followed by "#N  0x... in f (args) at
-/// file:line" frames. Only the first backtrace counts (the crashing thread's); complete once it
-/// has a frame.
+/// file:line" frames, with <c>bt full</c>'s locals between them. With <c>thread apply all bt</c>
+/// every thread's stack follows under its "Thread N (Thread 0x... (LWP n) "name"):" header; the
+/// crash is the stack of the thread that received the signal (or, in a core, gdb's "[Current
+/// thread is N ...]"), whatever order the threads come in. Without headers the first backtrace is
+/// the crashing thread's. Complete once that backtrace has a frame.
 /// </summary>
 internal sealed partial class GdbFormat : ICrashFormat
 {
@@ -19,7 +22,11 @@ internal sealed partial class GdbFormat : ICrashFormat
         if (ReportLines.FirstMatch(lines, Signal()) is not (var start, var signal))
             return null;
 
-        var frames = FirstBacktrace(lines, start + 1);
+        var number = signal.Groups["number"].Success
+            ? signal.Groups["number"].Value
+            : ReportLines.FirstMatch(lines, CurrentThread()) is (_, var current) ? current.Groups["number"].Value : null;
+        var section = number is null ? -1 : Array.FindIndex(lines, start + 1, line => ThreadHeader().Match(line) is { Success: true } h && h.Groups["number"].Value == number);
+        var frames = FirstBacktrace(lines, section >= 0 ? section + 1 : start + 1);
         if (frames.Count == 0)
             return null;
 
@@ -31,7 +38,8 @@ internal sealed partial class GdbFormat : ICrashFormat
     /// <summary>
     /// The frames of the first backtrace after <paramref name="from"/>. Reading a core file, gdb
     /// first shows frame #0 alone (followed by its source line) and then the whole backtrace; a
-    /// lone frame followed by a longer backtrace is that preview, not the backtrace.
+    /// lone frame followed by a longer backtrace is that preview, not the backtrace. A stack ends
+    /// at a line that is neither a frame nor one of <c>bt full</c>'s locals.
     /// </summary>
     private static List<CrashFrame> FirstBacktrace(string[] lines, int from)
     {
@@ -45,9 +53,15 @@ internal sealed partial class GdbFormat : ICrashFormat
                     blocks.Add(block = []);
                 block.Add(Frame(frame));
             }
+            else if (block is not null && IsLocals(lines[i]))
+            {
+                continue;
+            }
             else if (!lines[i].StartsWith("Backtrace stopped", StringComparison.Ordinal))
             {
                 block = null;
+                if (blocks.Count > 0 && blocks[^1].Count > 1)
+                    break; // the next thread's stack
             }
         }
 
@@ -58,6 +72,11 @@ internal sealed partial class GdbFormat : ICrashFormat
             [var first, ..] => first,
         };
     }
+
+    // bt full prints each frame's locals indented below it, or one of these when it has none.
+    private static bool IsLocals(string line) =>
+        (line.Length > 0 && char.IsWhiteSpace(line[0]) && line.Trim().Length > 0)
+        || line is "No locals." or "No symbol table info available.";
 
     private static CrashFrame Frame(Match match)
     {
@@ -81,8 +100,14 @@ internal sealed partial class GdbFormat : ICrashFormat
         return new CrashFrame(ReportLines.WithoutTrailingGroup(rest), file, line, module, address);
     }
 
-    [GeneratedRegex(@"^(?:Program|Thread (?<thread>\d+ ""[^""]*"")) (?:received|terminated with) signal (?<signal>SIG[A-Z0-9]+), (?<message>.*)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?:Program|Thread (?<thread>(?<number>\d+) ""[^""]*"")) (?:received|terminated with) signal (?<signal>SIG[A-Z0-9]+), (?<message>.*)$", RegexOptions.Multiline)]
     private static partial Regex Signal();
+
+    [GeneratedRegex(@"^Thread (?<number>\d+) \(.*\):$")]
+    private static partial Regex ThreadHeader();
+
+    [GeneratedRegex(@"^\[Current thread is (?<number>\d+) ")]
+    private static partial Regex CurrentThread();
 
     [GeneratedRegex(@"^#(?<index>\d+)\s+(?:(?<address>0x[0-9a-f]+) in )?(?<rest>.+)$")]
     private static partial Regex FrameLine();

@@ -45,4 +45,29 @@ internal static class ReportLines
 
         return trimmed;
     }
+
+    /// <summary>
+    /// The qualified name in gcc's <c>__PRETTY_FUNCTION__</c>: "int Check(int)" is "Check", "virtual void
+    /// Map::Update(uint32) const" is "Map::Update", "T Sum(T) [with T = int]" is "Sum".
+    /// </summary>
+    public static string PrettyFunctionName(string pretty)
+    {
+        var text = pretty.Trim();
+        if (text.EndsWith(']') && text.LastIndexOf(" [with ", StringComparison.Ordinal) is var with and > 0)
+            text = text[..with];
+
+        var close = text.LastIndexOf(')');
+        text = WithoutTrailingGroup(close > 0 ? text[..(close + 1)] : text);
+
+        // The name is the last space-separated word outside template brackets; the return type comes before it.
+        var depth = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            depth += text[i] switch { '>' => 1, '<' => -1, _ => 0 };
+            if (text[i] == ' ' && depth == 0)
+                return text[(i + 1)..].TrimStart('*', '&');
+        }
+
+        return text;
+    }
 }

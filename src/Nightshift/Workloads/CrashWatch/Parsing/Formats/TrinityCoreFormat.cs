@@ -37,7 +37,7 @@ internal sealed partial class TrinityCoreFormat : ICrashFormat
             message += $" at {address} in {module}";
             faultingFrame = frames[0].Address == address
                 ? frames[0] with { Module = module }
-                : new CrashFrame("??", null, null, module, address);
+                : new CrashFrame("??", null, null, module, address, fault.Groups["offset"].Value);
         }
 
         if (FindMatch(lines, Detail()) is { } detail)
@@ -74,7 +74,7 @@ internal sealed partial class TrinityCoreFormat : ICrashFormat
         var address = row.Groups["address"].Value;
         var symbol = row.Groups["symbol"].Value;
         if (NoSymbol().Match(symbol) is { Success: true } logical)
-            return new CrashFrame("??", null, null, logical.Groups["module"].Value, address);
+            return new CrashFrame("??", null, null, logical.Groups["module"].Value, address, logical.Groups["offset"].Value);
 
         var plus = Displacement().Match(symbol);
         var function = plus.Success ? symbol[..plus.Index] : symbol;
@@ -88,7 +88,7 @@ internal sealed partial class TrinityCoreFormat : ICrashFormat
     [GeneratedRegex(@"^Exception code: (?<code>[0-9A-F]{8})(?: (?<name>.*))?$")]
     private static partial Regex ExceptionCode();
 
-    [GeneratedRegex(@"^Fault address:\s+(?<address>[0-9A-F]+) [0-9A-F]+:[0-9A-F]+ (?<module>.+)$")]
+    [GeneratedRegex(@"^Fault address:\s+(?<address>[0-9A-F]+) (?<offset>[0-9A-F]+:[0-9A-F]+) (?<module>.+)$")]
     private static partial Regex FaultAddress();
 
     // An assertion's message or an uncaught C++ exception's what(), when the handler could read it.
@@ -104,7 +104,7 @@ internal sealed partial class TrinityCoreFormat : ICrashFormat
     [GeneratedRegex(@"^(?<address>[0-9A-F]{8,16})  (?<frame>[0-9A-F]{8,16})  (?<symbol>.+?)(?:  (?<file>.+) line (?<line>\d+))?$")]
     private static partial Regex Row();
 
-    [GeneratedRegex(@"^[0-9A-F]{4}:[0-9A-F]+ (?<module>.+)$")]
+    [GeneratedRegex(@"^(?<offset>[0-9A-F]{4}:[0-9A-F]+) (?<module>.+)$")]
     private static partial Regex NoSymbol();
 
     [GeneratedRegex(@"\+[0-9A-F]+$")]
