@@ -33,6 +33,7 @@ import tempfile
 import time
 
 import rust_corpus
+from cpu_account import CpuAccount
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(REPO, "examples", "rust-corpus")
@@ -51,28 +52,46 @@ done | grep -oE '"rendered":"error\[E[0-9]+\]' | grep -oE 'E[0-9]+' | sort | uni
 def main():
     args = parse_args(__doc__)
 
-    with tempfile.TemporaryDirectory(prefix="nightshift-bench-") as temp:
-        cli = args.cli or build_cli(os.path.join(temp, "cli"))
-        work = os.path.join(temp, "rust-corpus")
-        items = rust_corpus.write_corpus(work)
-        scratch = os.path.join(temp, "scratch")
-        os.mkdir(scratch)
+    cpu = CpuAccount.create("nightshift-bench")
+    try:
+        with tempfile.TemporaryDirectory(prefix="nightshift-bench-") as temp:
+            cli = args.cli or build_cli(os.path.join(temp, "cli"))
+            work = os.path.join(temp, "rust-corpus")
+            items = rust_corpus.write_corpus(work)
+            scratch = os.path.join(temp, "scratch")
+            os.mkdir(scratch)
 
-        contenders = {
-            "a": ("shell loop (sequential rustc, grep, sort, uniq -c)",
-                  lambda: run(["bash", "-c", SHELL_LOOP], work, {"SCRATCH": scratch})),
-            "b": ("nightshift baseline --no-cache --json",
-                  lambda: run(["dotnet", cli, "baseline", "--no-cache", "--json"], work)),
-            "c": ("nightshift baseline --json (cached)",
-                  lambda: run(["dotnet", cli, "baseline", "--json"], work)),
-        }
+            cpu_seconds = collections.defaultdict(list)
 
-        warm = {key: contender[1]()[1] for key, contender in contenders.items()}
-        check_same_counts(warm["a"], warm["b"])
-        if json.loads(warm["c"])["cached"] != json.loads(warm["c"])["items"]:
-            sys.exit("bench: the cached run re-ran items; the cache is not working")
+            def contender(key, command, extra_env=None):
+                def action():
+                    before = cpu.seconds() if cpu else 0
+                    result = run(command, work, extra_env, preexec=cpu.enter if cpu else None)
+                    if cpu:
+                        cpu_seconds[key].append(cpu.seconds() - before)
+                    return result
+                return action
 
-        report(contenders, time_alternately(contenders, args.runs), args.runs, cli, items)
+            contenders = {
+                "a": ("shell loop (sequential rustc, grep, sort, uniq -c)",
+                      contender("a", ["bash", "-c", SHELL_LOOP], {"SCRATCH": scratch})),
+                "b": ("nightshift baseline --no-cache --json",
+                      contender("b", ["dotnet", cli, "baseline", "--no-cache", "--json"])),
+                "c": ("nightshift baseline --json (cached)",
+                      contender("c", ["dotnet", cli, "baseline", "--json"])),
+            }
+
+            warm = {key: entry[1]()[1] for key, entry in contenders.items()}
+            check_same_counts(warm["a"], warm["b"])
+            if json.loads(warm["c"])["cached"] != json.loads(warm["c"])["items"]:
+                sys.exit("bench: the cached run re-ran items; the cache is not working")
+
+            times = time_alternately(contenders, args.runs)
+            # The first figure of each is the warm-up's.
+            report(contenders, times, args.runs, cli, items, {key: values[1:] for key, values in cpu_seconds.items()})
+    finally:
+        if cpu:
+            cpu.remove()
 
 
 def parse_args(doc):
@@ -111,11 +130,11 @@ def copy_corpus(destination):
     shutil.copytree(CORPUS, destination, ignore=shutil.ignore_patterns("target", ".nightshift"))
 
 
-def run(command, cwd, extra_env=None):
+def run(command, cwd, extra_env=None, preexec=None):
     """Runs to completion and returns (seconds, stdout); a non-zero exit is a broken benchmark."""
     env = dict(os.environ, NO_COLOR="1", **(extra_env or {}))
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, preexec_fn=preexec)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} exited {done.returncode}:\n{done.stderr}")
@@ -137,7 +156,7 @@ def version(command):
         return "unknown"
 
 
-def report(contenders, times, runs, cli, items):
+def report(contenders, times, runs, cli, items, cpu_seconds):
     medians = {key: statistics.median(values) for key, values in times.items()}
     facts = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -153,9 +172,19 @@ def report(contenders, times, runs, cli, items):
     print(f"Run {facts['date']} on {facts['cores']} cores ({facts['machine']}), {facts['rustc']}, .NET SDK {facts['dotnet']}, "
           f"{facts['items']} items, {runs} timed runs each after one warm-up, alternating a, b, c.\n")
     print_table(contenders, times, medians)
-    print(f"\nb/a = {medians['b'] / medians['a']:.2f}, c/a = {medians['c'] / medians['a']:.2f}")
+    print(f"\nb/a = {medians['b'] / medians['a']:.2f} (b is {medians['a'] / medians['b']:.2f}× as fast as a), "
+          f"c/a = {medians['c'] / medians['a']:.3f} (c is {medians['a'] / medians['c']:.1f}× as fast as a)")
+    cpu_medians = {key: statistics.median(values) for key, values in cpu_seconds.items()}
+    if cpu_medians:
+        print("\nCPU time (user + system, every process each contender started, from a cgroup of its own), medians:\n")
+        print("| contender | CPU (s) | CPU per item (ms) |")
+        print("| --- | ---: | ---: |")
+        for key, (label, _) in contenders.items():
+            print(f"| {key}: {label} | {cpu_medians[key]:.2f} | {cpu_medians[key] / items * 1000:.0f} |")
+    else:
+        print("\n(no writable cgroup here: CPU time not measured)", file=sys.stderr)
 
-    save_results("baseline", {"facts": facts, "times": times, "medians": medians})
+    save_results("baseline", {"facts": facts, "times": times, "medians": medians, "cpu_seconds": cpu_seconds, "cpu_medians": cpu_medians})
 
 
 def save_results(name, data):
