@@ -16,7 +16,11 @@ internal sealed class OutputCapture
     private readonly int _limit;
     private readonly StringBuilder _head = new();
     private readonly int _headLimit;
-    private readonly char[] _tail;
+    private readonly int _tailLimit;
+
+    // Allocated when the head is full: most commands never write that much, and a probe step's limit of millions of
+    // characters, allocated and zeroed up front for every step, was most of the probe's own CPU time (issue 17).
+    private char[]? _tail;
     private int _tailNext;
     private int _tailCount;
     private long _total;
@@ -26,7 +30,7 @@ internal sealed class OutputCapture
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         _limit = limit;
         _headLimit = limit / 2;
-        _tail = new char[limit - _headLimit];
+        _tailLimit = limit - _headLimit;
     }
 
     public bool Truncated => _total > _limit;
@@ -41,6 +45,12 @@ internal sealed class OutputCapture
             chars = chars[toHead..];
         }
 
+        if (chars.IsEmpty)
+        {
+            return;
+        }
+
+        _tail ??= new char[_tailLimit];
         if (chars.Length >= _tail.Length)
         {
             chars[^_tail.Length..].CopyTo(_tail);
@@ -59,8 +69,8 @@ internal sealed class OutputCapture
     /// <summary>All of it, or head + a marker line saying how much was left out + tail.</summary>
     public override string ToString()
     {
-        var tail = _tailCount < _tail.Length
-            ? new string(_tail, 0, _tailCount)
+        var tail = _tail is null ? ""
+            : _tailCount < _tail.Length ? new string(_tail, 0, _tailCount)
             : string.Concat(_tail.AsSpan(_tailNext), _tail.AsSpan(0, _tailNext));
         var head = _head.ToString();
         if (!Truncated)

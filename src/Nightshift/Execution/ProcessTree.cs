@@ -10,6 +10,9 @@ internal sealed class ProcessTree(int rootPid, bool leadsGroup)
 {
     private static readonly TimeSpan _pollInterval = TimeSpan.FromMilliseconds(20);
 
+    // The first look comes sooner: what is usually left is a sandbox's init in the middle of exiting (issue 17).
+    private static readonly TimeSpan _firstPoll = TimeSpan.FromMilliseconds(1);
+
     /// <summary>Bounds the freeze loop; a tree that still forks after this many SIGSTOP rounds is killed as found.</summary>
     private const int MaxFreezeRounds = 10;
 
@@ -62,6 +65,7 @@ internal sealed class ProcessTree(int rootPid, bool leadsGroup)
     private async Task<bool> WaitUntilGoneAsync(TimeSpan grace, Task exited)
     {
         var deadline = DateTime.UtcNow + grace;
+        var poll = _firstPoll;
         while (true)
         {
             if (exited.IsCompleted && !GroupIsAlive && !_known.Keys.Any(IsStillAlive))
@@ -75,7 +79,8 @@ internal sealed class ProcessTree(int rootPid, bool leadsGroup)
                 return false;
             }
 
-            await Task.Delay(left < _pollInterval ? left : _pollInterval).ConfigureAwait(false);
+            await Task.Delay(left < poll ? left : poll).ConfigureAwait(false);
+            poll = poll * 2 < _pollInterval ? poll * 2 : _pollInterval;
         }
     }
 

@@ -32,6 +32,21 @@ public sealed class OutputCaptureSpecs
     }
 
     [Fact]
+    public void A_short_output_under_a_large_limit_costs_its_own_size_not_the_limit()
+    {
+        // A corpus probe allows 16 million characters per step; allocating that up front for every step was most of
+        // the probe's own CPU time (issue 17).
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var capture = new OutputCapture(16_000_000);
+        capture.Append("error[E0308]: mismatched types\n");
+        var text = capture.ToString();
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(100_000);
+        text.Should().Be("error[E0308]: mismatched types\n");
+    }
+
+    [Fact]
     public void Output_past_the_limit_keeps_head_and_tail_and_counts_what_was_left_out()
     {
         var capture = new OutputCapture(10);

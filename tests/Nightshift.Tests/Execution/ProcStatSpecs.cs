@@ -29,4 +29,20 @@ public sealed class ProcStatSpecs
     {
         ProcStat.Parse("not a stat line").Should().BeNull();
     }
+
+    [Fact]
+    public void A_line_cut_before_the_start_time_is_no_process()
+    {
+        ProcStat.Parse("4242 (cut) S 17 4242 4242 0 -1 4194560").Should().BeNull();
+    }
+
+    [Fact]
+    public void Reading_every_process_finds_this_one_as_it_reads_alone()
+    {
+        var alone = ProcStat.TryRead(Environment.ProcessId)!.Value;
+
+        var found = ProcStat.ReadAll().Should().ContainSingle(process => process.Pid == Environment.ProcessId).Which;
+
+        (found.ParentPid, found.GroupId, found.StartTime).Should().Be((alone.ParentPid, alone.GroupId, alone.StartTime));
+    }
 }
