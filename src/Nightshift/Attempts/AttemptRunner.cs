@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Nightshift.Agents;
 using Nightshift.Agents.Transcripts;
 using Nightshift.Attempts.Episodes;
@@ -34,6 +35,7 @@ public sealed class AttemptRunner(Journal journal, string workload, NightshiftPa
         ArgumentNullException.ThrowIfNull(work);
         var task = await journal.EnsureTaskAsync(plan.SessionId, plan.Task, abort).ConfigureAwait(false);
         var attempt = (await journal.BeginAttemptAsync(plan.SessionId, task.Id, plan.Agent, abort).ConfigureAwait(false)).Id;
+        var clock = Stopwatch.StartNew();
         try
         {
             if (observer is not null)
@@ -42,10 +44,13 @@ public sealed class AttemptRunner(Journal journal, string workload, NightshiftPa
             }
 
             var setup = await work.PrepareAsync(attempt, abort).ConfigureAwait(false);
+            var prepared = clock.Elapsed;
             var (result, transcriptPath, memory) = await RunAgentAsync(attempt, plan, setup, stop).ConfigureAwait(false);
+            var agentEnded = clock.Elapsed;
 
             // From here the attempt is decided, even when a stop was asked for meanwhile: only abort cuts a verdict short.
             var change = await work.CaptureAsync(abort).ConfigureAwait(false);
+            var captured = clock.Elapsed;
             if (result.EndpointOutage && change.IsEmpty)
             {
                 return await AbandonAsync<TMeasured>(attempt, $"the model endpoint was unavailable: {result.Error}", result.Error, observer, null, endpointOutage: true)
@@ -62,7 +67,9 @@ public sealed class AttemptRunner(Journal journal, string workload, NightshiftPa
                 await observer.AgentFinishedAsync(attempt, result, change, abort).ConfigureAwait(false);
             }
 
+            var judging = clock.Elapsed;
             var judgement = await work.JudgeAsync(change, result.Error ?? result.Summary ?? result.StopReason.WireName(), abort).ConfigureAwait(false);
+            var judged = clock.Elapsed;
             var episode = new EpisodeContent(
                 EpisodeTask.From(setup.Task, plan.Task.Key, setup.Sources),
                 judgement.Verdict.IsAccepted ? EpisodeOutcome.Accepted : EpisodeOutcome.Rejected,
@@ -80,7 +87,8 @@ public sealed class AttemptRunner(Journal journal, string workload, NightshiftPa
                 abort).ConfigureAwait(false);
             if (observer is not null)
             {
-                await observer.DecidedAsync(attempt, judgement.Verdict, abort).ConfigureAwait(false);
+                var timings = new AttemptTimings(prepared, agentEnded - prepared, captured - agentEnded, judged - judging, judgement.Measuring, clock.Elapsed);
+                await observer.DecidedAsync(attempt, judgement.Verdict, timings, abort).ConfigureAwait(false);
             }
 
             return new AttemptEnd<TMeasured>.Decided(attempt, result, change, judgement);

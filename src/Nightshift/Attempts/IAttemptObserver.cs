@@ -15,8 +15,8 @@ public interface IAttemptObserver
     /// <summary>The agent ended and its usage and patch are journaled; the change is about to be measured.</summary>
     Task AgentFinishedAsync(long attemptId, AgentResult result, AttemptChange change, CancellationToken cancellationToken);
 
-    /// <summary>The verdict and the episode are journaled.</summary>
-    Task DecidedAsync(long attemptId, Verdict verdict, CancellationToken cancellationToken);
+    /// <summary>The verdict and the episode are journaled; <paramref name="timings"/> says where the attempt's time went.</summary>
+    Task DecidedAsync(long attemptId, Verdict verdict, AttemptTimings timings, CancellationToken cancellationToken);
 
     /// <summary>The attempt is journaled as abandoned: <paramref name="endpointOutage"/> when the model endpoint did not answer.</summary>
     Task AbandonedAsync(long attemptId, string reason, bool endpointOutage, string? agentError, CancellationToken cancellationToken);

@@ -11,6 +11,9 @@ public sealed record Measurement(string Commit, Snapshot Snapshot, TestSuiteResu
     /// <summary>The <c>build</c> run before the probe; null when none is configured.</summary>
     public VerdictCheck? Build { get; init; }
 
+    /// <summary>How long the build, the probe and the tests took together.</summary>
+    public TimeSpan Elapsed { get; init; }
+
     /// <summary>The build failed, so nothing else was measured: the snapshot is empty and must not be compared.</summary>
     public bool IsUnbuilt => Build is { Passed: false };
 

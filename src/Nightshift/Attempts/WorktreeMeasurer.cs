@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Probing;
@@ -53,10 +54,11 @@ public sealed class WorktreeMeasurer(IProbe probe, TestsConfig? tests, BuildConf
 
     private async Task<Measurement> MeasureAsync(Workspace workspace, string commit, bool baseline, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         var built = await BuildAsync(workspace, cancellationToken).ConfigureAwait(false);
         if (built is { Passed: false })
         {
-            return Measurement.Unbuilt(commit, built);
+            return Measurement.Unbuilt(commit, built) with { Elapsed = clock.Elapsed };
         }
 
         var snapshot = await probe.RunAsync(workspace.Path, ProbeOptionsFor(workspace), null, cancellationToken).ConfigureAwait(false);
@@ -65,7 +67,6 @@ public sealed class WorktreeMeasurer(IProbe probe, TestsConfig? tests, BuildConf
                 ? await testRunner.RunBaselineAsync(workspace.Path, cancellationToken).ConfigureAwait(false)
                 : await testRunner.RunAsync(workspace.Path, runs: 1, cancellationToken).ConfigureAwait(false)
             : null;
-        return new Measurement(commit, snapshot, results) { Build = built };
+        return new Measurement(commit, snapshot, results) { Build = built, Elapsed = clock.Elapsed };
     }
-
 }

@@ -43,6 +43,15 @@ public sealed class NightSpecs
         var episodes = await journal.ReadEpisodesAsync(new EpisodeQuery(Workload: "burn-down"), CancellationToken.None);
         episodes.Select(e => e.Outcome).Should().BeEquivalentTo(["accepted", "accepted", "accepted", "rejected"]);
         repo.Events("cluster.set_aside").Should().ContainSingle().Which["payload"]!["cluster"]!.GetValue<string>().Should().Be("rustc:error:E0277");
+        // Every verdict says where its attempt's time went, in parts that add up to its total (what bench/scale.py reads).
+        repo.Events("verdict.decided").Should().NotBeEmpty().And.AllSatisfy(e =>
+        {
+            var t = e["payload"]!["timings"]!;
+            double Part(string name) => t[name]!.GetValue<double>();
+            (Part("prepare_seconds") + Part("agent_seconds") + Part("capture_seconds") + Part("judge_seconds")).Should().BeLessThanOrEqualTo(Part("total_seconds") + 0.005);
+            Part("measure_seconds").Should().BeLessThanOrEqualTo(Part("judge_seconds") + 0.001);
+            Part("harness_seconds").Should().BeGreaterThanOrEqualTo(0);
+        });
 
         // The user's checkout, branch and index are as they were; no attempt's worktree is left behind.
         (await repo.Repo.FingerprintAsync()).Should().Equal(checkout);

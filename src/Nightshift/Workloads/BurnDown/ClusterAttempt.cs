@@ -59,7 +59,10 @@ internal sealed class ClusterAttempt(
         var after = change.IsEmpty ? basis : await measurer.ChangeAsync(Workspace, basis.Commit, cancellationToken).ConfigureAwait(false);
         var verdict = basis.Judge(cluster.Key, after, change.Patch, _policy, agentSaid);
         return new AttemptJudgement<Measurement>(
-            verdict, [.. after.Snapshot.Diagnostics.Where(d => ClusterKey.Of(d) == cluster.Key).Select(EpisodeDiagnostic.From)], after);
+            verdict, [.. after.Snapshot.Diagnostics.Where(d => ClusterKey.Of(d) == cluster.Key).Select(EpisodeDiagnostic.From)], after)
+        {
+            Measuring = change.IsEmpty ? TimeSpan.Zero : after.Elapsed, // an empty change is judged on the basis, not measured
+        };
     }
 
     /// <summary>

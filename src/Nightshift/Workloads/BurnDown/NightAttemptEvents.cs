@@ -28,9 +28,10 @@ internal sealed class NightAttemptEvents(SessionTelemetry telemetry, IProgress<s
             .ConfigureAwait(false);
     }
 
-    public async Task DecidedAsync(long attemptId, Verdict verdict, CancellationToken cancellationToken)
+    public async Task DecidedAsync(long attemptId, Verdict verdict, AttemptTimings timings, CancellationToken cancellationToken)
     {
-        await telemetry.EventAsync(new VerdictDecided(verdict.IsAccepted, verdict.Summary), attemptId, cancellationToken).ConfigureAwait(false);
+        await telemetry.EventAsync(
+            new VerdictDecided(verdict.IsAccepted, verdict.Summary) { Timings = VerdictTimings.Of(timings) }, attemptId, cancellationToken).ConfigureAwait(false);
         Say($"[{worker}] attempt {attemptId}: {verdict.Summary}");
     }
 
