@@ -21,49 +21,77 @@ public sealed partial class GitRepository
 
     /// <summary>
     /// Brings the attempt worktree at <paramref name="path"/> back to <paramref name="commit"/> exactly, in time proportional to
-    /// what changed: <c>reset --hard</c> restores the index and the tracked files, a first <c>clean</c> removes every untracked
-    /// file (in kept folders too), a second removes what the repository ignores except the folders matching
-    /// <paramref name="keep"/> (build outputs, so the next build is incremental). Returns true only when the worktree is then
-    /// proven clean: HEAD detached at the commit and <c>status</c> showing nothing. False, without touching anything, when
-    /// the folder is not a worktree of its own or its HEAD names a branch (a reset would move it); false too when git fails (a lock a kill left behind). The caller
-    /// recreates a worktree it cannot prove clean.
+    /// what changed: <c>reset --hard</c> restores the index and the tracked files, <c>clean -x</c> removes every untracked
+    /// and ignored file except the folders matching <paramref name="keep"/> (build outputs, so the next build is
+    /// incremental); an untracked file the repository does not ignore inside a kept folder is removed by a second
+    /// <c>clean</c>. Returns true only when the worktree is then proven clean: <c>status</c> shows HEAD detached at the
+    /// commit and nothing else. False, without touching anything, when the folder is not a worktree of its own or its
+    /// HEAD names a branch (a reset would move it); false too when git fails (a lock a kill left behind). The caller
+    /// recreates a worktree it cannot prove clean. Four git commands in the usual case, each proportional to the tree.
     /// </summary>
     public async Task<bool> ResetWorktreeAsync(string path, string commit, IReadOnlyList<string> keep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keep);
         try
         {
-            // A folder that lost its .git file would let git find the user's repository above it: prove it is its own top first.
-            var top = await RunAsync(new GitCall(["rev-parse", "--show-cdup"]) { WorkingDirectory = path }, cancellationToken).ConfigureAwait(false);
-            if (!top.Succeeded || top.StandardOutput.Trim().Length > 0)
-            {
-                return false;
-            }
-
-            var onBranch = await RunAsync(new GitCall(["symbolic-ref", "--quiet", "HEAD"]) { WorkingDirectory = path }, cancellationToken)
+            // A folder that lost its .git file would let git find the user's repository above it: prove it is its own top
+            // (an empty cdup) and detached (HEAD names itself, not a branch) before anything writes.
+            var where = await RunAsync(new GitCall(["rev-parse", "--show-cdup", "--symbolic-full-name", "HEAD"]) { WorkingDirectory = path }, cancellationToken)
                 .ConfigureAwait(false);
-            if (onBranch.Succeeded)
+            if (!where.Succeeded || where.StandardOutput.Split('\n') is not ["", "HEAD", ..])
             {
                 return false;
             }
 
             await RunCheckedAsync(new GitCall(["reset", "--hard", "--quiet", commit]) { WorkingDirectory = path }, cancellationToken)
                 .ConfigureAwait(false);
-            await RunCheckedAsync(new GitCall(["clean", "-d", "-f", "-f", "-q"]) { WorkingDirectory = path }, cancellationToken)
-                .ConfigureAwait(false);
             await RunCheckedAsync(
                 new GitCall(["clean", "-d", "-f", "-f", "-x", "-q", .. keep.Select(pattern => $"--exclude={pattern}")]) { WorkingDirectory = path },
                 cancellationToken).ConfigureAwait(false);
-            var head = await RunCheckedAsync(new GitCall(["rev-parse", "HEAD"]) { WorkingDirectory = path }, cancellationToken).ConfigureAwait(false);
-            var status = await RunCheckedAsync(
-                new GitCall(["status", "--porcelain", "--untracked-files=all", "--ignore-submodules=none"]) { WorkingDirectory = path },
-                cancellationToken).ConfigureAwait(false);
-            return head.Trim() == commit && status.Length == 0;
+            var state = await WorktreeStateAsync(path, cancellationToken).ConfigureAwait(false);
+            if (state.Untracked && !state.Modified)
+            {
+                await RunCheckedAsync(new GitCall(["clean", "-d", "-f", "-f", "-q"]) { WorkingDirectory = path }, cancellationToken).ConfigureAwait(false);
+                state = await WorktreeStateAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+
+            return state is { Detached: true, Untracked: false, Modified: false } && state.Head == commit;
         }
         catch (GitException)
         {
             return false;
         }
+    }
+
+    /// <summary>What <c>status --porcelain=v2 --branch</c> says of a worktree: its HEAD, whether detached, and what differs.</summary>
+    private async Task<(string? Head, bool Detached, bool Untracked, bool Modified)> WorktreeStateAsync(string path, CancellationToken cancellationToken)
+    {
+        var status = await RunCheckedAsync(
+            new GitCall(["status", "--porcelain=v2", "--branch", "--untracked-files=all", "--ignore-submodules=none"]) { WorkingDirectory = path },
+            cancellationToken).ConfigureAwait(false);
+        string? head = null;
+        var (detached, untracked, modified) = (false, false, false);
+        foreach (var line in status.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.StartsWith("# branch.oid ", StringComparison.Ordinal))
+            {
+                head = line["# branch.oid ".Length..].Trim();
+            }
+            else if (line.StartsWith("# branch.head ", StringComparison.Ordinal))
+            {
+                detached = line.EndsWith("(detached)", StringComparison.Ordinal);
+            }
+            else if (line.StartsWith("? ", StringComparison.Ordinal))
+            {
+                untracked = true;
+            }
+            else if (!line.StartsWith('#'))
+            {
+                modified = true;
+            }
+        }
+
+        return (head, detached, untracked, modified);
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
     private readonly WorkspaceOptions _options = options ?? new WorkspaceOptions();
     private readonly ProcessRunner _runner = new();
     private readonly HashSet<int> _leased = [];
+    private readonly HashSet<int> _registered = [];
 
     /// <summary>The folder holding the workers' worktrees and any fresh one per running attempt.</summary>
     public string Root => repository.Paths.State.Worktrees;
@@ -97,12 +98,15 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
     private async Task<string> CheckOutWorkerAsync(int worker, string baseCommit, CancellationToken cancellationToken)
     {
         var path = WorkerFolder(worker);
-        var known = (await repository.ListWorktreesAsync(cancellationToken).ConfigureAwait(false))
+        // Once a lease of this manager found or made it, git's record is taken as known: a folder removed since then fails
+        // the reset's own checks, and the removal below copes with a missing folder.
+        var known = IsRegistered(worker) || (await repository.ListWorktreesAsync(cancellationToken).ConfigureAwait(false))
             .Any(w => GitPaths.IsWithin(w.Path, path) && GitPaths.IsWithin(path, w.Path));
         if (known && Directory.Exists(path))
         {
             if (await repository.ResetWorktreeAsync(path, baseCommit, _options.Keep, cancellationToken).ConfigureAwait(false))
             {
+                Registered(worker);
                 return path;
             }
 
@@ -116,7 +120,24 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
 
         WorkspaceFolders.Delete(path);
         await repository.AddWorktreeAsync(path, baseCommit, cancellationToken).ConfigureAwait(false);
+        Registered(worker);
         return path;
+    }
+
+    private bool IsRegistered(int worker)
+    {
+        lock (_leased)
+        {
+            return _registered.Contains(worker);
+        }
+    }
+
+    private void Registered(int worker)
+    {
+        lock (_leased)
+        {
+            _registered.Add(worker);
+        }
     }
 
     private bool TryLease(int worker)
