@@ -103,6 +103,23 @@ internal static partial class Values
         return value;
     }
 
+    public static long? ByteSize(ConfigErrors errors, ConfigNode node, string path)
+    {
+        if (Text(errors, node, path, "a size") is not { } text)
+        {
+            return null;
+        }
+
+        if (!ByteSizes.TryParse(text, out var value))
+        {
+            var hint = long.TryParse(text, CultureInfo.InvariantCulture, out _) ? " (a size needs a unit)" : "";
+            errors.Add(node, path, $"'{text}' is not a size{hint}", ByteSizes.AcceptedForms, "forms");
+            return null;
+        }
+
+        return value;
+    }
+
     public static T? Choice<T>(ConfigErrors errors, ConfigNode node, string path)
         where T : struct, Enum
     {

@@ -10,8 +10,11 @@ namespace Nightshift.Workloads.CrashWatch;
 
 public sealed partial class CrashWatchSession
 {
-    /// <summary>Sets up the parts, makes sure the service runs, then watches and runs pipelines until canceled or enough ran.</summary>
-    private async Task WatchAndFixAsync(SessionContext context, List<CrashOutcome> outcomes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets up the parts, makes sure the service runs, then watches and runs pipelines until canceled, enough ran, or a limit
+    /// of <c>limits</c> no longer holds (returned; a pipeline in flight is finished first, none is started after).
+    /// </summary>
+    private async Task<LimitReached?> WatchAndFixAsync(SessionContext context, List<CrashOutcome> outcomes, CancellationToken cancellationToken)
     {
         var crash = config.Crash!;
         var (telemetry, sessionId) = (context.Telemetry, context.Session.Id);
@@ -53,14 +56,31 @@ public sealed partial class CrashWatchSession
         var pipeline = new CrashPipeline(new CrashPipelineParts(
             config, journal, telemetry, sessionId, context.Branch.Name, context.Repository, context.Workspaces, context.Lander, releases, service, ladder, runner,
             paths));
+        using var limits = await SessionLimits.StartAsync(context, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limits.TimeUp);
         var watching = watcher.RunAsync(queue.OfferAsync, stopWatching.Token);
         try
         {
             telemetry.Phase("watching");
             while (options.MaxCrashes is not { } max || outcomes.Count < max)
             {
-                var job = await queue.NextAsync(cancellationToken).ConfigureAwait(false);
+                if (await limits.CheckAsync(cancellationToken).ConfigureAwait(false) is { } reached)
+                {
+                    return reached;
+                }
+
+                if (await NextAsync(queue, limits, waitEnds.Token, cancellationToken).ConfigureAwait(false) is not { } job)
+                {
+                    continue;
+                }
+
+                // The disk may have filled while the session waited: the crash stays journaled and open for the next session.
+                if (await limits.CheckAsync(cancellationToken).ConfigureAwait(false) is { } reachedMeanwhile)
+                {
+                    return reachedMeanwhile;
+                }
+
                 telemetry.Phase("fixing");
                 try
                 {
@@ -71,13 +91,29 @@ public sealed partial class CrashWatchSession
                     queue.Finished(job);
                 }
 
+                await limits.RecountAsync(context, cancellationToken).ConfigureAwait(false);
                 telemetry.Phase("watching");
             }
+
+            return null;
         }
         finally
         {
             await stopWatching.CancelAsync().ConfigureAwait(false);
             await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    // The next crash, or null once limits.hours ran out while waiting for one.
+    private static async Task<CrashJob?> NextAsync(CrashQueue queue, SessionLimits limits, CancellationToken waitEnds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await queue.NextAsync(waitEnds).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (limits.TimeUp.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

@@ -10,7 +10,8 @@ namespace Nightshift.Workloads.CrashWatch;
 /// <summary>
 /// The crash-watch workload (<c>nightshift crash-watch</c>): a journaled session that watches <c>crash.watch</c>, journals each
 /// crash as it is taken, and runs one crash at a time through the <see cref="CrashPipeline"/> onto the session branch and the
-/// service, until canceled (SIGINT/SIGTERM) or <see cref="CrashWatchOptions.MaxCrashes"/> pipelines ran. Glue over the parts
+/// service, until canceled (SIGINT/SIGTERM), <see cref="CrashWatchOptions.MaxCrashes"/> pipelines ran, or a limit of
+/// <c>limits</c> no longer holds (<c>hours</c>, <c>max_cost_usd</c>, <c>min_free_disk</c>: see <see cref="SessionLimits"/>). Glue over the parts
 /// every workload shares: the journal, the session branch, workspaces, the lander, telemetry.
 /// </summary>
 /// <remarks>The caller holds the repository's session lock for the whole run.</remarks>
@@ -34,8 +35,8 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
         var outcomes = new List<CrashOutcome>();
         try
         {
-            await WatchAndFixAsync(context, outcomes, cancellationToken).ConfigureAwait(false);
-            stopReason = cancellationToken.IsCancellationRequested ? "interrupted" : "max_crashes";
+            var reached = await WatchAndFixAsync(context, outcomes, cancellationToken).ConfigureAwait(false);
+            stopReason = cancellationToken.IsCancellationRequested ? "interrupted" : reached?.Name ?? "max_crashes";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
