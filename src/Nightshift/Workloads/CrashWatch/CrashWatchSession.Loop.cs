@@ -1,6 +1,7 @@
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.CrashWatch.Analysis;
 using Nightshift.Workloads.CrashWatch.Deploy;
 using Nightshift.Workloads.CrashWatch.Pipeline;
@@ -60,6 +61,7 @@ public sealed partial class CrashWatchSession
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limits.TimeUp);
         var watching = watcher.RunAsync(queue.OfferAsync, stopWatching.Token);
+        var sampling = service is null ? Task.CompletedTask : SampleServiceAsync(service, telemetry, stopWatching.Token);
         try
         {
             telemetry.Phase("watching");
@@ -92,6 +94,7 @@ public sealed partial class CrashWatchSession
                 }
 
                 await limits.RecountAsync(context, cancellationToken).ConfigureAwait(false);
+                await RecordServiceAsync(service, telemetry, cancellationToken).ConfigureAwait(false);
                 telemetry.Phase("watching");
             }
 
@@ -101,7 +104,34 @@ public sealed partial class CrashWatchSession
         {
             await stopWatching.CancelAsync().ConfigureAwait(false);
             await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await sampling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await RecordServiceAsync(service, telemetry, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    // status.json shows the service's restarts, uptime and memory as they are now (nightshift status, watch).
+    private static async Task SampleServiceAsync(ServiceController service, SessionTelemetry telemetry, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_serviceSampleInterval);
+        do
+        {
+            var sample = service.Sample();
+            telemetry.Status(status => status with { Service = sample });
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    // The journal keeps the figures after each crash and at the end, for the report.
+    private static async Task RecordServiceAsync(ServiceController? service, SessionTelemetry telemetry, CancellationToken cancellationToken)
+    {
+        if (service is null)
+        {
+            return;
+        }
+
+        var sample = service.Sample();
+        telemetry.Status(status => status with { Service = sample });
+        await telemetry.EventAsync(ServiceSampled.Of(sample), null, cancellationToken).ConfigureAwait(false);
     }
 
     // The next crash, or null once limits.hours ran out while waiting for one.

@@ -19,6 +19,9 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
 {
     public const string Workload = WorkloadNames.CrashWatch;
 
+    // How often status.json's service figures are refreshed while the session runs.
+    private static readonly TimeSpan _serviceSampleInterval = TimeSpan.FromSeconds(2);
+
     private CrashQueue? _queue;
 
     /// <summary>Runs the session; returns what it did once it stops. Cancellation ends it cleanly (stop reason "interrupted").</summary>
