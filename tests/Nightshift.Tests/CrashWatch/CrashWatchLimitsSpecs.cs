@@ -10,23 +10,6 @@ namespace Nightshift.Tests.CrashWatch;
 /// <summary>The session limits every workload shares (<c>limits.hours</c>, <c>limits.min_free_disk</c>) end a crash-watch session.</summary>
 public sealed class CrashWatchLimitsSpecs
 {
-    private const string Config = """
-        version: 1
-        build:
-          command: ["true"]
-        agent:
-          provider: replay
-          replay: fix.jsonl
-        landing:
-          branch: "watch/{date}"
-        crash:
-          watch: crashes/*.txt
-          poll: 100ms
-          settle: 50ms
-        limits:
-
-        """;
-
     private const string Crash =
         "thread 'main' panicked at src/lib.rs:2:5:\nthe answer is wrong\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n";
 
@@ -70,13 +53,6 @@ public sealed class CrashWatchLimitsSpecs
         session.StopReason.Should().Be("disk_low");
     }
 
-    private static async Task<GitRepo> RepoAsync(string limits)
-    {
-        var repo = await GitRepo.InitAsync("cw-limits");
-        repo.Write("nightshift.yml", Config + limits);
-        repo.Write("fix.jsonl", "{\"path\": \"src/lib.rs\", \"content\": \"pub fn answer() -> u32 {\\n    42\\n}\\n\"}\n");
-        repo.Write(".gitignore", "target/\ncrashes/\n");
-        await repo.CommitAllAsync("crash-watch config");
-        return repo;
-    }
+    // crash-watch's command config, with these limits.
+    private static Task<GitRepo> RepoAsync(string limits) => CrashWatchCommandSpecs.RepoAsync(CrashWatchCommandSpecs.Config + "\nlimits:\n" + limits);
 }

@@ -79,6 +79,9 @@ public sealed class CrashWatchSoakSpecs
         service["resident_bytes"]!.GetValue<long>().Should().BeGreaterThan(0);
         service["uptime_seconds"]!.GetValue<double>().Should().BeGreaterThanOrEqualTo(0);
 
+        var shown = await CliRun.InProcessAsync(repo.Path, ["status"]);
+        shown.Out.Should().Contain("Service").And.Contain("restarts").And.Contain("resident", "nightshift status (and watch) show the service's figures");
+
         // Only the service is left running: no build, test, agent or repro process of the session.
         var pid = JsonNode.Parse(await File.ReadAllTextAsync(repo[".nightshift/crash-watch/service.json"]))!["pid"]!.GetValue<int>();
         repo.ProcessesInside().Should().Equal([pid], "the service is the only process left in the repository");
