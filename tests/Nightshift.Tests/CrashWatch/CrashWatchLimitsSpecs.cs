@@ -7,7 +7,7 @@ using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.CrashWatch;
 
-/// <summary>The session limits every workload shares (<c>limits.hours</c>, <c>limits.min_free_disk</c>) end a crash-watch session.</summary>
+/// <summary>The session limits every workload shares (<c>limits.hours</c>, <c>limits.max_cost_usd</c>, <c>limits.min_free_disk</c>) end a crash-watch session.</summary>
 public sealed class CrashWatchLimitsSpecs
 {
     private const string Crash =
@@ -28,6 +28,19 @@ public sealed class CrashWatchLimitsSpecs
         session.StopReason.Should().Be("time_budget");
         AlertLog.ReadLast(repo[".nightshift/alerts.jsonl"], 10).Should().ContainSingle(a => a.Kind == AlertKinds.BudgetExhausted)
             .Which.Message.Should().Contain("2s");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_spent_limits_max_cost_usd_ends_a_crash_watch_session_with_stop_reason_cost_budget()
+    {
+        // The replay agent costs nothing, so only a budget of zero is spent before any crash.
+        using var repo = await RepoAsync("  max_cost_usd: 0\n");
+
+        var result = await CliRun.InProcessAsync(repo.Path, ["crash-watch", "--json"]);
+
+        result.ExitCode.Should().Be(0, result.Err);
+        JsonNode.Parse(result.Out)!["stop_reason"]!.GetValue<string>().Should().Be("cost_budget");
+        AlertLog.ReadLast(repo[".nightshift/alerts.jsonl"], 10).Should().ContainSingle(a => a.Kind == AlertKinds.BudgetExhausted);
     }
 
     [Fact(Timeout = 120_000)]
