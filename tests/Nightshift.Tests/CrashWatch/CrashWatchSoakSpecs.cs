@@ -95,6 +95,11 @@ public sealed class CrashWatchSoakSpecs
 
         markdown.Out.Should().Contain("NS-0001").And.Contain("NS-0004").And.NotContain("### Crash 6");
         markdown.Out.Should().Contain("5 crashes: 4 deployed, 0 landed, 1 rejected").And.Contain("Service: release attempt-");
+        var htmlFile = repo[".nightshift/soak.html"];
+        (await CliRun.InProcessAsync(repo.Path, ["report", "--format", "html", "--out", htmlFile])).ExitCode.Should().Be(0);
+        var html = await File.ReadAllTextAsync(htmlFile);
+        html.Should().Contain("data-field=\"service\"").And.Contain("MB resident");
+        html.Split("<article class=\"crash\"").Should().HaveCount(6, "the HTML report has a section for each of the five crashes");
     }
 
     // Crashes 1-4 crash the restarted service again (a real second report); the fifth, whose fix is no fix and which is
