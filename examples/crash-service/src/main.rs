@@ -9,6 +9,7 @@
 
 mod handlers;
 mod report;
+mod text;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -85,6 +86,8 @@ fn handle(target: &str) -> Option<String> {
         "/divide" => handlers::divide(number("a"), number("b")),
         "/item" => handlers::item(number("index").max(0) as usize),
         "/parse" => handlers::parse(&get("value")),
+        "/char" => text::char_at(&get("text"), number("at").max(0) as usize),
+        "/prefix" => text::prefix(&get("text"), number("len").max(0) as usize),
         _ => return None,
     };
     Some(answer + "\n")

@@ -64,7 +64,7 @@ internal static class BenchRunCommand
                 Jobs = parseResult.GetValue(jobs) ?? config?.Bench.Jobs ?? 1,
                 Repeat = parseResult.GetValue(repeat),
                 AgentFilter = parseResult.GetValue(agents) ?? [],
-                MinFreeDiskMb = config?.Bench.MinFreeDiskMb ?? 2048,
+                MinFreeDiskBytes = (config?.Limits ?? new LimitsConfig()).MinFreeDiskBytes,
                 MaxStartsPerMinute = parseResult.GetValue(maxStarts),
             };
 

@@ -9,7 +9,8 @@ namespace Nightshift.Cli.Rendering;
 
 /// <summary>
 /// The session at a glance, shared by <c>status</c> and <c>watch</c>: state and phase, time and cost budgets as
-/// bars, commits and rejections, errors against the baseline, ETA, and the lock. Journal text goes in as
+/// bars, commits and rejections, errors against the baseline, ETA, a crash-watch session's service (restarts, uptime, memory),
+/// and the lock. Journal text goes in as
 /// <see cref="Text"/>, never as markup, so a cluster key like <c>[E0308]</c> cannot break the rendering.
 /// </summary>
 internal static class SessionPanel
@@ -42,6 +43,11 @@ internal static class SessionPanel
             ? $"{ReportFormat.Count(before)} at baseline → {ReportFormat.Count(after)} now ({ReportFormat.Change(after - before)})"
             : "not measured yet");
         Row(grid, "Clusters", $"{ReportFormat.Count(status.ClustersRemaining)} remaining · ETA {Eta(status, now)}");
+        if (status.Service is { } service)
+        {
+            Row(grid, "Service", ReportFormat.Service(service));
+        }
+
         Row(grid, "Updated", $"{Clock(status.UpdatedAt)} UTC ({ReportFormat.Duration(now - status.UpdatedAt)} ago)");
         Row(grid, "Lock", LockLine(live.Lock));
 

@@ -7,7 +7,4 @@ public sealed record BenchConfig
 
     /// <summary>Tasks run in parallel; 0 means one per processor core.</summary>
     public int Jobs { get; init; } = 1;
-
-    /// <summary>Below this much free disk the bench stops rather than fill the disk with workspaces.</summary>
-    public int MinFreeDiskMb { get; init; } = 2048;
 }

@@ -95,6 +95,7 @@ public static partial class ConfigPrinter
         ["max_consecutive_rejections"] = limits.MaxConsecutiveRejections,
         ["workers"] = limits.Workers,
         ["stop_if_tests_broken"] = limits.StopIfTestsBroken,
+        ["min_free_disk"] = ByteSizes.Format(limits.MinFreeDiskBytes),
     };
 
     private static JsonObject Landing(LandingConfig landing) => new()
@@ -130,7 +131,6 @@ public static partial class ConfigPrinter
     {
         ["suites"] = Strings(bench.Suites),
         ["jobs"] = bench.Jobs,
-        ["min_free_disk_mb"] = bench.MinFreeDiskMb,
     };
 
     private static JsonObject Learn(LearnConfig learn) => new()

@@ -21,4 +21,10 @@ public sealed record LimitsConfig
 
     /// <summary>Stop (rather than work on) a repository whose tests already fail before any change.</summary>
     public bool StopIfTestsBroken { get; init; } = true;
+
+    /// <summary>
+    /// Below this much free space on the repository's disk (<c>limits.min_free_disk</c>) no new work starts, in every
+    /// workload: a full disk fails every build after it, and other work on the machine with it.
+    /// </summary>
+    public long MinFreeDiskBytes { get; init; } = 2L << 30;
 }

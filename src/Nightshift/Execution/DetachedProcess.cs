@@ -110,5 +110,8 @@ public sealed class DetachedProcess : IDisposable
         return true;
     }
 
+    /// <summary>How long it has run and its resident memory; null once it is gone (or where there is no /proc).</summary>
+    public ProcessUsage? Usage() => ProcessUsage.Read(Pid, StartTime);
+
     public void Dispose() => _process?.Dispose();
 }

@@ -19,7 +19,7 @@ public static partial class HtmlReport
                 + Cell($"{key}.title", c.Title) + Cell($"{key}.seen", F.Count(c.Seen), "num")
                 + Cell($"{key}.result", CrashResults.Text(c.Result), $"result {ResultClass(c.Result)}") + Cell($"{key}.ticket", c.Ticket ?? "-")
                 + Cell($"{key}.duration", F.Elapsed(c.Duration)) + Cell($"{key}.latency", F.Elapsed(c.Latency)) + "</tr>";
-        }), "No crash was detected.", after: CrashStepsChart(crashes) + CrashDetails(crashes), intro: CrashTally(crashes));
+        }), "No crash was detected.", after: CrashStepsChart(crashes) + CrashDetails(crashes), intro: CrashTally(crashes) + ServiceLine(report.Service));
     }
 
     // "4 crashes: 1 deployed, 0 landed, ..." with each figure in its field (crashes.count, crashes.deployed, crashes.rolledback, ...).
@@ -28,6 +28,10 @@ public static partial class HtmlReport
         + string.Join(", ", CrashResults.Tally(crashes).Select(t =>
             $"{Field("span", $"crashes.{ResultClass(t.Result)}", F.Count(t.Count))} {Encode(CrashResults.Text(t.Result))}"))
         + ".</p>\n";
+
+    // The service crash-watch keeps running, as last journaled: its release, restarts, uptime and resident memory.
+    private static string ServiceLine(Telemetry.ServiceStatus? service) =>
+        service is null ? "" : $"<p class=\"service\">Service: {Field("span", "service", F.Service(service))}.</p>\n";
 
     private static string CrashDetails(IReadOnlyList<CrashEntry> crashes)
     {

@@ -14,7 +14,7 @@ public static partial class MarkdownReport
         {
             F.Count(i + 1), Escape(c.Title), F.Count(c.Seen), Escape(CrashResults.Text(c.Result)), Escape(c.Ticket ?? "-"),
             F.Elapsed(c.Duration), F.Elapsed(c.Latency),
-        }), "No crash was detected.", CrashTally(crashes));
+        }), "No crash was detected.", CrashTally(crashes) + (report.Service is { } service ? $"Service: {Escape(F.Service(service))}.\n\n" : ""));
         for (var i = 0; i < crashes.Count; i++)
         {
             var c = crashes[i];

@@ -21,6 +21,7 @@ namespace Nightshift.Reports;
 /// <param name="Targets">The success targets, each met, missed or unknown.</param>
 /// <param name="History">Every session of the journal, oldest first.</param>
 /// <param name="Crashes">A crash-watch session's crashes with their pipelines' steps, in the order taken; empty for other workloads.</param>
+/// <param name="Service">A crash-watch session's service as last journaled (restarts, uptime, memory); null when none was.</param>
 public sealed record ReportData(
     DateTimeOffset GeneratedAt,
     ReportSession Session,
@@ -34,7 +35,8 @@ public sealed record ReportData(
     IReadOnlyList<AttemptSpan> Attempts,
     IReadOnlyList<TargetResult> Targets,
     IReadOnlyList<SessionHistoryEntry> History,
-    IReadOnlyList<CrashEntry> Crashes)
+    IReadOnlyList<CrashEntry> Crashes,
+    ServiceStatus? Service = null)
 {
     /// <summary>Attempts the verifier rejected (each counted once, whatever its number of reasons).</summary>
     public int RejectedAttempts => Attempts.Count(a => a.State == Store.AttemptState.Rejected);

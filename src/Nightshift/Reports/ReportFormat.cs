@@ -75,4 +75,17 @@ public static class ReportFormat
         Store.SessionState.Abandoned => "abandoned",
         _ => "not recorded",
     };
+
+    /// <summary>Bytes as people read memory: "14.2 MB"; "-" when unknown.</summary>
+    public static string Memory(long? bytes) =>
+        bytes is { } b ? (b / 1048576.0).ToString("#,0.0", CultureInfo.InvariantCulture) + " MB" : "-";
+
+    /// <summary>"release attempt-3, running (pid 4242), 2 restarts, up 1m 20s, 14.2 MB resident" (the service crash-watch keeps running).</summary>
+    public static string Service(Telemetry.ServiceStatus service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var state = service.Running ? $"running (pid {service.Pid})" : "not running";
+        return $"release {service.Release}, {state}, {Count(service.Restarts)} {(service.Restarts == 1 ? "restart" : "restarts")}, "
+            + $"up {Duration(service.Uptime)}, {Memory(service.ResidentBytes)} resident";
+    }
 }

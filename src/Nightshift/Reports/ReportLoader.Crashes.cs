@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nightshift.Store;
+using Nightshift.Telemetry;
 using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Reports;
@@ -46,6 +47,12 @@ public static partial class ReportLoader
         var running = session.State == SessionState.Running;
         return [.. trails.Values.Select(t => t.ToEntry(titles.GetValueOrDefault(t.TaskId), running))];
     }
+
+    /// <summary>The service's figures as the session last journaled them (<see cref="ServiceSampled"/>); null when it never did.</summary>
+    private static async Task<ServiceStatus?> ServiceAsync(Journal journal, SessionRow session, CancellationToken cancellationToken) =>
+        (await EventsOfKindAsync(journal, session.Id, EventJson.KindOf<ServiceSampled>(), cancellationToken).ConfigureAwait(false))
+            .Select(row => EventJson.Read(row.Kind, ReadPayload(row)) as ServiceSampled)
+            .LastOrDefault(sample => sample is not null)?.ToStatus();
 
     /// <summary>The session's events of <paramref name="kind"/>, journaled under it or an old spelling of it, oldest first.</summary>
     private static async Task<List<EventRow>> EventsOfKindAsync(Journal journal, long sessionId, string kind, CancellationToken cancellationToken)

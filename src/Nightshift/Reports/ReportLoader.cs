@@ -33,6 +33,7 @@ public static partial class ReportLoader
         var alertEvents = await EventsOfKindAsync(journal, session.Id, EventJson.KindOf<AlertRaised>(), cancellationToken).ConfigureAwait(false);
         var totals = await journal.SessionTotalsAsync(null, cancellationToken).ConfigureAwait(false);
         var crashes = await CrashesAsync(journal, session, taskRows, cancellationToken).ConfigureAwait(false);
+        var service = await ServiceAsync(journal, session, cancellationToken).ConfigureAwait(false);
 
         var verdicts = attempts.ToDictionary(a => a.Id, a => VerdictReader.Read(a.VerdictJson));
         var first = snapshots.Count == 0 ? null : snapshots[0];
@@ -55,7 +56,8 @@ public static partial class ReportLoader
                 a.Id, a.Agent, tasks.GetValueOrDefault(a.TaskId), a.State, a.StartedAt, a.EndedAt - a.StartedAt))],
             Targets(targets, commits.Count, alerts, attempts, verdicts, first, last, clusters: session.Workload != WorkloadNames.CrashWatch),
             History(sessions, totals),
-            crashes);
+            crashes,
+            service);
     }
 
     private static SessionRow Pick(Journal journal, IReadOnlyList<SessionRow> sessions, long? sessionId)

@@ -44,6 +44,9 @@ public sealed record SessionStatus(
     string? StopReason,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The service a crash-watch session keeps running, as last sampled; null for other workloads.</summary>
+    public ServiceStatus? Service { get; init; }
+
     /// <summary>The first status of a session: nothing measured yet, every worker idle.</summary>
     public static SessionStatus Starting(
         SessionRow session, TimeSpan timeBudget, decimal? costLimitUsd, int workers, DateTimeOffset now)

@@ -108,11 +108,11 @@ public sealed class BenchGuardSpecs : IDisposable
         var events = new List<BenchEvent>();
 
         var outcome = await BenchFixture.RunAsync(
-            suite, BenchFixture.Options(_dir) with { MinFreeDiskMb = long.MaxValue / (1024 * 1024) }, new TestAgentFactory(TinySuite.Answering("a", "right")), events);
+            suite, BenchFixture.Options(_dir) with { MinFreeDiskBytes = long.MaxValue }, new TestAgentFactory(TinySuite.Answering("a", "right")), events);
 
         outcome.Manifest.Status.Should().Be(BenchState.Stopped);
         outcome.Manifest.Runs.Should().BeEmpty();
-        outcome.Manifest.StopReason.Should().Contain("bench.min_free_disk_mb");
+        outcome.Manifest.StopReason.Should().Contain("limits.min_free_disk");
         events.OfType<BenchEvent.Stopping>().Should().ContainSingle();
         events.OfType<BenchEvent.RunStarted>().Should().BeEmpty();
     }

@@ -43,7 +43,9 @@ public sealed class NightRepo : IDisposable
     /// <param name="tests">The test command (an argument list as YAML flow sequence); cargo's by default.</param>
     /// <param name="hours">The time budget (<c>limits.hours</c>).</param>
     /// <param name="ticketStart">The first ticket number (<c>landing.ticket_start</c>).</param>
-    public static async Task<NightRepo> CreateAsync(string tests = "[cargo, test, --offline]", string hours = "10m", int ticketStart = 1)
+    /// <param name="minFreeDisk">The free-disk guard (<c>limits.min_free_disk</c>).</param>
+    public static async Task<NightRepo> CreateAsync(
+        string tests = "[cargo, test, --offline]", string hours = "10m", int ticketStart = 1, string minFreeDisk = "100MB")
     {
         var repo = await GitRepo.InitAsync("night");
         File.Delete(repo["README.md"]);
@@ -70,6 +72,7 @@ public sealed class NightRepo : IDisposable
               provider: suggest
             limits:
               hours: {hours}
+              min_free_disk: {minFreeDisk}
               attempts_per_cluster: 1
               max_consecutive_rejections: 20
             landing:

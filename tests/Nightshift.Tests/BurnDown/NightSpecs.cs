@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Nightshift.Files;
 using Nightshift.Store;
+using Nightshift.Telemetry;
 using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.BurnDown;
@@ -99,6 +100,23 @@ public sealed class NightSpecs
         run.ExitCode.Should().Be(0, run.Err);
         JsonNode.Parse(run.Out)!["stop_reason"]!.GetValue<string>().Should().Be("time_budget");
         repo.Events("attempt.started").Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Less_free_disk_than_limits_min_free_disk_stops_the_night_before_any_attempt_with_a_disk_low_alert()
+    {
+        // No test machine has a million terabytes free: the guard must hold the night back.
+        using var repo = await NightRepo.CreateAsync(minFreeDisk: "1000000TB");
+
+        var run = await CliRun.InProcessAsync(repo.Path, ["run", "--json"]);
+
+        run.ExitCode.Should().Be(0, run.Err);
+        JsonNode.Parse(run.Out)!["stop_reason"]!.GetValue<string>().Should().Be("disk_low");
+        repo.Events("attempt.started").Should().BeEmpty();
+        var alerts = AlertLog.ReadLast(Path.Combine(repo.NightshiftDirectory, "alerts.jsonl"), 10);
+        alerts.Should().ContainSingle(a => a.Kind == AlertKinds.DiskLow)
+            .Which.Message.Should().Contain("limits.min_free_disk (1000000TB)");
+        (await repo.SubjectsAsync()).Should().BeEmpty();
     }
 
     [Fact(Timeout = 60_000)]

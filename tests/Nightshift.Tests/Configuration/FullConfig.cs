@@ -52,6 +52,7 @@ internal static class FullConfig
           max_consecutive_rejections: 6
           workers: 2
           stop_if_tests_broken: false
+          min_free_disk: 512MB
         landing:
           branch: "nightshift/{date}-{session}"
           ticket: "FIX-{n:000}"
@@ -71,7 +72,6 @@ internal static class FullConfig
         bench:
           suites: [bench/smoke, bench/full]
           jobs: 0
-          min_free_disk_mb: 512
         learn:
           train:
             command: [python3, train.py, --epochs, "3"]
@@ -133,6 +133,7 @@ internal static class FullConfig
             MaxConsecutiveRejections = 6,
             Workers = 2,
             StopIfTestsBroken = false,
+            MinFreeDiskBytes = 512L << 20,
         });
         config.Landing.Should().Be(new LandingConfig
         {
@@ -150,7 +151,7 @@ internal static class FullConfig
         config.Workspace.Copy.Should().Equal(".env", "target");
         config.Workspace.Env.Should().Equal(new Dictionary<string, string> { ["RUST_BACKTRACE"] = "1", ["EMPTY"] = "", ["FLAG"] = "true" });
         config.Workspace.Setup!.Script.Should().Be("npm ci && npm run prepare");
-        config.Bench.Should().BeEquivalentTo(new { Suites = new List<string> { "bench/smoke", "bench/full" }, Jobs = 0, MinFreeDiskMb = 512 });
+        config.Bench.Should().BeEquivalentTo(new { Suites = new List<string> { "bench/smoke", "bench/full" }, Jobs = 0 });
         config.Learn.Train!.Command.Arguments.Should().Equal("python3", "train.py", "--epochs", "3");
         config.Learn.Train.LossPattern.Should().Be("loss=(?<loss>[0-9.]+)");
         config.Learn.Train.Output.Should().Be("models/latest");

@@ -35,6 +35,14 @@ public sealed class MalformedConfigSpecs
         "version: 1\nlimits:\n  hours: 8 hours\n",
         "3:10: limits.hours: '8 hours' is not a duration. Accepted forms: 500ms, 90s, 10m, 8h, 1h30m, 2d.")]
     [InlineData(
+        "a bad size",
+        "version: 1\nlimits:\n  min_free_disk: 2 gigs\n",
+        "3:18: limits.min_free_disk: '2 gigs' is not a size. Accepted forms: 500MB, 2GB, 64KB, 0.")]
+    [InlineData(
+        "the free-disk threshold where it used to be",
+        "version: 1\nbench:\n  min_free_disk_mb: 512\n",
+        "3:3: bench.min_free_disk_mb: moved to limits.min_free_disk, a size that guards the disk of every workload; write it there, e.g. 'limits: { min_free_disk: 2GB }'")]
+    [InlineData(
         "a duration without a unit",
         "version: 1\nbuild:\n  command: make\n  timeout: 90\n",
         "4:12: build.timeout: '90' is not a duration (a duration needs a unit).")]

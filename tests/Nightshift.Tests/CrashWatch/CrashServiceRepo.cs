@@ -109,6 +109,31 @@ internal sealed class CrashServiceRepo : IAsyncDisposable
         return File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("release").GetString() : null;
     }
 
+    /// <summary>The live processes whose working directory is in the repository (its releases included), read from /proc.</summary>
+    public IReadOnlyList<int> ProcessesInside()
+    {
+        var inside = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(System.IO.Path.GetFileName(directory), System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                    && new DirectoryInfo(System.IO.Path.Combine(directory, "cwd")).LinkTarget is { } cwd
+                    && (cwd + "/").StartsWith(Path + "/", StringComparison.Ordinal)
+                    && !File.ReadAllText(System.IO.Path.Combine(directory, "stat")).Split(") ")[^1].StartsWith('Z'))
+                {
+                    inside.Add(pid);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // gone while looking, or not ours to read
+            }
+        }
+
+        return inside;
+    }
+
     public Task<string> GitAsync(params string[] arguments) => _git.GitAsync(arguments);
 
     public Task<IReadOnlyList<string>> NightshiftWorktreesAsync() => _git.NightshiftWorktreesAsync();

@@ -13,7 +13,7 @@ namespace Nightshift.Tests.CrashWatch;
 /// <summary>The command's contract: configuration and usage errors, the lock, and a clean end on SIGTERM.</summary>
 public sealed class CrashWatchCommandSpecs
 {
-    private const string Config = """
+    internal const string Config = """
         version: 1
         build:
           command: ["true"]
@@ -117,7 +117,7 @@ public sealed class CrashWatchCommandSpecs
         (await File.ReadAllTextAsync(repo[".nightshift/events.jsonl"])).Should().Contain("\"kind\":\"crash.resumed\"");
     }
 
-    private static async Task<GitRepo> RepoAsync(string config = Config)
+    internal static async Task<GitRepo> RepoAsync(string config = Config)
     {
         var repo = await GitRepo.InitAsync("cw");
         repo.Write("nightshift.yml", config);

@@ -5,7 +5,7 @@ namespace Nightshift.Configuration.Reading;
 internal sealed partial class ConfigReader
 {
     private static readonly string[] _limitsKeys =
-        ["hours", "max_cost_usd", "min_cluster_size", "attempts_per_cluster", "max_consecutive_rejections", "workers", "stop_if_tests_broken"];
+        ["hours", "max_cost_usd", "min_cluster_size", "attempts_per_cluster", "max_consecutive_rejections", "workers", "stop_if_tests_broken", "min_free_disk"];
 
     private static readonly string[] _landingKeys = ["branch", "ticket", "ticket_start", "pending", "push", "remote"];
     private static readonly string[] _policyKeys = ["protected", "max_diff_lines", "cluster_tolerance", "new_warnings", "forbid_suppressions"];
@@ -27,6 +27,7 @@ internal sealed partial class ConfigReader
             MaxConsecutiveRejections = limits.Integer("max_consecutive_rejections", 1) ?? defaults.MaxConsecutiveRejections,
             Workers = limits.Integer("workers", 1, Parallelism.MaxWorkers, "each worker runs an agent, a build and the tests at once") ?? defaults.Workers,
             StopIfTestsBroken = limits.Boolean("stop_if_tests_broken") ?? defaults.StopIfTestsBroken,
+            MinFreeDiskBytes = limits.ByteSize("min_free_disk") ?? defaults.MinFreeDiskBytes,
         };
     }
 

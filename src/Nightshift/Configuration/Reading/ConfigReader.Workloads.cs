@@ -41,11 +41,19 @@ internal sealed partial class ConfigReader
             return defaults;
         }
 
+        if (bench.Has("min_free_disk_mb"))
+        {
+            // Moved, not aliased: one spelling of the threshold, read once, guarding every workload (issue 18).
+            bench.Problem(
+                "min_free_disk_mb",
+                "moved to limits.min_free_disk, a size that guards the disk of every workload; write it there, e.g. 'limits: { min_free_disk: 2GB }'",
+                atKey: true);
+        }
+
         return new BenchConfig
         {
             Suites = bench.TextList("suites", "path", allowSingle: true) ?? defaults.Suites,
             Jobs = bench.Integer("jobs", 0, Parallelism.MaxJobs, "runs at once; 0 means one per core") ?? defaults.Jobs,
-            MinFreeDiskMb = bench.Integer("min_free_disk_mb", 0) ?? defaults.MinFreeDiskMb,
         };
     }
 

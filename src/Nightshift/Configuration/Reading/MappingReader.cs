@@ -132,6 +132,8 @@ internal sealed class MappingReader
 
     public TimeSpan? Duration(string key) => ReadValue(key, Values.Duration);
 
+    public long? ByteSize(string key) => ReadValue(key, Values.ByteSize);
+
     public T? Choice<T>(string key)
         where T : struct, Enum => ReadValue(key, Values.Choice<T>);
 

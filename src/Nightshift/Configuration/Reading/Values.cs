@@ -8,6 +8,8 @@ namespace Nightshift.Configuration.Reading;
 /// </summary>
 internal static partial class Values
 {
+    private delegate bool TryParser<T>(string? text, out T value);
+
     public static string? Text(ConfigErrors errors, ConfigNode node, string path, string expected = "a string")
     {
         switch (node)
@@ -82,15 +84,8 @@ internal static partial class Values
 
     public static TimeSpan? Duration(ConfigErrors errors, ConfigNode node, string path)
     {
-        if (Text(errors, node, path, "a duration") is not { } text)
+        if (Written<TimeSpan>(errors, node, path, "duration", Durations.TryParse, Durations.AcceptedForms) is not { } value)
         {
-            return null;
-        }
-
-        if (!Durations.TryParse(text, out var value))
-        {
-            var hint = int.TryParse(text, CultureInfo.InvariantCulture, out _) ? " (a duration needs a unit)" : "";
-            errors.Add(node, path, $"'{text}' is not a duration{hint}", Durations.AcceptedForms, "forms");
             return null;
         }
 
@@ -101,6 +96,28 @@ internal static partial class Values
         }
 
         return value;
+    }
+
+    public static long? ByteSize(ConfigErrors errors, ConfigNode node, string path) =>
+        Written<long>(errors, node, path, "size", ByteSizes.TryParse, ByteSizes.AcceptedForms);
+
+    // A value written with a unit (a duration, a size): a bare number is an error that says the unit is missing.
+    private static T? Written<T>(ConfigErrors errors, ConfigNode node, string path, string noun, TryParser<T> tryParse, IReadOnlyList<string> forms)
+        where T : struct
+    {
+        if (Text(errors, node, path, "a " + noun) is not { } text)
+        {
+            return null;
+        }
+
+        if (tryParse(text, out var value))
+        {
+            return value;
+        }
+
+        var hint = long.TryParse(text, CultureInfo.InvariantCulture, out _) ? $" (a {noun} needs a unit)" : "";
+        errors.Add(node, path, $"'{text}' is not a {noun}{hint}", forms, "forms");
+        return null;
     }
 
     public static T? Choice<T>(ConfigErrors errors, ConfigNode node, string path)

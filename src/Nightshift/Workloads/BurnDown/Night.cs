@@ -55,6 +55,7 @@ public sealed partial class Night
         var resumption = _options.Resume ? SessionResumption.Unfinished : SessionResumption.New;
         await using var context = await SessionContext.OpenAsync(_config, journal, _runner, Workload, resumption, _clock, abort).ConfigureAwait(false);
         await StartedAsync(context, abort).ConfigureAwait(false);
+        using var limits = await SessionLimits.StartAsync(context, _clock, abort).ConfigureAwait(false);
 
         var measurer = new WorktreeMeasurer(ProbeFactory.Create(probe, new ProbeCache(journal), _runner), _config.Tests, _config.Build, _runner);
         var board = ClusterBoard.Restore(
@@ -70,7 +71,7 @@ public sealed partial class Night
             (baseline, var stopped) = await BaselineAsync(context, measurer, stop, abort).ConfigureAwait(false);
             if (stopped is null)
             {
-                run = new NightRun(context, _options, _clock, measurer, board, baseline!);
+                run = new NightRun(context, _options, _clock, measurer, board, baseline!, limits);
                 reason = await run.LoopAsync(stop, abort).ConfigureAwait(false);
             }
             else

@@ -19,7 +19,7 @@ internal sealed partial class NightRun
     {
         var key = cluster.Key.ToString();
         var rung = _board.RungFor(key, _options.Ladder);
-        var events = new NightAttemptEvents(_telemetry, _options.Progress, cluster, worker, cost => _costUsd += cost);
+        var events = new NightAttemptEvents(_telemetry, _options.Progress, cluster, worker, _limits.Spend);
         await using var work = new ClusterAttempt(_workspaces, _measurer, cluster, basis, worker, _config, new StatusTranscript(_telemetry, worker));
         try
         {

@@ -5,8 +5,6 @@ namespace Nightshift.Workloads.BurnDown;
 
 internal sealed partial class NightRun
 {
-    private decimal _costUsd;
-
     /// <summary>
     /// Keeps up to <c>limits.workers</c> attempts running on different clusters until a stop condition holds, then lets
     /// the attempts in flight end (an agent is stopped, a verdict or landing finishes) and returns why it stopped.
@@ -15,17 +13,14 @@ internal sealed partial class NightRun
     {
         _telemetry.Phase("burn-down");
         var limits = _config.Limits;
-        _costUsd = (await _journal.SessionAttemptsAsync(_session.Id, abort).ConfigureAwait(false)).Sum(a => a.CostUsd);
-        var left = limits.TimeBudget - (_clock.GetUtcNow() - _session.StartedAt);
-        using var timeUp = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, _clock);
-        using var stopAgents = CancellationTokenSource.CreateLinkedTokenSource(stop, timeUp.Token);
+        using var stopAgents = CancellationTokenSource.CreateLinkedTokenSource(stop, _limits.TimeUp);
 
         var running = new Dictionary<Task<AttemptOutcome>, int>();
         var idle = new Stack<int>(Enumerable.Range(1, Math.Max(1, limits.Workers)).Reverse());
         NightStopReason? reason = null;
         while (true)
         {
-            reason ??= await StopConditionAsync(stop, timeUp.Token, abort).ConfigureAwait(false);
+            reason ??= await StopConditionAsync(stop, abort).ConfigureAwait(false);
             while (reason is null && idle.Count > 0 && _board.Next(_tip.Snapshot) is { } cluster)
             {
                 if (_options.WaitForEndpoint is { } wait)
@@ -36,7 +31,7 @@ internal sealed partial class NightRun
                     }
                     catch (OperationCanceledException) when (stopAgents.IsCancellationRequested && !abort.IsCancellationRequested)
                     {
-                        reason = await StopConditionAsync(stop, timeUp.Token, abort).ConfigureAwait(false) ?? new NightStopReason.Interrupted();
+                        reason = await StopConditionAsync(stop, abort).ConfigureAwait(false) ?? new NightStopReason.Interrupted();
                         break;
                     }
                 }
@@ -115,7 +110,7 @@ internal sealed partial class NightRun
     }
 
     // The first budget that no longer holds, in the order a person would name them; null to go on.
-    private async Task<NightStopReason?> StopConditionAsync(CancellationToken stop, CancellationToken timeUp, CancellationToken abort)
+    private async Task<NightStopReason?> StopConditionAsync(CancellationToken stop, CancellationToken abort)
     {
         var limits = _config.Limits;
         if (stop.IsCancellationRequested)
@@ -123,18 +118,9 @@ internal sealed partial class NightRun
             return new NightStopReason.Interrupted();
         }
 
-        if (timeUp.IsCancellationRequested)
+        if (await _limits.CheckAsync(abort).ConfigureAwait(false) is { } reached)
         {
-            await _telemetry.AlertAsync(AlertSeverity.Info, AlertKinds.BudgetExhausted, $"The time budget of {Configuration.Durations.Format(limits.TimeBudget)} ran out.", abort)
-                .ConfigureAwait(false);
-            return new NightStopReason.TimeBudget(limits.TimeBudget);
-        }
-
-        if (limits.MaxCostUsd is { } maxCost && _costUsd >= maxCost)
-        {
-            await _telemetry.AlertAsync(AlertSeverity.Info, AlertKinds.BudgetExhausted, $"${_costUsd} spent of the ${maxCost} budget.", abort)
-                .ConfigureAwait(false);
-            return new NightStopReason.CostBudget(_costUsd, maxCost);
+            return new NightStopReason.Limit(reached);
         }
 
         if (_board.ConsecutiveRejections >= Math.Max(1, limits.MaxConsecutiveRejections))

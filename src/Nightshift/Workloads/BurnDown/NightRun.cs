@@ -29,13 +29,15 @@ internal sealed partial class NightRun : IDisposable
     private readonly WorktreeMeasurer _measurer;
     private readonly AttemptRunner _attempts;
     private readonly ClusterBoard _board;
+    private readonly SessionLimits _limits;
     private readonly SemaphoreSlim _landing = new(1, 1);
     private Measurement _tip;
 
-    public NightRun(SessionContext context, NightOptions options, TimeProvider clock, WorktreeMeasurer measurer, ClusterBoard board, Measurement baseline)
+    public NightRun(
+        SessionContext context, NightOptions options, TimeProvider clock, WorktreeMeasurer measurer, ClusterBoard board, Measurement baseline, SessionLimits limits)
     {
         ArgumentNullException.ThrowIfNull(context);
-        (_config, _options, _clock, _measurer, _board, _tip) = (context.Config, options, clock, measurer, board, baseline);
+        (_config, _options, _clock, _measurer, _board, _tip, _limits) = (context.Config, options, clock, measurer, board, baseline, limits);
         (_journal, _session, _branch, _telemetry) = (context.Journal, context.Session, context.Branch, context.Telemetry);
         (_workspaces, _lander) = (context.Workspaces, context.Lander);
         _attempts = new AttemptRunner(_journal, Night.Workload, context.Paths, _config.Agent.Model);

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Nightshift.Configuration;
+using Nightshift.Sessions;
 
 namespace Nightshift.Workloads.BurnDown;
 
@@ -24,21 +23,15 @@ public abstract record NightStopReason
 
     public override string ToString() => Name;
 
-    /// <summary><c>limits.hours</c> ran out.</summary>
-    public sealed record TimeBudget(TimeSpan Budget) : NightStopReason
+    /// <summary>
+    /// A limit every workload's session keeps no longer holds (<see cref="SessionLimits"/>): <c>limits.hours</c> ran out,
+    /// <c>limits.max_cost_usd</c> was reached, or the disk has less free space than <c>limits.min_free_disk</c>.
+    /// </summary>
+    public sealed record Limit(LimitReached Reached) : NightStopReason
     {
-        public override string Name => "time_budget";
+        public override string Name => Reached.Name;
 
-        public override string Description => $"the time budget of {Durations.Format(Budget)} ran out";
-    }
-
-    /// <summary><c>limits.max_cost_usd</c> was reached.</summary>
-    public sealed record CostBudget(decimal SpentUsd, decimal LimitUsd) : NightStopReason
-    {
-        public override string Name => "cost_budget";
-
-        public override string Description =>
-            string.Create(CultureInfo.InvariantCulture, $"${SpentUsd:0.00} spent of the ${LimitUsd:0.00} budget");
+        public override string Description => Reached.Description;
     }
 
     /// <summary>No cluster at or above <c>limits.min_cluster_size</c> is left that is neither fixed nor set aside.</summary>

@@ -10,13 +10,17 @@ namespace Nightshift.Workloads.CrashWatch;
 /// <summary>
 /// The crash-watch workload (<c>nightshift crash-watch</c>): a journaled session that watches <c>crash.watch</c>, journals each
 /// crash as it is taken, and runs one crash at a time through the <see cref="CrashPipeline"/> onto the session branch and the
-/// service, until canceled (SIGINT/SIGTERM) or <see cref="CrashWatchOptions.MaxCrashes"/> pipelines ran. Glue over the parts
+/// service, until canceled (SIGINT/SIGTERM), <see cref="CrashWatchOptions.MaxCrashes"/> pipelines ran, or a limit of
+/// <c>limits</c> no longer holds (<c>hours</c>, <c>max_cost_usd</c>, <c>min_free_disk</c>: see <see cref="SessionLimits"/>). Glue over the parts
 /// every workload shares: the journal, the session branch, workspaces, the lander, telemetry.
 /// </summary>
 /// <remarks>The caller holds the repository's session lock for the whole run.</remarks>
 public sealed partial class CrashWatchSession(NightshiftConfig config, Journal journal, Ladder ladder, CrashWatchOptions options, ProcessRunner runner)
 {
     public const string Workload = WorkloadNames.CrashWatch;
+
+    // How often status.json's service figures are refreshed while the session runs.
+    private static readonly TimeSpan _serviceSampleInterval = TimeSpan.FromSeconds(2);
 
     private CrashQueue? _queue;
 
@@ -34,8 +38,8 @@ public sealed partial class CrashWatchSession(NightshiftConfig config, Journal j
         var outcomes = new List<CrashOutcome>();
         try
         {
-            await WatchAndFixAsync(context, outcomes, cancellationToken).ConfigureAwait(false);
-            stopReason = cancellationToken.IsCancellationRequested ? "interrupted" : "max_crashes";
+            var reached = await WatchAndFixAsync(context, outcomes, cancellationToken).ConfigureAwait(false);
+            stopReason = cancellationToken.IsCancellationRequested ? "interrupted" : reached?.Name ?? "max_crashes";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -18,8 +18,8 @@ public sealed record BenchRunOptions
     /// <summary>Agent names (of the suite, or built-in/provider names) to run instead of the suite's list.</summary>
     public IReadOnlyList<string> AgentFilter { get; init; } = [];
 
-    /// <summary>No run starts while a disk the bench writes to has less free space than this.</summary>
-    public long MinFreeDiskMb { get; init; } = 2048;
+    /// <summary>No run starts while a disk the bench writes to has less free space than this (<c>limits.min_free_disk</c>).</summary>
+    public long MinFreeDiskBytes { get; init; } = new Configuration.LimitsConfig().MinFreeDiskBytes;
 
     public int? MaxStartsPerMinute { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Nightshift.Execution;
+using Nightshift.Files;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Suites;
 
@@ -57,7 +58,8 @@ internal sealed partial class BenchSession
         _cacheRoot = Path.Combine(store.DirectoryOf(manifest.Id), "cache");
         _executor = new RunExecutor(runner, store, manifest.Id, _workspaceRoot, _cacheRoot, gate, options, time);
         _rateLimiter = options.MaxStartsPerMinute is { } perMinute ? new StartRateLimiter(perMinute, time) : null;
-        _disk = new DiskGuard(options.MinFreeDiskMb, [store.Root, _workspaceRoot]);
+        _disk = new DiskGuard(
+            options.MinFreeDiskBytes, [store.Root, _workspaceRoot], "free some space (old benches are in .nightshift/bench) and resume");
     }
 
     private int Planned => _plan.Sum(p => p.Runs.Count);

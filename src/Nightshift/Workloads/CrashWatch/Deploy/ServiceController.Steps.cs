@@ -50,6 +50,7 @@ public sealed partial class ServiceController
     {
         var spec = _config.Start.ToSpec() with { WorkingDirectory = release.Directory, Environment = Environment(release) };
         Current = release;
+        Interlocked.Increment(ref _starts);
         try
         {
             Process = _runner.StartDetached(spec, LogFile);

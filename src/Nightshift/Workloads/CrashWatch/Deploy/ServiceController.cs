@@ -1,6 +1,7 @@
 using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Files;
+using Nightshift.Telemetry;
 using Nightshift.Telemetry.Events;
 
 namespace Nightshift.Workloads.CrashWatch.Deploy;
@@ -21,6 +22,7 @@ public sealed partial class ServiceController : IDisposable
     private readonly string _statePath;
     private readonly ProcessRunner _runner;
     private readonly CrashEventSink _log;
+    private int _starts;
 
     /// <param name="config">The service's commands and timeouts.</param>
     /// <param name="repositoryRoot">The repository: the first release, and <c>NIGHTSHIFT_ROOT</c>.</param>
@@ -58,6 +60,13 @@ public sealed partial class ServiceController : IDisposable
     public DetachedProcess? Process { get; private set; }
 
     public string LogFile { get; }
+
+    /// <summary>The service's figures now: release, process, restarts in this session, uptime and resident memory.</summary>
+    public ServiceStatus Sample()
+    {
+        var usage = Process?.Usage();
+        return new ServiceStatus(Current.Name, Process?.Pid, usage is not null, Math.Max(0, Volatile.Read(ref _starts) - 1), usage?.Uptime, usage?.ResidentBytes);
+    }
 
     /// <summary>One health check of the running release: null when healthy, else what is wrong.</summary>
     public Task<string?> CheckAsync(CancellationToken cancellationToken) => Health(Current).ProblemAsync(Current.Directory, Process, cancellationToken);
