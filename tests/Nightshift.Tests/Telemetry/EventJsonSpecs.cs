@@ -105,6 +105,7 @@ public sealed partial class EventJsonSpecs
         { } type when type == typeof(DateTimeOffset) => new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero),
         { } type when type == typeof(Dictionary<string, JsonElement>) => new Dictionary<string, JsonElement> { ["exit_code"] = JsonSerializer.SerializeToElement(101) },
         { } type when type == typeof(IReadOnlyList<CrashDoneStep>) => new List<CrashDoneStep> { new("build", StepOutcome.Ok, 4.5, "small") },
+        { } type when type == typeof(VerdictTimings) => new VerdictTimings(0.25, 2.5, 0.125, 1.5, 1.25, 4.5, 0.75),
         { IsEnum: true } type => Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1),
         var type => throw new InvalidOperationException($"No sample value for {type.Name}: add one."),
     };
