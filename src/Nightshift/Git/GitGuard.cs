@@ -109,7 +109,7 @@ internal static class GitGuard
             return $"update-ref may only move a branch (refs/heads/...), not {reference}";
         }
 
-        return expected.Length is 40 or 64 && expected.All(char.IsAsciiHexDigitLower)
+        return GitRepository.IsFullObjectName(expected)
             ? null
             : $"the expected old value {expected} must be a full object name";
     }
@@ -152,8 +152,7 @@ internal static class GitGuard
 
     private static string? Reset(GitCommandShape command) =>
         command.OnlyOptions("--hard", "--quiet")
-        ?? (command.Options.Contains("--hard") && command.Positionals is [var commit] && commit.Length is 40 or 64
-            && commit.All(char.IsAsciiHexDigitLower)
+        ?? (command.Options.Contains("--hard") && command.Positionals is [var commit] && GitRepository.IsFullObjectName(commit)
                 ? null
                 : "reset must be `reset --hard <full commit id>`: the worktree goes back to one commit, and no branch is named");
 

@@ -10,6 +10,9 @@ public sealed partial class GitRepository
         await TryResolveCommitAsync("HEAD", cancellationToken).ConfigureAwait(false)
         ?? throw new NightshiftException($"{RepositoryRoot} has no commit yet: commit the project once, then run nightshift.");
 
+    /// <summary>True when <paramref name="name"/> is a full object name as git prints one (SHA-1 or SHA-256, lower-case hex).</summary>
+    public static bool IsFullObjectName(string name) => name is { Length: 40 or 64 } && name.All(char.IsAsciiHexDigitLower);
+
     /// <summary>The full name of the commit <paramref name="revision"/> names, or null when it names none.</summary>
     public async Task<string?> TryResolveCommitAsync(string revision, CancellationToken cancellationToken)
     {

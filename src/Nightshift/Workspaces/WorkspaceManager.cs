@@ -46,9 +46,13 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(worker);
-        // Resolved in the user's repository: inside a worktree, HEAD would name the worktree's own.
-        baseCommit = await repository.TryResolveCommitAsync(baseCommit, cancellationToken).ConfigureAwait(false)
-            ?? throw new NightshiftException($"'{baseCommit}' names no commit of {repository.RepositoryRoot}.");
+        // Resolved in the user's repository (inside a worktree, HEAD would name the worktree's own); an attempt's base is
+        // already a full commit id, which needs no git call.
+        if (!GitRepository.IsFullObjectName(baseCommit))
+        {
+            baseCommit = await repository.TryResolveCommitAsync(baseCommit, cancellationToken).ConfigureAwait(false)
+                ?? throw new NightshiftException($"'{baseCommit}' names no commit of {repository.RepositoryRoot}.");
+        }
         var leased = _options.Reuse && TryLease(worker);
         string path;
         try
