@@ -53,11 +53,14 @@ public sealed partial class WorkspaceManager(GitRepository repository, Workspace
             baseCommit = await repository.TryResolveCommitAsync(baseCommit, cancellationToken).ConfigureAwait(false)
                 ?? throw new NightshiftException($"'{baseCommit}' names no commit of {repository.RepositoryRoot}.");
         }
+
         var leased = _options.Reuse && TryLease(worker);
         string path;
         try
         {
-            path = leased ? await CheckOutWorkerAsync(worker, baseCommit, cancellationToken).ConfigureAwait(false) : await CheckOutFreshAsync(attemptId, baseCommit, cancellationToken).ConfigureAwait(false);
+            path = leased
+                ? await CheckOutWorkerAsync(worker, baseCommit, cancellationToken).ConfigureAwait(false)
+                : await CheckOutFreshAsync(attemptId, baseCommit, cancellationToken).ConfigureAwait(false);
         }
         catch when (leased)
         {
