@@ -32,7 +32,7 @@ internal sealed class CrashServiceRepo : IAsyncDisposable
 
     public string this[string relative] => _git[relative];
 
-    public string StateDirectory => _git[".nightshift"];
+    public string Paths => _git[".nightshift"];
 
     /// <summary>Copies the example, lets <paramref name="configure"/> edit its nightshift.yml, commits and builds it.</summary>
     public static async Task<CrashServiceRepo> CreateAsync(Func<string, string>? configure = null)
@@ -81,8 +81,8 @@ internal sealed class CrashServiceRepo : IAsyncDisposable
 
     /// <summary>The events of .nightshift/events.jsonl so far.</summary>
     public IReadOnlyList<TelemetryEvent> Events() =>
-        File.Exists(System.IO.Path.Combine(StateDirectory, "events.jsonl"))
-            ? [.. File.ReadAllLines(System.IO.Path.Combine(StateDirectory, "events.jsonl")).Select(TelemetryEvent.TryParse).OfType<TelemetryEvent>()]
+        File.Exists(System.IO.Path.Combine(Paths, "events.jsonl"))
+            ? [.. File.ReadAllLines(System.IO.Path.Combine(Paths, "events.jsonl")).Select(TelemetryEvent.TryParse).OfType<TelemetryEvent>()]
             : [];
 
     /// <summary>Waits for the <paramref name="count"/>-th event of <paramref name="kind"/> that <paramref name="matches"/>.</summary>
@@ -100,12 +100,12 @@ internal sealed class CrashServiceRepo : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<Alert> Alerts() => AlertLog.ReadLast(System.IO.Path.Combine(StateDirectory, "alerts.jsonl"), 100);
+    public IReadOnlyList<Alert> Alerts() => AlertLog.ReadLast(System.IO.Path.Combine(Paths, "alerts.jsonl"), 100);
 
     /// <summary>The release the service runs from, as .nightshift/crash-watch/service.json records it.</summary>
     public string? RunningRelease()
     {
-        var path = System.IO.Path.Combine(StateDirectory, "crash-watch", "service.json");
+        var path = System.IO.Path.Combine(Paths, "crash-watch", "service.json");
         return File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("release").GetString() : null;
     }
 
@@ -140,7 +140,7 @@ internal sealed class CrashServiceRepo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var path = System.IO.Path.Combine(StateDirectory, "crash-watch", "service.json");
+        var path = System.IO.Path.Combine(Paths, "crash-watch", "service.json");
         if (File.Exists(path))
         {
             var state = JsonDocument.Parse(File.ReadAllText(path)).RootElement;

@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Nightshift.Agents;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Configuration;
 using Nightshift.Files;
 using Nightshift.Store;
+using Nightshift.Telemetry.Events;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Learn.Cycles;
 using Nightshift.Workloads.Learn.Evaluation;
@@ -60,7 +62,8 @@ public sealed class LearnLoopSpecs
         line.Should().Contain("\"decision\":\"rolled-back\"").And.Contain("pass rate vs promoted: pass rate 25.0% vs 75.0%");
         var events = await journal.ReadEventsAsync(report.SessionId, 0, 100, CancellationToken.None);
         events.Select(e => e.Kind).Should().Equal(
-            "learn.eval", "learn.train", "learn.eval", "learn.gate", "learn.train", "learn.eval", "learn.gate");
+            "learn.evaluated", "learn.trained", "learn.evaluated", "learn.gated", "learn.trained", "learn.evaluated", "learn.gated");
+        events.Select(e => EventJson.Read(e.Kind, e.PayloadJson is null ? null : JsonNode.Parse(e.PayloadJson)!.AsObject())).Should().BeEquivalentTo(metrics, o => o.WithStrictOrdering().RespectingRuntimeTypes());
     }
 
     [Fact(Timeout = 600_000)]

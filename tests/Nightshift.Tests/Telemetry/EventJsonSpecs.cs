@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Nightshift.Telemetry.Events;
+using Nightshift.Workloads.Learn.Gates;
 
 namespace Nightshift.Tests.Telemetry;
 
@@ -106,6 +107,9 @@ public sealed partial class EventJsonSpecs
         { } type when type == typeof(Dictionary<string, JsonElement>) => new Dictionary<string, JsonElement> { ["exit_code"] = JsonSerializer.SerializeToElement(101) },
         { } type when type == typeof(IReadOnlyList<CrashDoneStep>) => new List<CrashDoneStep> { new("build", StepOutcome.Ok, 4.5, "small") },
         { } type when type == typeof(VerdictTimings) => new VerdictTimings(0.25, 2.5, 0.125, 1.5, 1.25, 4.5, 0.75),
+        { } type when type == typeof(IReadOnlyList<string>) => new List<string> { "koan-3", "koan-7" },
+        { } type when type == typeof(IReadOnlyList<GateCheck>) => new List<GateCheck> { new("pass rate vs baseline", true, "50.0% vs 25.0%") },
+        { } type when type == typeof(GateScore) => new GateScore("candidate-1", 0.5, 0.125),
         { IsEnum: true } type => Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1),
         var type => throw new InvalidOperationException($"No sample value for {type.Name}: add one."),
     };
@@ -113,6 +117,6 @@ public sealed partial class EventJsonSpecs
     [GeneratedRegex("^[a-z]+\\.[a-z]+(_[a-z]+)*$")]
     private static partial Regex KindScheme();
 
-    [GeneratedRegex("^[a-z]+(_[a-z]+)*$")]
+    [GeneratedRegex("^[a-z]+(_[a-z0-9]+)*$")]
     private static partial Regex SnakeCase();
 }

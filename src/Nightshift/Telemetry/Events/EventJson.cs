@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Nightshift.Store;
 
 namespace Nightshift.Telemetry.Events;
 
@@ -41,6 +42,9 @@ public static class EventJson
         ["service_started"] = "service.started",
         ["service_health"] = "service.health_checked",
         ["service_rolled_back"] = "service.rolled_back",
+        ["learn.train"] = "learn.trained",
+        ["learn.eval"] = "learn.evaluated",
+        ["learn.gate"] = "learn.gated",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every event record type.</summary>
@@ -69,6 +73,13 @@ public static class EventJson
         ArgumentNullException.ThrowIfNull(sessionEvent);
         var payload = JsonSerializer.SerializeToNode(sessionEvent, sessionEvent.GetType(), TelemetryJson.Compact)!.AsObject();
         return payload.Count == 0 ? null : payload;
+    }
+
+    /// <summary>The event as the journal takes it: its kind and its payload's text.</summary>
+    public static NewEvent ToJournal(long sessionId, SessionEvent sessionEvent, long? attemptId = null)
+    {
+        ArgumentNullException.ThrowIfNull(sessionEvent);
+        return new(sessionId, KindOf(sessionEvent.GetType()), Payload(sessionEvent)?.ToJsonString(TelemetryJson.Compact), attemptId);
     }
 
     /// <summary>The record of a journaled event, or null when its kind is not one (any more) or its payload does not read.</summary>

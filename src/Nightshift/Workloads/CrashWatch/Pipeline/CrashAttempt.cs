@@ -191,7 +191,7 @@ internal sealed partial class CrashAttempt(CrashPipelineParts parts, CrashJob jo
             ["steps"] = result.Steps,
             ["files"] = new JsonArray([.. change.ChangedPaths.Select(p => (JsonNode)p)]),
             ["agent_summary"] = result.Summary,
-            ["transcript"] = parts.StateDirectory.TranscriptFor($"attempt-{steps.AttemptId}"),
+            ["transcript"] = parts.Paths.TranscriptFor($"attempt-{steps.AttemptId}"),
         };
         if (change.IsEmpty && result.EndpointOutage)
         {

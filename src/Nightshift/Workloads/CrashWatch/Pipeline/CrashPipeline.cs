@@ -16,7 +16,7 @@ namespace Nightshift.Workloads.CrashWatch.Pipeline;
 public sealed partial class CrashPipeline(CrashPipelineParts parts)
 {
     private readonly TestBaselines _baselines = new(parts.Config.Tests, parts.Runner);
-    private readonly AttemptRunner _attempts = new(parts.Journal, CrashWatchSession.Workload, parts.StateDirectory, parts.Config.Agent.Model);
+    private readonly AttemptRunner _attempts = new(parts.Journal, CrashWatchSession.Workload, parts.Paths, parts.Config.Agent.Model);
 
     /// <summary>Runs the pipeline for <paramref name="job"/>. Cancellation abandons the attempt, leaves the task open and rethrows.</summary>
     public async Task<CrashOutcome> RunAsync(CrashJob job, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ namespace Nightshift.Workloads.CrashWatch.Pipeline;
 /// <param name="Service">The service fixes are deployed to; null when <c>crash.service</c> is not configured.</param>
 /// <param name="Ladder">Who writes the fixes (<c>agent.ladder</c>): each rung in turn until one fix is accepted.</param>
 /// <param name="Runner">Runs the build, tests and repro.</param>
-/// <param name="StateDirectory">The repository's Nightshift folder (transcripts).</param>
+/// <param name="Paths">The repository's .nightshift/ layout (transcripts).</param>
 public sealed record CrashPipelineParts(
     NightshiftConfig Config,
     Journal Journal,
@@ -38,4 +38,4 @@ public sealed record CrashPipelineParts(
     ServiceController? Service,
     Ladder Ladder,
     ProcessRunner Runner,
-    NightshiftPaths StateDirectory);
+    NightshiftPaths Paths);

@@ -39,7 +39,7 @@ public sealed partial class LearnLoop
             run.Progress is null ? null : new TrainingProgress(run.Progress, cycle),
             cancellationToken).ConfigureAwait(false);
         await RecordAsync(
-            run, TrainingRecord.From(training, manifest.Sha256, manifest.Counts.Total, _clock.GetUtcNow(), cycle), "learn.train", cancellationToken)
+            run, TrainingRecord.From(training, manifest.Sha256, manifest.Counts.Total, _clock.GetUtcNow(), cycle), cancellationToken)
             .ConfigureAwait(false);
         if (!training.Succeeded)
         {
@@ -81,7 +81,6 @@ public sealed partial class LearnLoop
                 EvalSetHash = _koans.EvalSetHash,
                 Dataset = dataset,
             },
-            "learn.gate",
             cancellationToken);
 
     private sealed class TrainingProgress(IProgress<LearnEvent> progress, int cycle) : IProgress<TrainingLine>

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using Nightshift.Agents;
-using Nightshift.Attempts.Episodes;
 using Nightshift.Configuration;
 using Nightshift.Execution;
 using Nightshift.Files;
 using Nightshift.Store;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Koans;
@@ -122,16 +121,15 @@ public sealed partial class LearnLoop
             await agent.ReleaseAsync().ConfigureAwait(false);
         }
 
-        await RecordAsync(run, EvalRecord.From(report, _clock.GetUtcNow(), cycle, role), "learn.eval", cancellationToken).ConfigureAwait(false);
+        await RecordAsync(run, EvalRecord.From(report, _clock.GetUtcNow(), cycle, role), cancellationToken).ConfigureAwait(false);
         return report;
     }
 
-    private async Task RecordAsync(LearnRun run, MetricsRecord record, string eventKind, CancellationToken cancellationToken)
+    private async Task RecordAsync(LearnRun run, MetricsRecord record, CancellationToken cancellationToken)
     {
         await _metrics.AppendAsync(record, cancellationToken).ConfigureAwait(false);
         run.Records.Add(record);
-        await _journal.AppendEventAsync(
-            new NewEvent(run.SessionId, eventKind, JsonSerializer.Serialize(record, LearnJson.Compact)), cancellationToken).ConfigureAwait(false);
+        await _journal.AppendEventAsync(EventJson.ToJournal(run.SessionId, record), cancellationToken).ConfigureAwait(false);
         run.Report(new LearnRecorded(record) { Cycle = record.Cycle });
     }
 

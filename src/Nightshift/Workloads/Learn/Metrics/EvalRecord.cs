@@ -1,8 +1,10 @@
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.Learn.Evaluation;
 
 namespace Nightshift.Workloads.Learn.Metrics;
 
 /// <summary>An eval: which agent and model, on which eval set, and the three numbers it is judged by.</summary>
+[EventKind("learn.evaluated")]
 public sealed record EvalRecord : MetricsRecord
 {
     /// <summary>The model or adapter evaluated; null for the agent as configured.</summary>

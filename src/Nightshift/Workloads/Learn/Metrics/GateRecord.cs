@@ -1,8 +1,10 @@
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.Learn.Gates;
 
 namespace Nightshift.Workloads.Learn.Metrics;
 
 /// <summary>A gate decision: the candidate, the models it was held against, every check, and why it was rolled back.</summary>
+[EventKind("learn.gated")]
 public sealed record GateRecord : MetricsRecord
 {
     /// <summary>The candidate model; null when training produced none.</summary>

@@ -1,8 +1,10 @@
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.Learn.Training;
 
 namespace Nightshift.Workloads.Learn.Metrics;
 
 /// <summary>A training run: which data went in, which model came out, and how the loss went.</summary>
+[EventKind("learn.trained")]
 public sealed record TrainingRecord : MetricsRecord
 {
     /// <summary>The model or adapter id, or null when the run failed.</summary>
