@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
+using Nightshift.Files;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Running;
 using Nightshift.Workloads.Bench.Suites;
@@ -59,7 +60,7 @@ internal static class BenchRunCommand
             var runner = await SandboxedRunner.CreateAsync(config?.Sandbox, host, cancellationToken);
             var options = new BenchRunOptions
             {
-                StoreDirectory = store.Root,
+                Paths = NightshiftPaths.For(config?.RepositoryRoot ?? host.WorkingDirectory),
                 ResumeId = parseResult.GetValue(resume) is { } id ? store.Resolve(id) : null,
                 Jobs = parseResult.GetValue(jobs) ?? config?.Bench.Jobs ?? 1,
                 Repeat = parseResult.GetValue(repeat),

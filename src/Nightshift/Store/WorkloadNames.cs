@@ -6,4 +6,6 @@ public static class WorkloadNames
     public const string BurnDown = "burn-down";
 
     public const string CrashWatch = "crash-watch";
+
+    public const string Bench = "bench";
 }

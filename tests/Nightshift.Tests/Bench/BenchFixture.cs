@@ -1,3 +1,4 @@
+using Nightshift.Files;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.Bench.Agents;
 using Nightshift.Workloads.Bench.Running;
@@ -19,7 +20,7 @@ internal static class BenchFixture
 
     public static BenchRunOptions Options(TempDir project) => new()
     {
-        StoreDirectory = project[".nightshift/bench"],
+        Paths = NightshiftPaths.For(project.Path),
         WorkspaceDirectory = project["workspaces"],
         InfraRetryDelay = TimeSpan.FromMilliseconds(50),
     };

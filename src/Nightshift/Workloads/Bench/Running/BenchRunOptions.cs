@@ -1,10 +1,15 @@
+using Nightshift.Files;
+
 namespace Nightshift.Workloads.Bench.Running;
 
 /// <summary>How a bench runs: where it writes, how much at once, and its guards.</summary>
 public sealed record BenchRunOptions
 {
+    /// <summary>The repository's <c>.nightshift/</c> layout: the journal, the lock and the bench store.</summary>
+    public required NightshiftPaths Paths { get; init; }
+
     /// <summary>The bench store's directory, <c>.nightshift/bench</c>.</summary>
-    public required string StoreDirectory { get; init; }
+    public string StoreDirectory => Paths.Bench;
 
     /// <summary>The bench to resume (its finished runs are kept); null starts a new one.</summary>
     public string? ResumeId { get; init; }

@@ -1,6 +1,9 @@
 using Nightshift.Agents;
+using Nightshift.Attempts;
 using Nightshift.Configuration;
 using Nightshift.Execution;
+using Nightshift.Sessions;
+using Nightshift.Store;
 using Nightshift.Workloads.Bench.Agents;
 using Nightshift.Workloads.Bench.Results;
 using Nightshift.Workloads.Bench.Suites;
@@ -53,13 +56,37 @@ public sealed class BenchRunner(
             ? []
             : store.ReadRuns(id).Values.Where(r => r.Counts && plan.Any(p => p.Runs.Any(run => run.Id == r.Run))).ToDictionary(r => r.Run, StringComparer.Ordinal);
 
-        var session = new BenchSession(suite, plan, manifest, done, store, options, Gate, _runner, _time, onEvent);
+        // Every run is an attempt of the bench's session in the repository's journal, with its verdict and episode; the
+        // journal has one writer at a time, so the bench holds the repository's lock as a night does.
+        var paths = options.Paths;
+        paths.EnsureCreated();
+        using var sessionLock = SessionLock.Acquire(paths, "bench");
+        await using var journal = Journal.Open(paths.Journal, _time);
+        while (await journal.UnfinishedSessionAsync(WorkloadNames.Bench, cancellationToken).ConfigureAwait(false) is { } unfinished)
+        {
+            // A bench killed before it could end its session: its runs in flight are not recorded, so neither are their attempts.
+            await journal.AbandonSessionAsync(unfinished.Id, "interrupted", cancellationToken).ConfigureAwait(false);
+        }
+
+        var journaled = await journal.StartSessionAsync(WorkloadNames.Bench, "-", suite.Sha256[..16], cancellationToken).ConfigureAwait(false);
+        await journal.SetSessionSandboxAsync(journaled.Id, _runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
+        var attempts = new AttemptRunner(journal, WorkloadNames.Bench, paths: null, model: null);
+        var session = new BenchSession(suite, plan, manifest, done, store, options, Gate, _runner, attempts, journaled.Id, _time, onEvent);
+        BenchOutcome? outcome = null;
         try
         {
-            return await session.RunAsync(cancellationToken).ConfigureAwait(false);
+            outcome = await session.RunAsync(cancellationToken).ConfigureAwait(false);
+            return outcome;
         }
         finally
         {
+            var state = outcome?.Manifest.Status switch
+            {
+                BenchState.Completed => "done",
+                BenchState.Stopped => outcome.Manifest.StopReason ?? "stopped",
+                _ => "interrupted",
+            };
+            await journal.EndSessionAsync(journaled.Id, state, CancellationToken.None).ConfigureAwait(false);
             foreach (var agent in agents)
             {
                 await agent.Agent.ReleaseAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Nightshift.Attempts;
 using Nightshift.Execution;
 using Nightshift.Files;
 using Nightshift.Workloads.Bench.Results;
@@ -42,6 +43,8 @@ internal sealed partial class BenchSession
         BenchRunOptions options,
         IPauseGate gate,
         ProcessRunner runner,
+        AttemptRunner attempts,
+        long sessionId,
         TimeProvider time,
         Action<BenchEvent>? onEvent)
     {
@@ -56,7 +59,7 @@ internal sealed partial class BenchSession
         _onEvent = onEvent;
         _workspaceRoot = Path.Combine(options.WorkspaceDirectory ?? Path.Combine(Path.GetTempPath(), "nightshift-bench"), manifest.Id);
         _cacheRoot = Path.Combine(store.DirectoryOf(manifest.Id), "cache");
-        _executor = new RunExecutor(runner, store, manifest.Id, _workspaceRoot, _cacheRoot, gate, options, time);
+        _executor = new RunExecutor(runner, store, manifest.Id, _workspaceRoot, _cacheRoot, gate, options, attempts, sessionId, time);
         _rateLimiter = options.MaxStartsPerMinute is { } perMinute ? new StartRateLimiter(perMinute, time) : null;
         _disk = new DiskGuard(
             options.MinFreeDiskBytes, [store.Root, _workspaceRoot], "free some space (old benches are in .nightshift/bench) and resume");

@@ -1,13 +1,15 @@
 using Nightshift.Agents;
+using Nightshift.Attempts;
 using Nightshift.Execution;
-using Nightshift.Files;
+using Nightshift.Store;
 using Nightshift.Workloads.Bench.Results;
 
 namespace Nightshift.Workloads.Bench.Running;
 
 /// <summary>
-/// Makes one run: a fresh workspace, the agent under the task's timeout, the tamper check, the acceptance
-/// (hidden files copied in only now), the verdict, and the run's files. One partial file per stage.
+/// Makes one run: a <see cref="BenchAttempt"/> run by the shared <see cref="AttemptRunner"/> (journaled as an attempt of the
+/// bench's session, with its verdict and episode), then the run's record and files. The acceptance, whose build cache the
+/// runs of a task share, is the next partial file.
 /// </summary>
 internal sealed partial class RunExecutor(
     ProcessRunner runner,
@@ -17,6 +19,8 @@ internal sealed partial class RunExecutor(
     string cacheRoot,
     IPauseGate gate,
     BenchRunOptions options,
+    AttemptRunner attempts,
+    long sessionId,
     TimeProvider time)
 {
     private readonly BenchGit _git = new(runner);
@@ -29,7 +33,6 @@ internal sealed partial class RunExecutor(
         File.Delete(files.Archive);
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
-        var pausesBefore = gate.Pauses;
         var directory = Path.Combine(workspaceRoot, run.Id);
         var record = new RunRecord
         {
@@ -46,7 +49,7 @@ internal sealed partial class RunExecutor(
 
         try
         {
-            record = await ExecuteInWorkspaceAsync(run, record, files, directory, pausesBefore, cancellationToken).ConfigureAwait(false);
+            record = await ExecuteInWorkspaceAsync(run, record, files, directory, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsSandboxFailure(e))
         {
@@ -62,48 +65,29 @@ internal sealed partial class RunExecutor(
     }
 
     private async Task<RunRecord> ExecuteInWorkspaceAsync(
-        PlannedRun run, RunRecord record, RunFiles files, string directory, long pausesBefore, CancellationToken cancellationToken)
+        PlannedRun run, RunRecord record, RunFiles files, string directory, CancellationToken cancellationToken)
     {
-        RunWorkspace workspace;
-        try
+        await using var work = new BenchAttempt(run, files, directory, _git, runner, gate, options.AgentStopGrace, AcceptAsync);
+        var plan = new AttemptPlan(sessionId, new NewTask("bench", run.Task.Id, run.Task.Title), run.Agent.Name, work.RunAgentAsync, work.Budget);
+        var end = await attempts.RunAsync(plan, work, observer: null, cancellationToken, cancellationToken).ConfigureAwait(false);
+        var verdict = end switch
         {
-            workspace = await RunWorkspace.CreateAsync(run.Task.Workspace, directory, _git, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BenchInfrastructureException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Apply(record, RunVerdict.Excluded($"could not prepare the workspace: {e.Message}"));
-        }
-
-        var acceptanceFiles = run.Task.AcceptFiles is { } hidden ? DirectoryCopy.ListFiles(hidden) : [];
-        var guard = TamperGuard.Snapshot(directory, acceptanceFiles, run.Task.Protected);
-        var (outcome, steps, toolCalls) = await RunAgentAsync(run, directory, files.Transcript, cancellationToken).ConfigureAwait(false);
-        var paused = gate.Pauses != pausesBefore;
-
-        var changes = await workspace.ChangesAsync(cancellationToken).ConfigureAwait(false);
-        if (!changes.IsEmpty)
-        {
-            AtomicFile.WriteAllText(files.Diff, changes.Patch);
-        }
-
-        var violations = guard.Violations(directory);
-        IReadOnlyList<AcceptanceOutcome> acceptance = [];
-        var verdict = RunVerdict.BeforeAcceptance(outcome, paused, !changes.IsEmpty, violations);
-        if (verdict is null)
-        {
-            (var acceptanceVerdict, acceptance) = await AcceptAsync(run.Task, workspace, cancellationToken).ConfigureAwait(false);
-            verdict = RunVerdict.AfterAcceptance(outcome, paused, acceptanceVerdict);
-        }
+            AttemptEnd<RunVerdict>.Decided decided => decided.Judgement.Measured,
+            AttemptEnd<RunVerdict>.Abandoned abandoned => RunVerdict.Excluded(abandoned.Reason),
+            _ => throw new InvalidOperationException($"Unknown attempt end {end}."),
+        };
 
         // An unchanged workspace is the task's own: nothing to keep.
         string? archive = null;
-        if (verdict.Status == RunStatus.Fail && (!changes.IsEmpty || violations.Count > 0))
+        if (verdict.Status == RunStatus.Fail && (!work.Changes.IsEmpty || work.Violations.Count > 0) && work.Workspace is { } workspace)
         {
             var sources = await workspace.SourceFilesAsync(cancellationToken).ConfigureAwait(false);
             await WorkspaceArchive.CreateAsync(directory, sources, files.Archive, cancellationToken).ConfigureAwait(false);
             archive = files.Relative(files.Archive);
         }
 
-        var result = outcome.ResultIfAny;
+        var result = work.Outcome?.ResultIfAny;
+        var (steps, toolCalls) = work.Counts;
         return Apply(record, verdict) with
         {
             StopReason = result?.StopReason.WireName(),
@@ -112,11 +96,11 @@ internal sealed partial class RunExecutor(
             TokensIn = result?.Usage.TokensIn ?? 0,
             TokensOut = result?.Usage.TokensOut ?? 0,
             CostUsd = result?.Usage.CostUsd,
-            ChangedFiles = changes.Files,
-            Violations = violations,
-            Acceptance = acceptance,
-            Transcript = files.Relative(files.Transcript),
-            Diff = changes.IsEmpty ? null : files.Relative(files.Diff),
+            ChangedFiles = work.Changes.Files,
+            Violations = work.Violations,
+            Acceptance = work.Acceptance,
+            Transcript = work.Workspace is null ? null : files.Relative(files.Transcript),
+            Diff = work.Changes.IsEmpty ? null : files.Relative(files.Diff),
             Archive = archive,
         };
     }
