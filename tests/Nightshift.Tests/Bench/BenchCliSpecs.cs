@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
+using Nightshift.Files;
+using Nightshift.Sessions;
 using Nightshift.Tests.Support;
 
 namespace Nightshift.Tests.Bench;
@@ -8,6 +10,19 @@ namespace Nightshift.Tests.Bench;
 public sealed class BenchCliSpecs : IDisposable
 {
     private readonly TempDir _dir = new("bench-cli");
+
+    [Fact(Timeout = 60_000)]
+    public async Task Run_refuses_with_exit_3_while_another_session_holds_the_repository()
+    {
+        TinySuite.Create(_dir);
+        Suite("suite-cli.yml", "[reference]");
+        using var held = SessionLock.Acquire(NightshiftPaths.For(_dir.Path), "run");
+
+        var result = await CliRun.InProcessAsync(_dir.Path, ["bench", "run", "suite-cli.yml"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Locked, result.Err);
+        Directory.Exists(_dir[".nightshift/bench"]).Should().BeFalse("nothing ran");
+    }
 
     [Fact(Timeout = 60_000)]
     public async Task Run_prints_progress_on_stderr_and_a_json_summary_on_stdout()
