@@ -28,6 +28,8 @@ internal static class LearnLog
             LearnRecorded { Record: TrainingRecord train } => train.Error is null
                 ? $"{prefix}trained {train.Model} in {train.DurationSeconds:0.#} s (final loss {train.FinalLoss?.ToString(CultureInfo.InvariantCulture) ?? "-"})"
                 : $"{prefix}training failed: {train.Error}",
+            LearnRecorded { Record: DayRecord day } =>
+                $"{prefix}day {day.Model ?? day.Agent}: {day.Passed} of {day.Runs} train run(s) passed",
             LearnRecorded { Record: GateRecord gate } => gate.IsPromotion
                 ? $"{prefix}promoted {gate.Candidate}"
                 : $"{prefix}rolled back {gate.Candidate ?? "(no model)"}: {string.Join("; ", gate.Reasons)}",

@@ -67,6 +67,37 @@ public sealed class LearnLoopSpecs
     }
 
     [Fact(Timeout = 600_000)]
+    public async Task From_an_empty_journal_the_day_phase_on_the_train_koans_gives_the_dataset_its_examples()
+    {
+        using var dir = new TempDir("learn-day");
+        await using var journal = Journal.Open(NightshiftPaths.For(dir.Path).Journal);
+        var koans = TestKoans.Split(dir, train: ["option-average-empty", "traits-partialeq-compare"], eval: ["option-match-exhaustive", "borrow-self-method-while-iterating"]);
+        var baseline = ReplayModels.Solving(dir, "day-baseline", "option-match-exhaustive", "traits-partialeq-compare");
+        var better = ReplayModels.Solving(dir, "day-better", "option-match-exhaustive", "borrow-self-method-while-iterating");
+        var loop = Loop(dir, koans, journal, better: [], agents: model => model is null ? baseline : better);
+
+        var report = await loop.RunAsync(Options(cycles: 1), null, CancellationToken.None);
+
+        var metrics = await new MetricsLog(NightshiftPaths.For(dir.Path).Metrics).ReadAsync(CancellationToken.None);
+        metrics.Select(Describe).Should().Equal("eval baseline", "day 1", "train 1", "eval candidate 1", "gate 1 promoted");
+        var day = metrics.OfType<DayRecord>().Single();
+        (day.Koans, day.Runs, day.Passed, day.SessionId).Should().Be((2, 2, 1, report.SessionId), "the baseline solves one of the two train koans");
+
+        // The day's runs are attempts of the learn session, recorded as a night records its attempts: with their episodes.
+        var episodes = await new EpisodeJournal(journal).ReadAsync(EpisodeQuery.All, CancellationToken.None);
+        var learned = episodes.Where(e => e.Workload == LearnLoop.Workload).ToList();
+        learned.Select(e => (e.Task.Key, e.Outcome)).Should().BeEquivalentTo(
+            [("option-average-empty", EpisodeOutcome.Rejected), ("traits-partialeq-compare", EpisodeOutcome.Accepted)]);
+
+        // The dataset learns from the train koan that failed and was then fixed, and from no eval koan.
+        var dataset = report.Cycles[0].Dataset;
+        dataset.Counts.New.Should().Be(1);
+        var text = await File.ReadAllTextAsync(dataset.Dataset);
+        text.Should().Contain("PartialEq").And.NotContain("option-match-exhaustive").And.NotContain("borrow-self-method-while-iterating");
+        report.Cycles[0].Decision.Name.Should().Be("promoted");
+    }
+
+    [Fact(Timeout = 600_000)]
     public async Task A_later_run_measures_the_promoted_model_again_and_holds_candidates_to_it()
     {
         using var dir = new TempDir("learn");
@@ -153,7 +184,7 @@ public sealed class LearnLoopSpecs
         return (TestKoans.EvalOnly(dir, _evalKoans), journal);
     }
 
-    private static LearnLoop Loop(TempDir dir, KoanSet koans, Journal journal, string[] better)
+    private static LearnLoop Loop(TempDir dir, KoanSet koans, Journal journal, string[] better, Func<string?, IAgent>? agents = null)
     {
         var script = dir.Write("fake-train.sh", """
             set -e
@@ -170,7 +201,7 @@ public sealed class LearnLoopSpecs
             Command = ConfiguredCommand.Argv(["sh", script, "{dataset}", "{output}", dir["counter"]]),
             LossPattern = @"step (?<step>\d+): loss=(?<loss>[0-9.]+)",
         };
-        return new LearnLoop(journal, koans, train, dir.Path, TestSandbox.Runner(), Agents(dir, better));
+        return new LearnLoop(journal, koans, train, dir.Path, TestSandbox.Runner(), agents ?? Agents(dir, better));
     }
 
     /// <summary>The configured agent solves one koan; a model named in <paramref name="better"/> three; any other model one.</summary>
@@ -195,6 +226,7 @@ public sealed class LearnLoopSpecs
         EvalRecord eval => $"eval {eval.Role}{(eval.Cycle is { } c ? $" {c}" : "")}",
         TrainingRecord train => $"train {train.Cycle}",
         GateRecord gate => $"gate {gate.Cycle} {gate.Decision}",
+        DayRecord day => $"day {day.Cycle}",
         _ => record.GetType().Name,
     };
 }

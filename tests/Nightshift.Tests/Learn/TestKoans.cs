@@ -9,10 +9,13 @@ namespace Nightshift.Tests.Learn;
 internal static class TestKoans
 {
     /// <summary>A set under <c>koans/</c> in <paramref name="dir"/> holding the given bundled koans, every one of them eval.</summary>
-    public static KoanSet EvalOnly(TempDir dir, params string[] ids)
+    public static KoanSet EvalOnly(TempDir dir, params string[] ids) => Split(dir, [], ids);
+
+    /// <summary>A set under <c>koans/</c> in <paramref name="dir"/> holding the given bundled koans, split as given.</summary>
+    public static KoanSet Split(TempDir dir, string[] train, string[] eval)
     {
         var manifest = new StringBuilder("koans:\n");
-        foreach (var id in ids)
+        foreach (var (id, split) in train.Select(id => (id, "train")).Concat(eval.Select(id => (id, "eval"))))
         {
             var koan = BundledKoans.Get(id);
             foreach (var file in Koan.WorkspaceFiles.Append(Koan.SolutionFile))
@@ -21,7 +24,7 @@ internal static class TestKoans
             }
 
             manifest.Append(
-                $"  - {{ id: {id}, category: {koan.Category}, difficulty: {koan.Difficulty}, split: eval, title: {JsonSerializer.Serialize(koan.Title)} }}\n");
+                $"  - {{ id: {id}, category: {koan.Category}, difficulty: {koan.Difficulty}, split: {split}, title: {JsonSerializer.Serialize(koan.Title)} }}\n");
         }
 
         dir.Write("koans/koans.yml", manifest.ToString());

@@ -1,6 +1,8 @@
+using Nightshift.Agents;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Gates;
+using Nightshift.Workloads.Learn.Koans;
 using Nightshift.Workloads.Learn.Metrics;
 using Nightshift.Workloads.Learn.Training;
 
@@ -12,6 +14,11 @@ public sealed partial class LearnLoop
         LearnRun run, int cycle, EvalReport baseline, Current? current, CancellationToken cancellationToken)
     {
         var options = run.Options;
+        if (options.Day)
+        {
+            await PracticeAsync(run, cycle, current?.Report.Model, cancellationToken).ConfigureAwait(false);
+        }
+
         var folder = Path.Combine(ModelsRoot, $"{run.Stamp}-c{cycle}");
         run.Report(new LearnPhaseStarted($"building the dataset in {folder}") { Cycle = cycle });
         var replay = current?.Dataset is { } previous && File.Exists(previous) ? previous : null;
@@ -53,6 +60,37 @@ public sealed partial class LearnLoop
             GateScore.Of(candidate), GateScore.Of(baseline), current is null ? null : GateScore.Of(current.Report), options.Margin);
         await RecordGateAsync(run, cycle, candidate, decision, baseline, current, manifest.Dataset, cancellationToken).ConfigureAwait(false);
         return new CycleResult(cycle, manifest, training, candidate, decision);
+    }
+
+    /// <summary>
+    /// The day: the model being improved (the promoted one, else the agent as configured) on every train koan, k times,
+    /// each run an attempt of this learn session with its episode, before the dataset is built from the journal.
+    /// </summary>
+    private async Task<IReadOnlyList<EvalRun>> PracticeAsync(LearnRun run, int? cycle, string? model, CancellationToken cancellationToken)
+    {
+        var train = _koans.Train.ToList();
+        if (train.Count == 0)
+        {
+            return [];
+        }
+
+        run.Report(new LearnPhaseStarted($"day: {model ?? "the configured agent"} on {train.Count} train koan(s)") { Cycle = cycle });
+        var evaluator = new KoanEvaluator(_journal, new KoanToolchain(_runner), _runner, _guard);
+        var progress = run.Progress is null ? null : new EvalProgress(run.Progress, cycle, "day");
+        var agent = _agents(model);
+        IReadOnlyList<EvalRun> runs;
+        try
+        {
+            runs = await evaluator.PracticeAsync(agent, model, run.SessionId, Workload, train, run.Options.Eval, progress, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            await agent.ReleaseAsync().ConfigureAwait(false);
+        }
+
+        await RecordAsync(run, DayRecord.From(runs, model, agent.Name, run.SessionId, _clock.GetUtcNow(), cycle), cancellationToken).ConfigureAwait(false);
+        return runs;
     }
 
     private Task RecordGateAsync(

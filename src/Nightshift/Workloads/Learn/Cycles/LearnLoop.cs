@@ -14,7 +14,7 @@ namespace Nightshift.Workloads.Learn.Cycles;
 
 /// <summary>
 /// <c>nightshift learn</c>: evaluate the configured agent (the baseline) and the model an earlier run promoted,
-/// then for each cycle build a dataset from the journal (replaying the promoted model's data), train a candidate,
+/// then for each cycle run the day phase (the model being improved on the train koans, recorded as episodes), build a dataset from the journal (replaying the promoted model's data), train a candidate,
 /// evaluate it on the frozen eval koans and let the <see cref="Gates.Gate"/> promote it or roll it back.
 /// Every eval, training run and decision is appended to metrics.jsonl and journaled as an event of a
 /// <c>learn</c> session. A cycle's files (dataset, manifest, log, <c>{output}</c>) live in one folder under
@@ -22,6 +22,9 @@ namespace Nightshift.Workloads.Learn.Cycles;
 /// </summary>
 public sealed partial class LearnLoop
 {
+    /// <summary>The journal's name of a learn session, on its day phase's attempts and episodes too.</summary>
+    public const string Workload = "learn";
+
     private readonly Journal _journal;
     private readonly KoanSet _koans;
     private readonly TrainConfig _train;
@@ -66,7 +69,7 @@ public sealed partial class LearnLoop
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Cycles, 1);
-        var session = await _journal.StartSessionAsync("learn", "-", _koans.EvalSetHash, cancellationToken).ConfigureAwait(false);
+        var session = await _journal.StartSessionAsync(Workload, "-", _koans.EvalSetHash, cancellationToken).ConfigureAwait(false);
         await _journal.SetSessionSandboxAsync(session.Id, _runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
         var run = new LearnRun(session.Id, _clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture), options, progress);
         try
@@ -96,6 +99,32 @@ public sealed partial class LearnLoop
 
             await _journal.EndSessionAsync(session.Id, "done", CancellationToken.None).ConfigureAwait(false);
             return new LearnReport(session.Id, baseline, promotedBefore, cycles, current?.Report.Model) { Records = [.. run.Records] };
+        }
+        catch (Exception e) when (e is OperationCanceledException or NightshiftException)
+        {
+            await _journal.EndSessionAsync(session.Id, e is OperationCanceledException ? "interrupted" : "failed", CancellationToken.None)
+                .ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// <c>nightshift learn day</c>: only the day phase, in a learn session of its own: the model being improved (the last one
+    /// promoted, else the agent as configured) on every train koan, recorded as attempts and episodes for the next dataset.
+    /// </summary>
+    /// <returns>The day's record (also in metrics.jsonl), or null when the koan set has no train koans.</returns>
+    public async Task<DayRecord?> DayAsync(LearnOptions options, IProgress<LearnEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var session = await _journal.StartSessionAsync(Workload, "-", _koans.EvalSetHash, cancellationToken).ConfigureAwait(false);
+        await _journal.SetSessionSandboxAsync(session.Id, _runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
+        var run = new LearnRun(session.Id, _clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture), options, progress);
+        try
+        {
+            var promoted = (await _metrics.ReadAsync(cancellationToken).ConfigureAwait(false)).OfType<GateRecord>().LastOrDefault(g => g.IsPromotion);
+            await PracticeAsync(run, null, promoted?.Candidate, cancellationToken).ConfigureAwait(false);
+            await _journal.EndSessionAsync(session.Id, "done", CancellationToken.None).ConfigureAwait(false);
+            return run.Records.OfType<DayRecord>().SingleOrDefault();
         }
         catch (Exception e) when (e is OperationCanceledException or NightshiftException)
         {

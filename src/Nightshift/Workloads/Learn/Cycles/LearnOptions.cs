@@ -8,7 +8,10 @@ public sealed record LearnOptions
     /// <summary>Train-eval-gate cycles to run.</summary>
     public int Cycles { get; init; } = 1;
 
-    /// <summary>How each eval runs (repeats, parallelism, budget).</summary>
+    /// <summary>Each cycle starts with a day phase: the agent on the train koans, recorded as episodes (<c>--no-day</c> skips it).</summary>
+    public bool Day { get; init; } = true;
+
+    /// <summary>How each eval and day phase runs (repeats, parallelism, budget).</summary>
     public EvalOptions Eval { get; init; } = new();
 
     /// <summary>The share of each dataset replayed from the promoted model's dataset.</summary>

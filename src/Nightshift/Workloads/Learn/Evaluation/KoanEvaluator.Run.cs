@@ -3,7 +3,6 @@ using System.Runtime.ExceptionServices;
 using Nightshift.Agents;
 using Nightshift.Attempts;
 using Nightshift.Store;
-using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Koans;
 
 namespace Nightshift.Workloads.Learn.Evaluation;
@@ -11,9 +10,9 @@ namespace Nightshift.Workloads.Learn.Evaluation;
 public sealed partial class KoanEvaluator
 {
     private async Task<EvalRun> RunOneAsync(
-        IAgent agent, string? model, long sessionId, Koan koan, int repeat, EvalOptions options, CancellationToken cancellationToken)
+        IAgent agent, string? model, long sessionId, string workload, Koan koan, int repeat, EvalOptions options, CancellationToken cancellationToken)
     {
-        var attempts = new AttemptRunner(journal, EvalGuard.EvalWorkload, options.Paths, model);
+        var attempts = new AttemptRunner(journal, workload, options.Paths, model);
         await using var work = new KoanAttempt(koan, repeat, toolchain, runner);
         var plan = new AttemptPlan(sessionId, new NewTask("koan", koan.Id, koan.Title), agent.Name, RunAgentAsync, options.Budget);
         switch (await attempts.RunAsync(plan, work, observer: null, cancellationToken, cancellationToken).ConfigureAwait(false))

@@ -41,21 +41,11 @@ public sealed partial class KoanEvaluator(Journal journal, KoanToolchain toolcha
         var session = await journal.StartSessionAsync(EvalGuard.EvalWorkload, "-", koans.EvalSetHash, cancellationToken)
             .ConfigureAwait(false);
         await journal.SetSessionSandboxAsync(session.Id, runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
-        var work = koans.Eval.SelectMany(koan => Enumerable.Range(1, options.Repeats).Select(repeat => (koan, repeat))).ToList();
-        var runs = new EvalRun[work.Count];
+        IReadOnlyList<EvalRun> runs;
         try
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), parallel, async (i, token) =>
-            {
-                if (options.Endpoint is { } endpoint)
-                {
-                    await endpoint.WaitUntilUpAsync(token).ConfigureAwait(false);
-                }
-
-                runs[i] = await RunOneAsync(agent, model, session.Id, work[i].koan, work[i].repeat, options, token).ConfigureAwait(false);
-                progress?.Report(runs[i]);
-            }).ConfigureAwait(false);
+            runs = await RunKoansAsync(agent, model, session.Id, EvalGuard.EvalWorkload, [.. koans.Eval], options, progress, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -65,5 +55,52 @@ public sealed partial class KoanEvaluator(Journal journal, KoanToolchain toolcha
 
         await journal.EndSessionAsync(session.Id, "done", CancellationToken.None).ConfigureAwait(false);
         return new EvalReport(model, agent.Name, koans.EvalSetHash, options.Repeats, session.Id, runs, fixedBefore);
+    }
+
+    /// <summary>
+    /// The day phase of <c>nightshift learn</c>: the agent on <paramref name="koans"/> (the train koans), k times each, every
+    /// run an attempt of the caller's session under <paramref name="workload"/> with its episode, exactly as a night records
+    /// them, so the next dataset can learn from what failed and then passed.
+    /// </summary>
+    public Task<IReadOnlyList<EvalRun>> PracticeAsync(
+        IAgent agent,
+        string? model,
+        long sessionId,
+        string workload,
+        IReadOnlyList<Koan> koans,
+        EvalOptions options,
+        IProgress<EvalRun>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(koans);
+        ArgumentNullException.ThrowIfNull(options);
+        return RunKoansAsync(agent, model, sessionId, workload, koans, options, progress, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<EvalRun>> RunKoansAsync(
+        IAgent agent,
+        string? model,
+        long sessionId,
+        string workload,
+        IReadOnlyList<Koan> koans,
+        EvalOptions options,
+        IProgress<EvalRun>? progress,
+        CancellationToken cancellationToken)
+    {
+        var work = koans.SelectMany(koan => Enumerable.Range(1, options.Repeats).Select(repeat => (koan, repeat))).ToList();
+        var runs = new EvalRun[work.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), parallel, async (i, token) =>
+        {
+            if (options.Endpoint is { } endpoint)
+            {
+                await endpoint.WaitUntilUpAsync(token).ConfigureAwait(false);
+            }
+
+            runs[i] = await RunOneAsync(agent, model, sessionId, workload, work[i].koan, work[i].repeat, options, token).ConfigureAwait(false);
+            progress?.Report(runs[i]);
+        }).ConfigureAwait(false);
+        return runs;
     }
 }

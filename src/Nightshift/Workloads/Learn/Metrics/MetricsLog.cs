@@ -11,7 +11,7 @@ namespace Nightshift.Workloads.Learn.Metrics;
 /// </summary>
 public sealed class MetricsLog(string path)
 {
-    private static readonly HashSet<string> _kinds = ["train", "eval", "gate"];
+    private static readonly HashSet<string> _kinds = ["day", "train", "eval", "gate"];
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
