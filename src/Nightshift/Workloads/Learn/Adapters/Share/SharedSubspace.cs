@@ -56,7 +56,7 @@ public sealed record SharedSubspace(double Variance, int Rank, IReadOnlyDictiona
             modules.ToDictionary(
                 m => m.Key,
                 m => new FamilyCoefficients(m.Value.B.TransposeThisAndMultiply(adapter.Modules[m.Key].B),
-                    m.Value.A.TransposeAndMultiply(adapter.Modules[m.Key].A)),
+                    adapter.Modules[m.Key].A.Multiply(m.Value.A).Transpose()),
                 StringComparer.Ordinal))).ToList();
         return new SharedSubspace(variance, first.Config.Rank, modules, families);
     }
