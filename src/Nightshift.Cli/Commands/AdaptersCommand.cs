@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Cli.Rendering;
 using Nightshift.Workloads.Learn.Adapters.Peft;
@@ -136,5 +137,5 @@ internal static class AdaptersCommand
             : host.Out.WriteAsync(text.AsMemory(), cancellationToken);
 
     /// <summary>What <c>expand --json</c> prints.</summary>
-    private sealed record ExpandedAdapter(string Family, string Folder, int Modules, int Rank, string DType, long Parameters);
+    private sealed record ExpandedAdapter(string Family, string Folder, int Modules, int Rank, [property: JsonPropertyName("dtype")] string DType, long Parameters);
 }

@@ -87,6 +87,26 @@ public sealed class AdaptersCommandSpecs : IDisposable
         unknown.Err.Should().Contain("There is no family 'traits' in the Share; its families are borrow");
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Consolidating_again_into_a_share_replaces_it_and_a_folder_of_other_files_is_refused()
+    {
+        await SyntheticAdapters.WriteAsync(_synthetic.InSubspace("borrow"), _dir["adapters"]);
+        await SyntheticAdapters.WriteAsync(_synthetic.InSubspace("traits"), _dir["adapters"]);
+        _dir.Write("notes/todo.txt", "keep me");
+
+        await CliRun.InProcessAsync(_dir.Path, ["adapters", "consolidate", "adapters/borrow", "adapters/traits", "--out", "share"]);
+        var again = await CliRun.InProcessAsync(_dir.Path, ["adapters", "consolidate", "adapters/traits", "--out", "share", "--json"]);
+        var refused = await CliRun.InProcessAsync(_dir.Path, ["adapters", "consolidate", "adapters/traits", "--out", "notes"]);
+
+        again.ExitCode.Should().Be(ExitCodes.Ok, again.Err);
+        Directory.EnumerateDirectories(_dir["share/families"]).Select(Path.GetFileName).Should().Equal("traits");
+        (await ShareFolder.ReadAsync(_dir["share"], CancellationToken.None)).Families.Select(f => f.Name).Should().Equal("traits");
+        again.Out.Should().Contain("\"dtype\":\"F32\"");
+        refused.ExitCode.Should().Be(ExitCodes.UsageOrConfig);
+        refused.Err.Should().Contain($"--out {_dir["notes"]} is a folder with files in it and no share.json");
+        File.Exists(_dir["notes/todo.txt"]).Should().BeTrue();
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task A_corrupt_safetensors_header_ends_the_real_cli_with_exit_2_naming_the_file()
     {

@@ -62,6 +62,7 @@ public static class ShareFolder
         await new SafeTensorsFile(basis).WriteAsync(Path.Combine(folder, BasisFileName), cancellationToken).ConfigureAwait(false);
         AtomicFile.WriteAllText(
             Path.Combine(folder, ShareManifest.FileName), JsonSerializer.Serialize(ManifestOf(share), LearnJson.Indented) + "\n");
+        RemoveStaleFamilies(share, folder);
     }
 
     /// <exception cref="AdapterException">The folder is not a Share, or a file of it is missing or corrupt; the message names it.</exception>
@@ -98,6 +99,21 @@ public static class ShareFolder
         }
 
         return new SharedSubspace(manifest.Variance, manifest.Rank, modules, families);
+    }
+
+    // A Share consolidated again into the same folder with fewer families leaves their folders behind; only folders
+    // that hold nothing but what this class writes are removed.
+    private static void RemoveStaleFamilies(SharedSubspace share, string folder)
+    {
+        var families = Path.Combine(folder, FamiliesFolder);
+        foreach (var stale in Directory.EnumerateDirectories(families).Where(d => share.Families.All(f => f.Name != Path.GetFileName(d))))
+        {
+            var files = Directory.EnumerateFileSystemEntries(stale).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            if (files.SequenceEqual([LoraConfig.FileName, CoefficientsFileName], StringComparer.Ordinal))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+        }
     }
 
     private static async Task<ShareManifest> ReadManifestAsync(string path, CancellationToken cancellationToken)

@@ -17,12 +17,3 @@ public sealed record ShareManifest(
     public const string CurrentFormat = "nightshift-share/1";
     public const string PaperMethod = "Share, arXiv 2602.06043: SVD of the stacked lora_B and transposed lora_A factors per module, no mean-centring, analytic coefficients";
 }
-
-/// <summary>One module's basis sizes (k_B, k_A) and the share of variance each keeps.</summary>
-public sealed record ShareManifestModule(string Name, int Out, int In, int BasisB, int BasisA, double ExplainedB, double ExplainedA);
-
-/// <summary>A family: named after its adapter's folder, with where it came from and the element type an expansion writes.</summary>
-public sealed record ShareManifestFamily(string Name, string Source, string DType, double LoraAlpha, long Parameters);
-
-/// <summary>The parameter counts of <see cref="ShareParameters"/>, with the reduction.</summary>
-public sealed record ShareManifestParameters(long Adapters, long Basis, long Coefficients, long Share, double Reduction);
