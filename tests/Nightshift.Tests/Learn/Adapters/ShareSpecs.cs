@@ -132,6 +132,25 @@ public sealed class ShareSpecs
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_bf16_adapter_is_expanded_to_a_bf16_adapter_that_peft_key_names_find()
+    {
+        using var dir = new TempDir("share");
+        var folder = await SyntheticAdapters.WriteAsync(_synthetic.InSubspace("borrow") with { DType = TensorDType.BF16 }, dir["adapters"]);
+        var adapter = await LoraAdapter.ReadAsync(folder, CancellationToken.None);
+
+        await SharedSubspace.Consolidate([adapter], 0.99).Expand("borrow").WriteAsync(dir["expanded"], CancellationToken.None);
+        var written = await SafeTensorsFile.ReadAsync(dir["expanded/adapter_model.safetensors"], CancellationToken.None);
+
+        adapter.DType.Should().Be(TensorDType.BF16);
+        written.Tensors.Keys.Should().BeEquivalentTo(SyntheticAdapters.ModuleNames.SelectMany(m => new[] { $"{m}.lora_A.weight", $"{m}.lora_B.weight" }));
+        written.Tensors.Values.Should().AllSatisfy(t => t.DType.Should().Be(TensorDType.BF16));
+        var module = SyntheticAdapters.ModuleNames[0];
+        var expanded = await LoraAdapter.ReadAsync(dir["expanded"], CancellationToken.None);
+        // bfloat16 keeps 8 bits of mantissa: about 0.4% per element.
+        RelativeError(expanded.Modules[module].Delta, adapter.Modules[module].Delta).Should().BeLessThan(ReconstructionTolerance);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Adapters_of_different_ranks_or_modules_are_refused_naming_the_folder()
     {
         await Task.Yield();
