@@ -10,8 +10,8 @@ from transformers import AutoModelForCausalLM, AutoTokenizer, get_linear_schedul
 
 def encode(tokenizer, messages, max_length):
     """Token ids of the whole chat, and labels that keep only the assistant's answer (the prompt is -100)."""
-    prompt = tokenizer.apply_chat_template(messages[:-1], tokenize=True, add_generation_prompt=True)
-    full = tokenizer.apply_chat_template(messages, tokenize=True)
+    prompt = tokenizer.apply_chat_template(messages[:-1], tokenize=True, add_generation_prompt=True, return_dict=False)
+    full = tokenizer.apply_chat_template(messages, tokenize=True, return_dict=False)
     full = full[:max_length]
     labels = [-100] * min(len(prompt), len(full)) + full[len(prompt):]
     return full, labels
@@ -46,6 +46,8 @@ def train(args, examples):
 
     encoded = [encode(tokenizer, messages, args.max_length) for messages in examples]
     encoded = [(ids, labels) for ids, labels in encoded if any(label != -100 for label in labels)]
+    if not encoded:
+        raise ValueError(f"no example keeps any of its answer within --max-length {args.max_length}")
     micro_batches = math.ceil(len(encoded) / args.batch_size)
     total_steps = max(1, math.ceil(micro_batches * args.epochs / args.grad_accum))
     optimizer = torch.optim.AdamW((p for p in model.parameters() if p.requires_grad), lr=args.learning_rate)

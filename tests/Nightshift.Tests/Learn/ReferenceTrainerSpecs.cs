@@ -83,6 +83,26 @@ public sealed class ReferenceTrainerSpecs : IDisposable
         run.StandardError.Should().Contain(error);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task The_training_half_is_valid_python_that_imports_torch_only_when_training_starts()
+    {
+        var trainLoop = Path.Combine(Binaries.RepositoryRoot, "trainers", "train_loop.py");
+        const string Check = """
+            import ast, sys
+            for path in sys.argv[1:]:
+                ast.parse(open(path, encoding="utf-8").read(), path)
+            tree = ast.parse(open(sys.argv[1], encoding="utf-8").read())
+            top = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+            print(" ".join(sorted(a.name.split(".")[0] for n in top for a in n.names)))
+            """;
+        var script = _dir.Write("check.py", Check);
+
+        var run = await ToolRun.RunAsync("python3", ["-B", script, _script, trainLoop], _dir.Path, null, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        run.ExitCode.Should().Be(0, run.StandardError);
+        run.StandardOutput.Trim().Split(' ').Should().NotContain(["torch", "transformers", "peft"], "lora_sft.py imports them only when training starts");
+    }
+
     public void Dispose() => _dir.Dispose();
 
     /// <summary>Seeds a journal and builds its dataset with the real CLI, as a learn cycle does; returns the dataset's path.</summary>
