@@ -84,6 +84,11 @@ public static class ShareFolder
         var families = new List<ShareFamily>();
         foreach (var family in manifest.Families)
         {
+            if (family.Name is null || SafeFileName.From(family.Name) != family.Name)
+            {
+                throw new AdapterException($"{Path.Combine(full, ShareManifest.FileName)}: family name '{family.Name}' is not a plain file name.");
+            }
+
             var familyFolder = Path.Combine(full, FamiliesFolder, family.Name);
             var config = await LoraConfig.ReadAsync(Path.Combine(familyFolder, LoraConfig.FileName), cancellationToken).ConfigureAwait(false);
             var coefficientsPath = Path.Combine(familyFolder, CoefficientsFileName);
