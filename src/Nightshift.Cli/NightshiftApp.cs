@@ -95,6 +95,7 @@ internal static class NightshiftApp
         yield return DatasetCommand.Create(globals, host);
         yield return EvalCommand.Create(globals, host);
         yield return LearnCommand.Create(globals, host);
+        yield return AdaptersCommand.Create(globals, host);
         yield return CrashWatchCommand.Create(globals, host);
         yield return CrashCommand.Create(globals, host);
     }

@@ -11,7 +11,7 @@ internal static class DatasetCommand
 {
     public static Command Create(GlobalOptions globals, CliHost host)
     {
-        var command = new Command("dataset", "Fine-tuning datasets built from the journal's episodes. Example: nightshift dataset build --replay-ratio 0.2");
+        var command = new Command("dataset", "Fine-tuning datasets built from the journal's episodes. Example: nightshift dataset build --replay-ratio 0.5");
         command.Add(CreateBuild(globals, host));
         return command;
     }
@@ -23,7 +23,7 @@ internal static class DatasetCommand
         var ratio = new Option<double>("--replay-ratio")
         {
             Description = "The share of the dataset drawn from --replay, from 0 up to 1",
-            DefaultValueFactory = _ => 0.2,
+            DefaultValueFactory = _ => DatasetOptions.DefaultReplayRatio,
         };
         var seed = new Option<int>("--seed") { Description = "Seeds the draw from the replay buffer" };
         var threshold = new Option<double>("--dedup-threshold")
@@ -36,7 +36,7 @@ internal static class DatasetCommand
             "build",
             "Curate accepted fixes that followed a failure or started from errors into chat-messages JSONL (OpenAI fine-tuning, " +
             "Hugging Face TRL), without near-duplicates or eval koans, and write a manifest with counts, sources and sha256. " +
-            "Example: nightshift dataset build --out train.jsonl --replay last.jsonl --replay-ratio 0.2")
+            "Example: nightshift dataset build --out train.jsonl --replay last.jsonl --replay-ratio 0.5")
         {
             output, replay, ratio, seed, threshold, koans,
         };

@@ -24,7 +24,7 @@ internal static class LearnCommand
         var ratio = new Option<double>("--replay-ratio")
         {
             Description = "The share of each dataset replayed from the promoted model's dataset",
-            DefaultValueFactory = _ => 0.2,
+            DefaultValueFactory = _ => DatasetOptions.DefaultReplayRatio,
         };
         var seed = new Option<int>("--seed") { Description = "Seeds the draw from the replay buffer" };
         var threshold = new Option<double>("--dedup-threshold")

@@ -1,3 +1,4 @@
+using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
 
 namespace Nightshift.Workloads.Learn.Cycles;
@@ -15,7 +16,7 @@ public sealed record LearnOptions
     public EvalOptions Eval { get; init; } = new();
 
     /// <summary>The share of each dataset replayed from the promoted model's dataset.</summary>
-    public double ReplayRatio { get; init; } = 0.2;
+    public double ReplayRatio { get; init; } = DatasetOptions.DefaultReplayRatio;
 
     public int Seed { get; init; }
 

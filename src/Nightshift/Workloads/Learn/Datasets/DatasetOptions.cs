@@ -4,6 +4,12 @@ namespace Nightshift.Workloads.Learn.Datasets;
 public sealed record DatasetOptions
 {
     /// <summary>
+    /// The replay share <c>nightshift learn</c> and <c>nightshift dataset build</c> use unless told otherwise: half. The loop
+    /// this workload is modelled on needed at least 50% replay against catastrophic forgetting (issue 19); 20% forgot.
+    /// </summary>
+    public const double DefaultReplayRatio = 0.5;
+
+    /// <summary>
     /// The share of the finished dataset drawn from the replay buffer, from 0 up to (not including) 1:
     /// with n new examples, floor(n·r / (1 − r)) replay examples, as many as the buffer can give.
     /// </summary>
