@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Nightshift.Agents;
+using Nightshift.Attempts.Episodes;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
 using Nightshift.Files;
@@ -33,6 +35,7 @@ internal static class LearnCommand
             DefaultValueFactory = _ => 0.9,
         };
         var output = FileOption.Create("--out", "Where to write the HTML report that plots each cycle (default: .nightshift/reports/learn-<session>.html); the path is printed");
+        var noDay = new Option<bool>("--no-day") { Description = "Skip the day phase (the agent on the train koans) that starts each cycle" };
         var koans = KoansCommand.KoansOption();
         var command = new Command(
             "learn",
@@ -41,7 +44,7 @@ internal static class LearnCommand
             "learn.gates.margin) without repeating more errors; otherwise roll it back. Writes an HTML report plotting pass rate, " +
             "steps to green and repeat-error rate per cycle. Example: nightshift learn --cycles 3")
         {
-            cycles, repeats, jobs, ratio, seed, threshold, koans, output,
+            cycles, repeats, jobs, ratio, seed, threshold, noDay, koans, output, Day(globals, host),
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -49,6 +52,7 @@ internal static class LearnCommand
             var options = new LearnOptions
             {
                 Cycles = parseResult.GetValue(cycles),
+                Day = !parseResult.GetValue(noDay),
                 ReplayRatio = parseResult.GetValue(ratio),
                 Seed = parseResult.GetValue(seed),
                 DuplicateThreshold = parseResult.GetValue(threshold),
@@ -63,33 +67,15 @@ internal static class LearnCommand
                 "Add one; 'nightshift init' writes a commented example.");
             var set = KoansCommand.LoadKoans(parseResult, koans, host);
             var agents = LearnContext.Agents(config, host);
-            options = options with
-            {
-                Margin = (double)config.Learn.Gates.Margin,
-                BaselineModel = config.Agent.Model,
-                Eval = options.Eval with
-                {
-                    Budget = AgentFactory.BudgetOf(config.Agent),
-                    Endpoint = agents.Endpoint,
-                    Paths = context.Paths,
-                },
-            };
+            options = WithConfig(options, context, agents);
 
-            var verbose = parseResult.GetValue(globals.Verbose);
             using var sessionLock = SessionLock.Acquire(context.Paths, "learn");
             var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
             LearnReport report;
             await using (var journal = context.OpenJournal())
             {
                 var loop = new LearnLoop(journal, set, train, config.RepositoryRoot, runner, model => agents.Create(config.Agent.Provider, model));
-                var progress = new SyncProgress<LearnEvent>(e =>
-                {
-                    if (LearnLog.Line(e, verbose) is { } line)
-                    {
-                        host.Error.WriteLine(line);
-                    }
-                });
-                report = await loop.RunAsync(options, progress, cancellationToken);
+                report = await loop.RunAsync(options, Progress(host, parseResult.GetValue(globals.Verbose)), cancellationToken);
             }
 
             var reportPath = Path.GetFullPath(
@@ -105,6 +91,66 @@ internal static class LearnCommand
         });
         return command;
     }
+
+    /// <summary><c>nightshift learn day</c>: only the day phase, whose episodes the next <c>nightshift learn</c> learns from.</summary>
+    private static Command Day(GlobalOptions globals, CliHost host)
+    {
+        var repeats = new Option<int>("--repeats", "-k") { Description = "Runs per train koan", DefaultValueFactory = _ => 1 };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Runs at once", DefaultValueFactory = _ => 2 };
+        OptionRanges.Within(jobs, 1, Parallelism.MaxJobs);
+        var koans = KoansCommand.KoansOption();
+        var command = new Command(
+            "day",
+            "Run the day phase alone: the model being improved (the last one promoted, else agent.model) on every train koan, " +
+            "-k times each, each run journaled as an attempt with its episode for the next dataset. Example: nightshift learn day -k 2")
+        {
+            repeats, jobs, koans,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = new LearnOptions { Eval = new EvalOptions { Repeats = parseResult.GetValue(repeats), Parallelism = parseResult.GetValue(jobs) } };
+            Validate(options);
+            var context = LearnContext.Load(parseResult, globals, host);
+            var config = context.Config;
+            var set = KoansCommand.LoadKoans(parseResult, koans, host);
+            var agents = LearnContext.Agents(config, host);
+            options = WithConfig(options, context, agents);
+
+            using var sessionLock = SessionLock.Acquire(context.Paths, "learn day");
+            var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
+            await using var journal = context.OpenJournal();
+            var loop = new LearnLoop(journal, set, config.Learn.Train, config.RepositoryRoot, runner, model => agents.Create(config.Agent.Provider, model));
+            var day = await loop.DayAsync(options, Progress(host, parseResult.GetValue(globals.Verbose)), cancellationToken);
+            var text = day is null
+                ? parseResult.GetValue(globals.Json) ? "{}" : "no train koans: nothing to practise"
+                : parseResult.GetValue(globals.Json)
+                    ? JsonSerializer.Serialize(day, LearnJson.Indented)
+                    : $"day: {day.Model ?? day.Agent} passed {day.Passed} of {day.Runs} run(s) on {day.Koans} train koan(s) (session {day.SessionId})";
+            await host.Out.WriteLineAsync(text.AsMemory(), cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static LearnOptions WithConfig(LearnOptions options, LearnContext context, AgentFactory agents) => options with
+    {
+        Margin = (double)context.Config.Learn.Gates.Margin,
+        BaselineModel = context.Config.Agent.Model,
+        Eval = options.Eval with
+        {
+            Budget = AgentFactory.BudgetOf(context.Config.Agent),
+            Endpoint = agents.Endpoint,
+            Paths = context.Paths,
+        },
+    };
+
+    private static SyncProgress<LearnEvent> Progress(CliHost host, bool verbose) => new(e =>
+    {
+        if (LearnLog.Line(e, verbose) is { } line)
+        {
+            host.Error.WriteLine(line);
+        }
+    });
 
     private static void Validate(LearnOptions options)
     {

@@ -42,6 +42,26 @@ public sealed class LearnCommandSpecs
             .Should().Equal(records.OfType<EvalRecord>().Where(e => e.Role == "candidate").Select(e => e.PassRate.ToString("R", CultureInfo.InvariantCulture)));
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Learn_day_runs_the_agent_on_the_train_koans_and_records_their_episodes_without_a_trainer()
+    {
+        using var repo = new TempDir("learn-day-cli");
+        TestKoans.Split(repo, train: ["option-match-exhaustive", "option-average-empty"], eval: ["traits-partialeq-compare"]);
+        ReplayModels.Recording(repo, "agent", "option-match-exhaustive");
+        repo.Write("nightshift.yml", "version: 1\nagent:\n  provider: replay\n  replay: replay/agent.jsonl\n");
+
+        var result = await CliRun.InProcessAsync(repo.Path, ["learn", "day", "--koans", "koans", "-k", "2", "--json"]);
+
+        result.ExitCode.Should().Be(0, result.Err);
+        var json = JsonNode.Parse(result.Out)!;
+        (json["koans"]!.GetValue<int>(), json["runs"]!.GetValue<int>(), json["passed"]!.GetValue<int>()).Should().Be((2, 4, 2));
+        await using var journal = Journal.Open(NightshiftPaths.For(repo.Path).Journal);
+        var episodes = await new EpisodeJournal(journal).ReadAsync(EpisodeQuery.All, CancellationToken.None);
+        episodes.Should().HaveCount(4).And.OnlyContain(e => e.Workload == "learn" && e.Task.Kind == "koan");
+        episodes.Where(e => e.Outcome == EpisodeOutcome.Accepted).Select(e => e.Task.Key).Should().Equal("option-match-exhaustive", "option-match-exhaustive");
+        (await new MetricsLog(NightshiftPaths.For(repo.Path).Metrics).ReadAsync(CancellationToken.None)).Should().ContainSingle().Which.Should().BeOfType<DayRecord>();
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Learn_without_a_trainer_is_a_configuration_error()
     {

@@ -1,4 +1,5 @@
 using Nightshift.Agents;
+using Nightshift.Configuration;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Gates;
@@ -11,7 +12,7 @@ namespace Nightshift.Workloads.Learn.Cycles;
 public sealed partial class LearnLoop
 {
     private async Task<CycleResult> RunCycleAsync(
-        LearnRun run, int cycle, EvalReport baseline, Current? current, CancellationToken cancellationToken)
+        LearnRun run, TrainConfig train, int cycle, EvalReport baseline, Current? current, CancellationToken cancellationToken)
     {
         var options = run.Options;
         if (options.Day)
@@ -36,9 +37,9 @@ public sealed partial class LearnLoop
             return new CycleResult(cycle, manifest, null, null, empty);
         }
 
-        run.Report(new LearnPhaseStarted($"training on {manifest.Counts.Total} example(s): {_train.Command}") { Cycle = cycle });
+        run.Report(new LearnPhaseStarted($"training on {manifest.Counts.Total} example(s): {train.Command}") { Cycle = cycle });
         var training = await new Trainer(_runner).RunAsync(
-            _train,
+            train,
             _repositoryRoot,
             manifest.Dataset,
             Path.Combine(folder, "model"),

@@ -27,7 +27,7 @@ public sealed partial class LearnLoop
 
     private readonly Journal _journal;
     private readonly KoanSet _koans;
-    private readonly TrainConfig _train;
+    private readonly TrainConfig? _train;
     private readonly string _repositoryRoot;
     private readonly ProcessRunner _runner;
     private readonly Func<string?, IAgent> _agents;
@@ -37,7 +37,7 @@ public sealed partial class LearnLoop
 
     /// <param name="journal">Where episodes come from and sessions, attempts and events go.</param>
     /// <param name="koans">The koan set whose eval koans judge every model.</param>
-    /// <param name="train">The trainer (<c>learn.train</c>).</param>
+    /// <param name="train">The trainer (<c>learn.train</c>); null for a loop that only runs the day phase (<see cref="DayAsync"/>).</param>
     /// <param name="repositoryRoot">Where the trainer runs and .nightshift lives.</param>
     /// <param name="runner">Runs the trainer, rustc and git.</param>
     /// <param name="agents">The agent for a model id (null: the configured model).</param>
@@ -45,7 +45,7 @@ public sealed partial class LearnLoop
     public LearnLoop(
         Journal journal,
         KoanSet koans,
-        TrainConfig train,
+        TrainConfig? train,
         string repositoryRoot,
         ProcessRunner runner,
         Func<string?, IAgent> agents,
@@ -63,12 +63,13 @@ public sealed partial class LearnLoop
     }
 
     /// <summary>The folder that holds every cycle's files: <c>train.output</c> (relative to the repository), else the default.</summary>
-    public string ModelsRoot => _train.Output is { } output ? Path.GetFullPath(output, _repositoryRoot) : NightshiftPaths.For(_repositoryRoot).Models;
+    public string ModelsRoot => _train?.Output is { } output ? Path.GetFullPath(output, _repositoryRoot) : NightshiftPaths.For(_repositoryRoot).Models;
 
     public async Task<LearnReport> RunAsync(LearnOptions options, IProgress<LearnEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Cycles, 1);
+        var train = _train ?? throw new InvalidOperationException("A learn cycle trains: this loop was made without learn.train.");
         var session = await _journal.StartSessionAsync(Workload, "-", _koans.EvalSetHash, cancellationToken).ConfigureAwait(false);
         await _journal.SetSessionSandboxAsync(session.Id, _runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
         var run = new LearnRun(session.Id, _clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture), options, progress);
@@ -89,7 +90,7 @@ public sealed partial class LearnLoop
             var cycles = new List<CycleResult>();
             for (var cycle = 1; cycle <= options.Cycles; cycle++)
             {
-                var result = await RunCycleAsync(run, cycle, baseline, current, cancellationToken).ConfigureAwait(false);
+                var result = await RunCycleAsync(run, train, cycle, baseline, current, cancellationToken).ConfigureAwait(false);
                 cycles.Add(result);
                 if (result.Decision.IsPromoted)
                 {

@@ -44,7 +44,7 @@ public sealed partial class KoanEvaluator(Journal journal, KoanToolchain toolcha
         IReadOnlyList<EvalRun> runs;
         try
         {
-            runs = await RunKoansAsync(agent, model, session.Id, EvalGuard.EvalWorkload, [.. koans.Eval], options, progress, cancellationToken)
+            runs = await PracticeAsync(agent, model, session.Id, EvalGuard.EvalWorkload, [.. koans.Eval], options, progress, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -58,11 +58,11 @@ public sealed partial class KoanEvaluator(Journal journal, KoanToolchain toolcha
     }
 
     /// <summary>
-    /// The day phase of <c>nightshift learn</c>: the agent on <paramref name="koans"/> (the train koans), k times each, every
-    /// run an attempt of the caller's session under <paramref name="workload"/> with its episode, exactly as a night records
-    /// them, so the next dataset can learn from what failed and then passed.
+    /// The agent on <paramref name="koans"/>, k times each, every run an attempt of the caller's session under
+    /// <paramref name="workload"/> with its episode, exactly as a night records them: the eval's runs, and the day phase of
+    /// <c>nightshift learn</c> on the train koans, from which the next dataset learns what failed and then passed.
     /// </summary>
-    public Task<IReadOnlyList<EvalRun>> PracticeAsync(
+    public async Task<IReadOnlyList<EvalRun>> PracticeAsync(
         IAgent agent,
         string? model,
         long sessionId,
@@ -75,19 +75,6 @@ public sealed partial class KoanEvaluator(Journal journal, KoanToolchain toolcha
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(koans);
         ArgumentNullException.ThrowIfNull(options);
-        return RunKoansAsync(agent, model, sessionId, workload, koans, options, progress, cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<EvalRun>> RunKoansAsync(
-        IAgent agent,
-        string? model,
-        long sessionId,
-        string workload,
-        IReadOnlyList<Koan> koans,
-        EvalOptions options,
-        IProgress<EvalRun>? progress,
-        CancellationToken cancellationToken)
-    {
         var work = koans.SelectMany(koan => Enumerable.Range(1, options.Repeats).Select(repeat => (koan, repeat))).ToList();
         var runs = new EvalRun[work.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
