@@ -31,26 +31,34 @@ internal sealed partial class ConfigReader
             crash.Missing("executable", "crash.cores reads the cores of one program: name it, relative to the folder the service runs from, e.g. build/bin/worldserver");
         }
 
+        RequireOnPath(crash, "gdb", "no core could be read (crash-watch reads each with gdb); install it (apt-get install gdb)");
         if (text != CoreSource.CoredumpctlWord)
         {
             return new CoreSource.Folder(text);
         }
 
-        if (_checkMachine)
+        RequireOnPath(
+            crash,
+            CoreSource.CoredumpctlWord,
+            "no core would ever be found; install systemd-coredump (apt-get install systemd-coredump), "
+            + "or give the folder the kernel writes cores to (/proc/sys/kernel/core_pattern)");
+        return new CoreSource.Coredumpctl();
+    }
+
+    private void RequireOnPath(MappingReader crash, string program, string why)
+    {
+        if (!_checkMachine)
         {
-            try
-            {
-                ExecutableLocator.Resolve(CoreSource.CoredumpctlWord, _repositoryRoot, Environment.GetEnvironmentVariable("PATH"));
-            }
-            catch (CommandStartException)
-            {
-                crash.Problem(
-                    "cores",
-                    "'coredumpctl' is not on PATH, so no core would ever be found; install systemd-coredump (apt-get install systemd-coredump), "
-                    + "or give the folder the kernel writes cores to (/proc/sys/kernel/core_pattern)");
-            }
+            return;
         }
 
-        return new CoreSource.Coredumpctl();
+        try
+        {
+            ExecutableLocator.Resolve(program, _repositoryRoot, Environment.GetEnvironmentVariable("PATH"));
+        }
+        catch (CommandStartException)
+        {
+            crash.Problem("cores", $"'{program}' is not on PATH, so {why}");
+        }
     }
 }

@@ -95,7 +95,7 @@ internal sealed partial class ConfigReader
         {
             crash.Missing("watch", "say where crash reports appear, as a glob or path, or a list of them (or where core files appear: crash.cores)");
         }
-        else if (watch is { Count: 0 })
+        else if (watch is { Count: 0 } && cores is null)
         {
             crash.Problem("watch", "the list of globs is empty");
         }
