@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Nightshift.Telemetry;
+using Nightshift.Telemetry.Events;
+using Nightshift.Tests.CrashWatch.RealTools;
+using Nightshift.Tests.Support;
+using Nightshift.Workloads.CrashWatch.Analysis;
+
+namespace Nightshift.Tests.CrashWatch.Cores;
+
+/// <summary>
+/// <c>nightshift crash-watch</c> with <c>crash.cores</c> (issue 18): real cores of <see cref="CrashPrograms"/>' worldserver,
+/// written by the kernel (or gdb) into the watched folder of a repository that holds its sources, read by the real gdb and
+/// queued as crashes in the one queue crash logs go to.
+/// </summary>
+public sealed class CrashWatchCoresSpecs(CrashPrograms programs) : IClassFixture<CrashPrograms>
+{
+    // crash-watch's command config, watching cores instead of crash logs.
+    private static readonly string _config = CrashWatchCommandSpecs.Config.Replace(
+        "  watch: crashes/*.txt\n", "  cores: cores\n  executable: worldserver\n", StringComparison.Ordinal);
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_new_core_is_read_by_gdb_and_queued_as_its_crash_with_the_signature_of_the_live_transcript_and_a_core_there_at_start_is_not()
+    {
+        using var repo = await RepoAsync();
+        // Named as with core_uses_pid, so the next crash's core does not replace it.
+        File.Move(await programs.DumpCoreAsync("assert", repo["cores"]), repo["cores/core.1111"]);
+        var run = CliRun.InProcessAsync(repo.Path, ["crash-watch", "--once", "--json"]);
+        await CrashWatchCommandSpecs.WaitForPhaseAsync(repo, "watching", process: null);
+
+        var core = await programs.DumpCoreAsync("null", repo["cores"]);
+        var result = await run;
+
+        result.ExitCode.Should().Be(0, result.Err);
+        var report = JsonNode.Parse(result.Out)!;
+        report["detected"]!.GetValue<int>().Should().Be(1, "the core of the failed assert was there before the session started");
+        var live = CrashAnalysis.Of(await programs.UnderGdbAsync("null"), new OwnCode(programs.Dir.Path))!;
+        report["crashes"]!.AsArray().Single()!["signature"]!.GetValue<string>().Should().Be(live.Signature.Value);
+        var detected = Events(repo, EventJson.KindOf<CrashDetected>()).Should().ContainSingle().Which;
+        detected["file"]!.GetValue<string>().Should().Be(core, "the crash records the core it came from");
+        detected["format"]!.GetValue<string>().Should().Be("gdb");
+        var saved = CrashAnalysis.Of(await File.ReadAllTextAsync(detected["report"]!.GetValue<string>()), new OwnCode(repo.Path))!;
+        saved.Signature.Should().Be(live.Signature);
+        saved.OwnFrames.Select(f => $"{f.Frame.Function} @ {f.Path}").Should().Equal(
+            $"GetHealth @ {CrashPrograms.UpdaterFile}", $"main @ {CrashPrograms.MainFile}");
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task An_unreadable_core_raises_a_core_unreadable_alert_and_a_core_of_another_program_is_skipped_while_the_session_goes_on()
+    {
+        using var repo = await RepoAsync();
+        using var interrupt = new CancellationTokenSource();
+        var run = CliRun.InProcessAsync(repo.Path, ["crash-watch", "--json"], interrupt.Token);
+        await CrashWatchCommandSpecs.WaitForPhaseAsync(repo, "watching", process: null);
+
+        var broken = repo.Write("cores/core.4242", "half a core: the disk filled while the kernel wrote it\n");
+        await CrashWatchCommandSpecs.WaitForEventAsync(repo, EventJson.KindOf<AlertRaised>(), process: null, CrashAlerts.CoreUnreadable);
+        var other = await programs.DumpCoreAsync("null", repo["cores"], program: "authserver");
+        await CrashWatchCommandSpecs.WaitForEventAsync(repo, EventJson.KindOf<CoreSkipped>(), process: null);
+        await interrupt.CancelAsync();
+        var result = await run;
+
+        result.ExitCode.Should().Be(0, result.Err);
+        var report = JsonNode.Parse(result.Out)!;
+        report["stop_reason"]!.GetValue<string>().Should().Be("interrupted", "neither core ended the session");
+        report["detected"]!.GetValue<int>().Should().Be(0);
+        AlertLog.ReadLast(repo[".nightshift/alerts.jsonl"], 10).Should().ContainSingle(a => a.Kind == CrashAlerts.CoreUnreadable)
+            .Which.Message.Should().Contain($"gdb could not read the core {broken}").And.Contain("is not a core dump")
+            .And.Contain(repo["worldserver"]);
+        var skipped = Events(repo, EventJson.KindOf<CoreSkipped>()).Should().ContainSingle().Which;
+        skipped["file"]!.GetValue<string>().Should().Be(other);
+        skipped["program"]!.GetValue<string>().Should().Contain("authserver null");
+    }
+
+    // A repository with the worldserver's sources committed and its binary built (copied from the fixture's build).
+    private async Task<GitRepo> RepoAsync()
+    {
+        _config.Should().Contain("cores: cores");
+        var repo = await CrashWatchCommandSpecs.RepoAsync(_config);
+        foreach (var source in new[] { CrashPrograms.UpdaterFile, CrashPrograms.MainFile })
+        {
+            repo.Write(source, await File.ReadAllTextAsync(programs.Dir[source]));
+        }
+
+        File.Copy(programs.Dir["worldserver"], repo["worldserver"]);
+        repo.Write(".gitignore", "worldserver\ncores/\nrecordings/\n");
+        Directory.CreateDirectory(repo["cores"]);
+        await repo.CommitAllAsync("worldserver");
+        return repo;
+    }
+
+    private static List<JsonNode> Events(GitRepo repo, string kind) =>
+        [.. File.ReadAllLines(repo[".nightshift/events.jsonl"]).Select(TelemetryEvent.TryParse).OfType<TelemetryEvent>()
+            .Where(e => e.Kind == kind).Select(e => (JsonNode)e.Payload!)];
+}
