@@ -71,6 +71,26 @@ public sealed class CrashWatchCoresSpecs(CrashPrograms programs) : IClassFixture
         skipped["program"]!.GetValue<string>().Should().Contain("authserver null");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Crash_parse_with_exe_reads_a_core_as_crash_watch_does_and_says_why_it_could_not_read_another()
+    {
+        using var repo = await RepoAsync();
+        var core = await programs.DumpCoreAsync("null", repo["cores"]);
+        repo.Write("cores/core.4242", "no core at all\n");
+
+        var result = await CliRun.InProcessAsync(repo.Path, ["crash", "parse", core, "cores/core.4242", "--exe", "worldserver", "--json"]);
+
+        result.ExitCode.Should().Be(0, result.Err);
+        var reports = JsonNode.Parse(result.Out)!.AsArray();
+        var live = CrashAnalysis.Of(await programs.UnderGdbAsync("null"), new OwnCode(programs.Dir.Path))!;
+        reports[0]!["format"]!.GetValue<string>().Should().Be("gdb");
+        reports[0]!["signature"]!.GetValue<string>().Should().Be(live.Signature.Value);
+        reports[0]!["frames"]!.AsArray().Where(f => f!["own"]!.GetValue<bool>()).Select(f => f!["repository_file"]!.GetValue<string>())
+            .Should().Equal(CrashPrograms.UpdaterFile, CrashPrograms.MainFile);
+        reports[1]!["recognized"]!.GetValue<bool>().Should().BeFalse();
+        result.Err.Should().Contain("cores/core.4242: gdb could not read it").And.Contain("is not a core dump");
+    }
+
     // A repository with the worldserver's sources committed and its binary built (copied from the fixture's build).
     private async Task<GitRepo> RepoAsync()
     {
