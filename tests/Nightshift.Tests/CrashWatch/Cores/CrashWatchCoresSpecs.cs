@@ -91,11 +91,54 @@ public sealed class CrashWatchCoresSpecs(CrashPrograms programs) : IClassFixture
         result.Err.Should().Contain("cores/core.4242: gdb could not read it").And.Contain("is not a core dump");
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task With_coredumpctl_a_new_core_it_lists_is_dumped_under_nightshift_and_read_as_a_core_of_the_folder_is()
+    {
+        // coredumpctl stands in for systemd's over one real core: it lists it once the crash happened and dumps it by copying.
+        using var repo = await RepoAsync(_config.Replace("cores: cores", "cores: coredumpctl", StringComparison.Ordinal));
+        using var systemd = new TempDir("fake-systemd");
+        var fake = systemd.Path;
+        var script = Path.Combine(fake, "coredumpctl");
+        await File.WriteAllTextAsync(script, """
+            #!/bin/sh
+            echo "$*" >> "$FAKE_SYSTEMD/calls"
+            case "$1" in
+              list) [ -e "$FAKE_SYSTEMD/core" ] || { echo "No coredumps found." >&2; exit 1; }
+                    printf '[{"time":1765000000000000,"pid":4242,"uid":0,"gid":0,"sig":11,"corefile":"present","exe":"%s","size":1}]\n' "$5" ;;
+              dump) for arg; do case "$arg" in --output=*) cp "$FAKE_SYSTEMD/core" "${arg#--output=}" ;; esac; done ;;
+            esac
+            """);
+        await ToolRun.RunAsync("chmod", ["+x", script], fake, null, TimeSpan.FromSeconds(10), CancellationToken.None);
+        using var process = CliRun.Start(repo.Path, ["crash-watch", "--once", "--json"], new Dictionary<string, string?>
+        {
+            ["PATH"] = fake + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["FAKE_SYSTEMD"] = fake,
+        });
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await CrashWatchCommandSpecs.WaitForPhaseAsync(repo, "watching", process);
+
+        File.Move(await programs.DumpCoreAsync("null", programs.Dir["cores-coredumpctl"]), Path.Combine(fake, "core"));
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(0, await stderr);
+        var report = JsonNode.Parse(await stdout)!;
+        var live = CrashAnalysis.Of(await programs.UnderGdbAsync("null"), new OwnCode(programs.Dir.Path))!;
+        report["crashes"]!.AsArray().Single()!["signature"]!.GetValue<string>().Should().Be(live.Signature.Value);
+        Events(repo, EventJson.KindOf<CrashDetected>()).Should().ContainSingle()
+            .Which["file"]!.GetValue<string>().Should().Be(repo[".nightshift/crash-watch/cores/4242-1765000000000000.core"]);
+        var calls = await File.ReadAllLinesAsync(Path.Combine(fake, "calls"));
+        calls.Should().Contain(c => c.StartsWith("list --no-pager --json=short --since=@", StringComparison.Ordinal) && c.EndsWith(" " + repo["worldserver"], StringComparison.Ordinal));
+        calls.Where(c => c.StartsWith("dump ", StringComparison.Ordinal)).Should().ContainSingle("a core is exported once")
+            .Which.Should().EndWith(" 4242");
+    }
+
     // A repository with the worldserver's sources committed and its binary built (copied from the fixture's build).
-    private async Task<GitRepo> RepoAsync()
+    private async Task<GitRepo> RepoAsync(string? config = null)
     {
         _config.Should().Contain("cores: cores");
-        var repo = await CrashWatchCommandSpecs.RepoAsync(_config);
+        var repo = await CrashWatchCommandSpecs.RepoAsync(config ?? _config);
         foreach (var source in new[] { CrashPrograms.UpdaterFile, CrashPrograms.MainFile })
         {
             repo.Write(source, await File.ReadAllTextAsync(programs.Dir[source]));
