@@ -43,6 +43,19 @@ public sealed class CoreReaderSpecs(CrashPrograms programs) : IClassFixture<Cras
         reading.Should().BeOfType<CoreReading.OtherProgram>().Which.Program.Should().Contain("authserver null");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_core_whose_recorded_command_line_was_cut_inside_the_programs_long_path_is_still_the_programs()
+    {
+        var program = "worldserver-" + new string('x', 80);
+        var core = await programs.DumpCoreAsync("null", programs.Dir["cores-long"], program);
+
+        var reading = await Reader(program).ReadAsync(core, CancellationToken.None);
+        var other = await Reader().ReadAsync(core, CancellationToken.None);
+
+        reading.Should().BeOfType<CoreReading.Transcript>("the kernel keeps 80 bytes of the command line, here all of them the path");
+        other.Should().BeOfType<CoreReading.OtherProgram>().Which.Program.Should().HaveLength(79, "80 bytes with the closing NUL");
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_file_that_is_no_core_is_unreadable_with_gdbs_own_reason()
     {
