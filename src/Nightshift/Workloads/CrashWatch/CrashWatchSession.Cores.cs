@@ -28,9 +28,12 @@ public sealed partial class CrashWatchSession
     }
 
     /// <summary>The watcher's handler: the queue, behind gdb for core files when <c>crash.cores</c> is set.</summary>
-    private CrashFileWatcher.Handler Intake(CrashFileWatcher watcher, CrashQueue queue, ServiceController? service, SessionTelemetry telemetry) =>
-        config.Crash is { Cores: not null, Executable: { } executable }
-            ? new CoreIntake(watcher, new CoreReader(runner, executable, () => ServiceDirectory(service)), telemetry, queue.OfferAsync).OfferAsync
+    private CrashFileWatcher.Handler Intake(
+        CrashFileWatcher watcher, CrashQueue queue, NightshiftPaths paths, ServiceController? service, SessionTelemetry telemetry) =>
+        config.Crash is { Cores: { } cores, Executable: { } executable }
+            ? new CoreIntake(
+                watcher, new CoreReader(runner, executable, () => ServiceDirectory(service)), telemetry, queue.OfferAsync,
+                cores is CoreSource.Coredumpctl ? paths.CoreExports : null).OfferAsync
             : queue.OfferAsync;
 
     /// <summary>With <c>crash.cores: coredumpctl</c>, exports each new core of the service until canceled; otherwise nothing.</summary>

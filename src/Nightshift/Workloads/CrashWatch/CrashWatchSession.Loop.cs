@@ -58,7 +58,7 @@ public sealed partial class CrashWatchSession
         using var limits = await SessionLimits.StartAsync(context, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limits.TimeUp);
-        var watching = watcher.RunAsync(Intake(watcher, queue, service, telemetry), stopWatching.Token);
+        var watching = watcher.RunAsync(Intake(watcher, queue, paths, service, telemetry), stopWatching.Token);
         var exporting = ExportCoresAsync(paths, service, telemetry, stopWatching.Token);
         var sampling = service is null ? Task.CompletedTask : SampleServiceAsync(service, telemetry, stopWatching.Token);
         try

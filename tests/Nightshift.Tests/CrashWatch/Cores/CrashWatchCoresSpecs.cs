@@ -37,6 +37,7 @@ public sealed class CrashWatchCoresSpecs(CrashPrograms programs) : IClassFixture
         report["crashes"]!.AsArray().Single()!["signature"]!.GetValue<string>().Should().Be(live.Signature.Value);
         var detected = Events(repo, EventJson.KindOf<CrashDetected>()).Should().ContainSingle().Which;
         detected["file"]!.GetValue<string>().Should().Be(core, "the crash records the core it came from");
+        File.Exists(core).Should().BeTrue("a core in the user's folder is left where it is");
         detected["format"]!.GetValue<string>().Should().Be("gdb");
         var saved = CrashAnalysis.Of(await File.ReadAllTextAsync(detected["report"]!.GetValue<string>()), new OwnCode(repo.Path))!;
         saved.Signature.Should().Be(live.Signature);
@@ -92,7 +93,7 @@ public sealed class CrashWatchCoresSpecs(CrashPrograms programs) : IClassFixture
     }
 
     [Fact(Timeout = 300_000)]
-    public async Task With_coredumpctl_a_new_core_it_lists_is_dumped_under_nightshift_and_read_as_a_core_of_the_folder_is()
+    public async Task With_coredumpctl_a_new_core_it_lists_is_dumped_under_nightshift_read_as_a_core_of_the_folder_is_and_deleted()
     {
         // coredumpctl stands in for systemd's over one real core: it lists it once the crash happened and dumps it by copying.
         using var repo = await RepoAsync(_config.Replace("cores: cores", "cores: coredumpctl", StringComparison.Ordinal));
@@ -128,6 +129,7 @@ public sealed class CrashWatchCoresSpecs(CrashPrograms programs) : IClassFixture
         report["crashes"]!.AsArray().Single()!["signature"]!.GetValue<string>().Should().Be(live.Signature.Value);
         Events(repo, EventJson.KindOf<CrashDetected>()).Should().ContainSingle()
             .Which["file"]!.GetValue<string>().Should().Be(repo[".nightshift/crash-watch/cores/4242-1765000000000000.core"]);
+        File.Exists(repo[".nightshift/crash-watch/cores/4242-1765000000000000.core"]).Should().BeFalse("an exported core is deleted once gdb read it");
         var calls = await File.ReadAllLinesAsync(Path.Combine(fake, "calls"));
         calls.Should().Contain(c => c.StartsWith("list --no-pager --json=short --since=@", StringComparison.Ordinal) && c.EndsWith(" " + repo["worldserver"], StringComparison.Ordinal));
         calls.Where(c => c.StartsWith("dump ", StringComparison.Ordinal)).Should().ContainSingle("a core is exported once")

@@ -10,9 +10,12 @@ namespace Nightshift.Workloads.CrashWatch.Cores;
 /// </summary>
 /// <remarks>
 /// A core gdb cannot read raises a <see cref="CrashAlerts.CoreUnreadable"/> alert and is declined (tried again only if it
-/// changes); a core of another program is journaled as <see cref="CoreSkipped"/>. Neither stops the session.
+/// changes); a core of another program is journaled as <see cref="CoreSkipped"/>. Neither stops the session. A core
+/// crash-watch exported itself into <paramref name="exports"/> (coredumpctl keeps the original) is deleted once gdb read
+/// it: the transcript is what the pipeline needs, and a night of cores would fill the disk.
 /// </remarks>
-internal sealed class CoreIntake(CrashFileWatcher watcher, CoreReader reader, SessionTelemetry telemetry, CrashFileWatcher.Handler next)
+internal sealed class CoreIntake(
+    CrashFileWatcher watcher, CoreReader reader, SessionTelemetry telemetry, CrashFileWatcher.Handler next, string? exports = null)
 {
     public async Task<bool> OfferAsync(CrashFile file, CancellationToken cancellationToken)
     {
@@ -24,7 +27,13 @@ internal sealed class CoreIntake(CrashFileWatcher watcher, CoreReader reader, Se
         switch (await reader.ReadAsync(file.Path, cancellationToken).ConfigureAwait(false))
         {
             case CoreReading.Transcript transcript:
-                return await next(file with { Text = transcript.Text }, cancellationToken).ConfigureAwait(false);
+                var taken = await next(file with { Text = transcript.Text }, cancellationToken).ConfigureAwait(false);
+                if (exports is not null && Path.GetDirectoryName(file.Path) == exports)
+                {
+                    Discard(file.Path);
+                }
+
+                return taken;
             case CoreReading.OtherProgram other:
                 await telemetry.EventAsync(new CoreSkipped(file.Path, other.Program), cancellationToken: cancellationToken).ConfigureAwait(false);
                 return false;
@@ -37,6 +46,18 @@ internal sealed class CoreIntake(CrashFileWatcher watcher, CoreReader reader, Se
                 return false;
             default:
                 throw new InvalidOperationException("A core reading of an unknown kind.");
+        }
+    }
+
+    private static void Discard(string core)
+    {
+        try
+        {
+            File.Delete(core);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the disk guard to notice; the crash itself is queued.
         }
     }
 }
