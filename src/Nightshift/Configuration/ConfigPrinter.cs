@@ -144,6 +144,8 @@ public static partial class ConfigPrinter
     private static JsonObject Crash(CrashConfig crash) => new()
     {
         ["watch"] = Strings(crash.Watch),
+        ["cores"] = crash.Cores?.Text,
+        ["executable"] = crash.Executable,
         ["repro"] = crash.Repro is { } repro ? Strings(repro) : null,
         ["repro_timeout"] = Duration(crash.ReproTimeout),
         ["poll"] = Duration(crash.Poll),

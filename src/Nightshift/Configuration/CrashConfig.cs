@@ -3,8 +3,17 @@ namespace Nightshift.Configuration;
 /// <summary>The crash-watch workload (<c>crash</c>): crash reports in, fixes that stop the crash out.</summary>
 public sealed record CrashConfig
 {
-    /// <summary>Globs or paths where crash reports appear.</summary>
+    /// <summary>Globs or paths where crash reports appear (none when only <see cref="Cores"/> are watched).</summary>
     public required IReadOnlyList<string> Watch { get; init; }
+
+    /// <summary>Where new core files of <see cref="Executable"/> appear; each is read by gdb into a crash report (issue 18).</summary>
+    public CoreSource? Cores { get; init; }
+
+    /// <summary>
+    /// The service's program, whose cores count and which gdb reads them with: relative to the folder the service runs from
+    /// (the repository, or the release a fix was deployed as), or absolute. Required with <see cref="Cores"/>.
+    /// </summary>
+    public string? Executable { get; init; }
 
     /// <summary>
     /// A command that reproduces a crash; it must fail before a fix and pass after. <c>{crash}</c> in an argument

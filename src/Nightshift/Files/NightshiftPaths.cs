@@ -90,6 +90,9 @@ public sealed partial record NightshiftPaths
     /// <summary>How far crash-watch has read each watched file: <c>crash-watch/offsets.json</c>.</summary>
     public string CrashOffsets => Path.Combine(CrashWatch, "offsets.json");
 
+    /// <summary>The cores crash-watch exported with <c>coredumpctl dump</c>, for gdb to read: <c>crash-watch/cores/</c>.</summary>
+    public string CoreExports => Path.Combine(CrashWatch, "cores");
+
     /// <summary>The service crash-watch runs (release, pid): <c>crash-watch/service.json</c>.</summary>
     public string ServiceState => Path.Combine(CrashWatch, "service.json");
 

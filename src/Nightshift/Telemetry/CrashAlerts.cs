@@ -11,4 +11,7 @@ public static class CrashAlerts
 
     /// <summary>A crash could not be fixed (rejected or failed); it needs a person.</summary>
     public const string CrashUnfixed = "crash_unfixed";
+
+    /// <summary>A new core file of the service that gdb could not read (issue 18): the crash is not in the queue.</summary>
+    public const string CoreUnreadable = "core_unreadable";
 }

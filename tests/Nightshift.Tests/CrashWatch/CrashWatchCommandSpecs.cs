@@ -128,7 +128,7 @@ public sealed class CrashWatchCommandSpecs
         return repo;
     }
 
-    private static async Task WaitForPhaseAsync(GitRepo repo, string phase, Process? process)
+    internal static async Task WaitForPhaseAsync(GitRepo repo, string phase, Process? process)
     {
         while (true)
         {
@@ -149,7 +149,7 @@ public sealed class CrashWatchCommandSpecs
         }
     }
 
-    private static async Task WaitForEventAsync(GitRepo repo, string kind, Process? process, string also = "")
+    internal static async Task WaitForEventAsync(GitRepo repo, string kind, Process? process, string also = "")
     {
         var events = repo[".nightshift/events.jsonl"];
         while (!File.Exists(events) || !(await File.ReadAllLinesAsync(events)).Any(line =>

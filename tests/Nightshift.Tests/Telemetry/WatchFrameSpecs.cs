@@ -52,6 +52,18 @@ public sealed class WatchFrameSpecs : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_crash_watch_frame_shows_the_services_release_restarts_uptime_and_resident_memory()
+    {
+        await Task.Yield();
+        var service = new ServiceStatus("attempt-3", 4242, Running: true, Restarts: 2, TimeSpan.FromSeconds(80), 14_890_000);
+        var status = StatusFileSpecs.Status(clusters: 0) with { Workload = "crash-watch", Service = service };
+
+        var text = StatusCommandSpecs.Flat(Render(WatchFrame.Build(new LiveStatus("s", status, Free), [], [], _now), width: 110));
+
+        text.Should().Contain("Service").And.Contain("release attempt-3, running (pid 4242), 2 restarts, up 1m 20s, 14.2 MB resident");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Journal_text_with_markup_brackets_is_drawn_as_it_is()
     {
         await Task.Yield();

@@ -7,7 +7,7 @@ internal sealed partial class ConfigReader
     private static readonly string[] _learnKeys = ["train", "gates"];
     private static readonly string[] _trainKeys = ["command", "loss_pattern", "output"];
     private static readonly string[] _gatesKeys = ["margin"];
-    private static readonly string[] _crashKeys = ["watch", "repro", "repro_timeout", "poll", "settle", "reuse", "service"];
+    private static readonly string[] _crashKeys = ["watch", "cores", "executable", "repro", "repro_timeout", "poll", "settle", "reuse", "service"];
     private static readonly string[] _serviceKeys = ["stop", "start", "health", "health_timeout", "grace"];
 
     private static WorkspaceConfig ReadWorkspace(MappingReader root)
@@ -82,7 +82,7 @@ internal sealed partial class ConfigReader
         return new LearnConfig { Train = train, Gates = gates };
     }
 
-    private static CrashConfig? ReadCrash(MappingReader root)
+    private CrashConfig? ReadCrash(MappingReader root)
     {
         if (root.Section("crash", _crashKeys) is not { } crash)
         {
@@ -90,11 +90,12 @@ internal sealed partial class ConfigReader
         }
 
         var watch = crash.TextList("watch", "glob or path", allowSingle: true);
-        if (!crash.Has("watch"))
+        var cores = ReadCores(crash);
+        if (!crash.Has("watch") && !crash.Has("cores"))
         {
-            crash.Missing("watch", "say where crash reports appear, as a glob or path, or a list of them");
+            crash.Missing("watch", "say where crash reports appear, as a glob or path, or a list of them (or where core files appear: crash.cores)");
         }
-        else if (watch is { Count: 0 })
+        else if (watch is { Count: 0 } && cores is null)
         {
             crash.Problem("watch", "the list of globs is empty");
         }
@@ -108,6 +109,8 @@ internal sealed partial class ConfigReader
         var defaults = new CrashConfig { Watch = watch ?? [] };
         return defaults with
         {
+            Cores = cores,
+            Executable = crash.Text("executable"),
             Reuse = reuse,
             Repro = crash.Argv("repro"),
             ReproTimeout = crash.Duration("repro_timeout") ?? defaults.ReproTimeout,

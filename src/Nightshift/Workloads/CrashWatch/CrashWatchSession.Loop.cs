@@ -43,16 +43,14 @@ public sealed partial class CrashWatchSession
         var queue = _queue = new CrashQueue(journal, telemetry, sessionId, paths.CrashReports, ownCode, options.MaxAttemptsPerCrash);
         await ResumeAsync(queue, context.Previous, cancellationToken).ConfigureAwait(false);
 
-        var targets = crash.Watch.Select(entry => WatchTarget.Parse(entry, config.RepositoryRoot)).ToList();
         using var watcher = new CrashFileWatcher(
-            targets,
+            WatchTargets(paths),
             new WatchOptions(crash.Poll, crash.Settle, UseFileEvents: !options.PollOnly),
             FileOffsets.Load(paths.CrashOffsets),
             paths.Root);
-        if (options.SkipExisting)
-        {
-            watcher.SkipExisting();
-        }
+
+        // A core already there may come from an older build, which gdb would misread with today's executable: only new ones count.
+        watcher.SkipExisting(target => options.SkipExisting || target.IsCores);
 
         var pipeline = new CrashPipeline(new CrashPipelineParts(
             config, journal, telemetry, sessionId, context.Branch.Name, context.Repository, context.Workspaces, context.Lander, releases, service, ladder, runner,
@@ -60,7 +58,8 @@ public sealed partial class CrashWatchSession
         using var limits = await SessionLimits.StartAsync(context, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limits.TimeUp);
-        var watching = watcher.RunAsync(queue.OfferAsync, stopWatching.Token);
+        var watching = watcher.RunAsync(Intake(watcher, queue, paths, service, telemetry), stopWatching.Token);
+        var exporting = ExportCoresAsync(paths, service, telemetry, stopWatching.Token);
         var sampling = service is null ? Task.CompletedTask : SampleServiceAsync(service, telemetry, stopWatching.Token);
         try
         {
@@ -104,6 +103,7 @@ public sealed partial class CrashWatchSession
         {
             await stopWatching.CancelAsync().ConfigureAwait(false);
             await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await exporting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await sampling.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await RecordServiceAsync(service, telemetry, CancellationToken.None).ConfigureAwait(false);
         }

@@ -124,6 +124,32 @@ public sealed class CrashPrograms : IAsyncLifetime
         return read.StandardOutput + read.StandardError;
     }
 
+    /// <summary>
+    /// A real core of <paramref name="program"/> (a copy of the program, made on first use, when not <c>worldserver</c>)
+    /// crashed in <paramref name="mode"/> with <paramref name="folder"/> as its working directory: the kernel's, with the
+    /// soft core limit raised in the child, when the machine's core_pattern writes a file there; else gdb's
+    /// <c>generate-core-file</c> at the crash (a CI machine whose core_pattern pipes cores to apport or systemd).
+    /// </summary>
+    public async Task<string> DumpCoreAsync(string mode, string folder, string program = "worldserver")
+    {
+        if (!File.Exists(Dir[program]))
+            File.Copy(Dir["worldserver"], Dir[program]);
+        Directory.CreateDirectory(folder);
+        var before = Directory.GetFiles(folder).ToDictionary(f => f, File.GetLastWriteTimeUtc, StringComparer.Ordinal);
+        await ToolRun.RunAsync("/bin/sh", ["-c", "ulimit -c unlimited; exec \"$0\" \"$1\"", Dir[program], mode], folder,
+            new Dictionary<string, string> { ["LC_ALL"] = "C" }, _timeout, CancellationToken.None);
+        var written = Directory.GetFiles(folder)
+            .Where(f => Path.GetFileName(f).StartsWith("core", StringComparison.Ordinal) && (!before.TryGetValue(f, out var was) || was != File.GetLastWriteTimeUtc(f)))
+            .ToList();
+        if (written is [var kernelCore])
+            return kernelCore;
+
+        var core = Path.Combine(folder, $"core.{program}-{mode}");
+        await RunAsync(RequireTool("gdb"), ["-batch", "-nx", "-iex", "set debuginfod enabled off", "-ex", "run", "-ex", $"generate-core-file {core}", "--args", Dir[program], mode]);
+        File.Exists(core).Should().BeTrue("gdb wrote the core file");
+        return core;
+    }
+
     public Task DisposeAsync()
     {
         Dir.Dispose();

@@ -64,4 +64,19 @@ public sealed class WatchTargetSpecs
         target.Matches("/srv/app/server.log.1").Should().BeFalse();
         target.Matches("/srv/app/other.log").Should().BeFalse();
     }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_cores_folder_matches_the_names_kernels_give_core_files_and_nothing_below_it()
+    {
+        await Task.Yield();
+
+        var target = WatchTarget.Cores("cores/", "/srv/app");
+
+        target.Directory.Should().Be("/srv/app/cores");
+        target.IsCores.Should().BeTrue();
+        string[] cores = ["core", "core.4242", "worldserver.core"];
+        cores.Should().OnlyContain(name => target.Matches("/srv/app/cores/" + name));
+        string[] others = ["notes.txt", "corefile", "worldserver.core.gz", "old/core"];
+        others.Should().NotContain(name => target.Matches("/srv/app/cores/" + name));
+    }
 }

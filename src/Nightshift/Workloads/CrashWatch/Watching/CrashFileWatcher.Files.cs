@@ -46,9 +46,12 @@ public sealed partial class CrashFileWatcher
                 continue;
             }
 
+            // A core is taken whole, by path (its reader runs gdb on it): a changed core is a new core, never an appended one.
+            var isCore = IsCore(path);
             var mark = offsets.Get(path);
-            var offset = mark is not null && mark.Offset <= now.Length ? mark.Offset : 0; // shorter: truncated or replaced
-            var file = new CrashFile(path, offset, now.Length, Read(path, offset, now.Length), new DateTimeOffset(now.LastWriteUtc), DateTimeOffset.UtcNow);
+            var offset = !isCore && mark is not null && mark.Offset <= now.Length ? mark.Offset : 0; // shorter: truncated or replaced
+            var text = isCore ? "" : Read(path, offset, now.Length);
+            var file = new CrashFile(path, offset, now.Length, text, new DateTimeOffset(now.LastWriteUtc), DateTimeOffset.UtcNow);
             if (await handler(file, cancellationToken).ConfigureAwait(false))
             {
                 _declined.Remove(path);
@@ -61,9 +64,14 @@ public sealed partial class CrashFileWatcher
         }
     }
 
+    // .nightshift/ never counts, except a watched folder inside it (the cores coredumpctl exports there).
     private bool IsWatched(string path) =>
-        (ignoredDirectory is null || !path.StartsWith(ignoredDirectory + "/", StringComparison.Ordinal))
-        && targets.Any(target => target.Matches(path));
+        targets.Any(target => target.Matches(path) && (!IsIgnored(path) || IsIgnored(target.Directory + "/")));
+
+    private bool IsIgnored(string path) => ignoredDirectory is not null && path.StartsWith(ignoredDirectory + "/", StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="path"/> is a core file (of a <see cref="WatchTarget.IsCores"/> target): handed over without its text.</summary>
+    public bool IsCore(string path) => targets.Any(target => target.IsCores && target.Matches(path));
 
     private static Observation? Observe(string path)
     {

@@ -11,6 +11,20 @@ public sealed record WatchTarget(string Entry, string Directory, Glob Files, boo
 {
     private static readonly char[] _wildcards = ['*', '?', '[', '{'];
 
+    /// <summary>
+    /// The files are core files (<c>crash.cores</c>): binary, taken whole by path, never read as text. The names a kernel's
+    /// <c>core_pattern</c> usually gives: <c>core</c>, <c>core.&lt;pid&gt;</c>, <c>&lt;name&gt;.core</c>.
+    /// </summary>
+    public bool IsCores { get; init; }
+
+    /// <summary>The core files of the folder <paramref name="folder"/> (absolute, or relative to the repository).</summary>
+    public static WatchTarget Cores(string folder, string repositoryRoot)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder.Trim(), repositoryRoot));
+        return new WatchTarget(folder, full, new Glob("{core,core.*,*.core}"), Recursive: false) { IsCores = true };
+    }
+
     public static WatchTarget Parse(string entry, string repositoryRoot)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(entry);
