@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Nightshift.Adapters.Peft;
+using Nightshift.Adapters.Share;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Cli.Rendering;
-using Nightshift.Workloads.Learn.Adapters.Peft;
-using Nightshift.Workloads.Learn.Adapters.Share;
 
 namespace Nightshift.Cli.Commands;
 

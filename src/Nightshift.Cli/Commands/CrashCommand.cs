@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Nightshift.Cli.Rendering;
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Execution;
 using Nightshift.Git;
-using Nightshift.Workloads.CrashWatch.Analysis;
 using Nightshift.Workloads.CrashWatch.Cores;
 
 namespace Nightshift.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Nightshift.Adapters.Share;
 using Nightshift.Workloads.Learn;
-using Nightshift.Workloads.Learn.Adapters.Share;
 
 namespace Nightshift.Cli.Rendering;
 

@@ -1,4 +1,4 @@
-using Nightshift.Workloads.CrashWatch.Analysis;
+using Nightshift.Diagnostics.Crashes;
 
 namespace Nightshift.Cli.Rendering;
 

@@ -23,10 +23,10 @@ public abstract partial record RejectionReason
     }
 
     /// <summary>A bench run's agent touched the task's acceptance files or protected paths.</summary>
-    /// <param name="Violations">What it touched, one sentence each.</param>
-    public sealed record TamperedWith(IReadOnlyList<string> Violations) : RejectionReason
+    /// <param name="What">What it touched, one sentence each, joined by "; ".</param>
+    public sealed record TamperedWith(string What) : RejectionReason
     {
-        public override string Message => $"the agent tampered with the task: {string.Join("; ", Violations)}";
+        public override string Message => $"the agent tampered with the task: {What}";
     }
 
     /// <summary>A bench task's acceptance failed on the agent's change.</summary>

@@ -3,6 +3,7 @@ using Nightshift.Agents.External;
 using Nightshift.Agents.Prompts;
 using Nightshift.Clustering;
 using Nightshift.Diagnostics;
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Tests.Agents.External;
 using Nightshift.Tests.Agents.Local;
 using Nightshift.Tests.Support;

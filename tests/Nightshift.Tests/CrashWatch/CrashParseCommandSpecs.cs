@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Sessions;
 using Nightshift.Tests.CrashWatch.Parsing;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.CrashWatch.Parsing;
 
 namespace Nightshift.Tests.CrashWatch;
 

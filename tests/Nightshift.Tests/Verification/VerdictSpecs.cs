@@ -42,6 +42,10 @@ public sealed class VerdictSpecs
         new RejectionReason.BuildFailed("'cargo build' exited 101: error[E0308]: mismatched types"),
         new RejectionReason.StillCrashes("exits 101: thread 'main' panicked at src/handlers.rs:8:5"),
         new RejectionReason.TestsFailing("1 of 3 test(s) pass, 2 fail"),
+        new RejectionReason.AgentFailed("InvalidOperationException: no model"),
+        new RejectionReason.AgentTimedOut("the agent was still working when its time (1m) was up"),
+        new RejectionReason.TamperedWith("check.sh (acceptance file) was created; notes.txt (protected) was modified"),
+        new RejectionReason.AcceptanceFailed("sh check.sh exited with 3"),
     ];
 
     [Fact(Timeout = 10_000)]
@@ -65,7 +69,11 @@ public sealed class VerdictSpecs
             "the attempt changed nothing (the agent failed: 503)",
             "the build failed: 'cargo build' exited 101: error[E0308]: mismatched types",
             "the repro still crashes: it exits 101: thread 'main' panicked at src/handlers.rs:8:5",
-            "the tests must pass after the attempt, and they do not: 1 of 3 test(s) pass, 2 fail");
+            "the tests must pass after the attempt, and they do not: 1 of 3 test(s) pass, 2 fail",
+            "the agent failed: InvalidOperationException: no model",
+            "the agent was still working when its time (1m) was up",
+            "the agent tampered with the task: check.sh (acceptance file) was created; notes.txt (protected) was modified",
+            "the acceptance failed: sh check.sh exited with 3");
         _everyReason.Select(r => r.GetType()).Distinct().Should().BeEquivalentTo(
             typeof(RejectionReason).GetNestedTypes().Where(t => t.IsSubclassOf(typeof(RejectionReason))), "every kind of reason is covered");
         await Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Store;
 using Nightshift.Telemetry;
 using Nightshift.Telemetry.Events;

@@ -1,3 +1,4 @@
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Sessions;
 using Nightshift.Store;
 using Nightshift.Telemetry;

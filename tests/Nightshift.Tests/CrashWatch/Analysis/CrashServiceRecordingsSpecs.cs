@@ -1,6 +1,6 @@
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Files;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.CrashWatch.Analysis;
 
 namespace Nightshift.Tests.CrashWatch.Analysis;
 

@@ -1,3 +1,4 @@
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Tests.CrashWatch.Parsing;
 using Nightshift.Tests.Support;
 using Nightshift.Workloads.CrashWatch.Analysis;

@@ -1,7 +1,6 @@
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Git;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.CrashWatch.Analysis;
-using Nightshift.Workloads.CrashWatch.Parsing;
 
 namespace Nightshift.Tests.CrashWatch.Analysis;
 

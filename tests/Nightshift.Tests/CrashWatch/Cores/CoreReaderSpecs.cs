@@ -1,8 +1,7 @@
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Execution;
 using Nightshift.Tests.CrashWatch.RealTools;
-using Nightshift.Workloads.CrashWatch.Analysis;
 using Nightshift.Workloads.CrashWatch.Cores;
-using Nightshift.Workloads.CrashWatch.Parsing;
 
 namespace Nightshift.Tests.CrashWatch.Cores;
 

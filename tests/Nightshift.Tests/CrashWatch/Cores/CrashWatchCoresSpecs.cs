@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Telemetry;
 using Nightshift.Telemetry.Events;
 using Nightshift.Tests.CrashWatch.RealTools;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.CrashWatch.Analysis;
 
 namespace Nightshift.Tests.CrashWatch.Cores;
 

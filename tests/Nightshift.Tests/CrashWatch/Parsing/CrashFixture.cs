@@ -1,5 +1,5 @@
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Tests.Diagnostics;
-using Nightshift.Workloads.CrashWatch.Parsing;
 
 namespace Nightshift.Tests.CrashWatch.Parsing;
 

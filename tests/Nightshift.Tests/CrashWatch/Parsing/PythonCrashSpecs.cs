@@ -1,4 +1,4 @@
-using Nightshift.Workloads.CrashWatch.Parsing;
+using Nightshift.Diagnostics.Crashes;
 
 namespace Nightshift.Tests.CrashWatch.Parsing;
 

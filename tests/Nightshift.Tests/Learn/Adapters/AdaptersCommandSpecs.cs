@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Nightshift.Adapters.Peft;
+using Nightshift.Adapters.Share;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.Learn.Adapters.Peft;
-using Nightshift.Workloads.Learn.Adapters.Share;
 
 namespace Nightshift.Tests.Learn.Adapters;
 

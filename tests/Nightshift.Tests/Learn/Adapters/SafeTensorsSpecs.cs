@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Nightshift.Adapters;
+using Nightshift.Adapters.SafeTensors;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.Learn.Adapters;
-using Nightshift.Workloads.Learn.Adapters.SafeTensors;
 
 namespace Nightshift.Tests.Learn.Adapters;
 

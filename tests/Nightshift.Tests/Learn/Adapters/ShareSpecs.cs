@@ -1,9 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
+using Nightshift.Adapters;
+using Nightshift.Adapters.Peft;
+using Nightshift.Adapters.SafeTensors;
+using Nightshift.Adapters.Share;
 using Nightshift.Tests.Support;
-using Nightshift.Workloads.Learn.Adapters;
-using Nightshift.Workloads.Learn.Adapters.Peft;
-using Nightshift.Workloads.Learn.Adapters.SafeTensors;
-using Nightshift.Workloads.Learn.Adapters.Share;
 
 namespace Nightshift.Tests.Learn.Adapters;
 

@@ -1,8 +1,8 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
-using Nightshift.Workloads.Learn.Adapters.Peft;
-using Nightshift.Workloads.Learn.Adapters.SafeTensors;
+using Nightshift.Adapters.Peft;
+using Nightshift.Adapters.SafeTensors;
 
 namespace Nightshift.Tests.Learn.Adapters;
 

@@ -160,6 +160,7 @@ internal sealed class BenchAttempt(
             throw new BenchInfrastructureException(verdict.Reason ?? "infrastructure error");
         }
 
+        var tampered = string.Join("; ", Violations);
         VerdictCheck[] checks =
         [
             outcome.Error is { } error
@@ -168,7 +169,7 @@ internal sealed class BenchAttempt(
                     ? VerdictCheck.Failing("agent", verdict.Reason ?? "timed out", new RejectionReason.AgentTimedOut(verdict.Reason ?? "timed out"))
                     : VerdictCheck.Passing("agent", Describe(outcome)),
             Violations.Count > 0
-                ? VerdictCheck.Failing("untampered", string.Join("; ", Violations), new RejectionReason.TamperedWith([.. Violations]))
+                ? VerdictCheck.Failing("untampered", tampered, new RejectionReason.TamperedWith(tampered))
                 : VerdictCheck.Passing("untampered", "yes"),
             acceptance switch
             {

@@ -4,6 +4,7 @@ using Nightshift.Agents;
 using Nightshift.Agents.Prompts;
 using Nightshift.Agents.Tools;
 using Nightshift.Diagnostics;
+using Nightshift.Diagnostics.Crashes;
 using Nightshift.Git;
 
 namespace Nightshift.Workloads.CrashWatch.Analysis;
@@ -61,7 +62,7 @@ public static class CrashTasks
         return new AgentTask(id, Kind, analysis.Title, variables, []) { Key = analysis.Signature.Value };
     }
 
-    private static string FrameText(Parsing.CrashFrame frame) =>
+    private static string FrameText(CrashFrame frame) =>
         frame.File is { } file
             ? string.Create(CultureInfo.InvariantCulture, $"{frame.Function} at {file}{(frame.Line is { } line ? $":{line}" : "")}")
             : frame.Module is { } module ? $"{frame.Function} in {module}" : frame.Function;
@@ -85,7 +86,7 @@ public static class CrashTasks
     }
 
     // The report may spell the file otherwise (lower-cased, a build machine's folder): the agent gets the repository's path.
-    private static string OwnMark(Parsing.CrashFrame frame, SourceMatch source) =>
+    private static string OwnMark(CrashFrame frame, SourceMatch source) =>
         frame.File == source.Path ? "   <- this repository" : $"   <- this repository: {source.Path}{(source.Note is { } note ? $" ({note})" : "")}";
 
     private static string Source(CrashAnalysis analysis, WorktreePaths paths)

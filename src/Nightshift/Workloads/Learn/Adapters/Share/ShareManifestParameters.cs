@@ -1,4 +1,0 @@
-namespace Nightshift.Workloads.Learn.Adapters.Share;
-
-/// <summary>The parameter counts of <see cref="ShareParameters"/>, with the reduction.</summary>
-public sealed record ShareManifestParameters(long Adapters, long Basis, long Coefficients, long Share, double Reduction);
