@@ -14,9 +14,10 @@ namespace Nightshift.Workloads.Learn.Cycles;
 
 /// <summary>
 /// <c>nightshift learn</c>: evaluate the configured agent (the baseline) and the model an earlier run promoted,
-/// then for each cycle run the day phase (the model being improved on the train koans, recorded as episodes), build a dataset from the journal (replaying the promoted model's data), train a candidate,
-/// evaluate it on the frozen eval koans and let the <see cref="Gates.Gate"/> promote it or roll it back.
-/// Every eval, training run and decision is appended to metrics.jsonl and journaled as an event of a
+/// then for each cycle run the day phase (the model being improved on the train koans, recorded as episodes), build a
+/// dataset from the journal (replaying the promoted model's data), train a candidate, evaluate it on the frozen eval
+/// koans and let the <see cref="Gates.Gate"/> promote it or roll it back. Every day, eval, training run and decision
+/// is appended to metrics.jsonl and journaled as an event of a
 /// <c>learn</c> session. A cycle's files (dataset, manifest, log, <c>{output}</c>) live in one folder under
 /// <c>learn.train.output</c> (default <c>.nightshift/models</c>).
 /// </summary>
@@ -65,17 +66,14 @@ public sealed partial class LearnLoop
     /// <summary>The folder that holds every cycle's files: <c>train.output</c> (relative to the repository), else the default.</summary>
     public string ModelsRoot => _train?.Output is { } output ? Path.GetFullPath(output, _repositoryRoot) : NightshiftPaths.For(_repositoryRoot).Models;
 
-    public async Task<LearnReport> RunAsync(LearnOptions options, IProgress<LearnEvent>? progress, CancellationToken cancellationToken)
+    public Task<LearnReport> RunAsync(LearnOptions options, IProgress<LearnEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Cycles, 1);
         var train = _train ?? throw new InvalidOperationException("A learn cycle trains: this loop was made without learn.train.");
-        var session = await _journal.StartSessionAsync(Workload, "-", _koans.EvalSetHash, cancellationToken).ConfigureAwait(false);
-        await _journal.SetSessionSandboxAsync(session.Id, _runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
-        var run = new LearnRun(session.Id, _clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture), options, progress);
-        try
+        return InSessionAsync(options, progress, async run =>
         {
-            var earlier = (await _metrics.ReadAsync(cancellationToken).ConfigureAwait(false)).OfType<GateRecord>().LastOrDefault(g => g.IsPromotion);
+            var earlier = await LastPromotionAsync(cancellationToken).ConfigureAwait(false);
             var baseline = await EvaluateAsync(run, null, "baseline", options.BaselineModel, cancellationToken).ConfigureAwait(false);
             Current? current = null;
             EvalReport? promotedBefore = null;
@@ -98,8 +96,38 @@ public sealed partial class LearnLoop
                 }
             }
 
+            return new LearnReport(run.SessionId, baseline, promotedBefore, cycles, current?.Report.Model) { Records = [.. run.Records] };
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>nightshift learn day</c>: only the day phase, in a learn session of its own: the model being improved (the last one
+    /// promoted, else the agent as configured) on every train koan, recorded as attempts and episodes for the next dataset.
+    /// </summary>
+    /// <returns>The day's record (also in metrics.jsonl), or null when the koan set has no train koans.</returns>
+    public Task<DayRecord?> DayAsync(LearnOptions options, IProgress<LearnEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return InSessionAsync(options, progress, async run =>
+        {
+            var promoted = await LastPromotionAsync(cancellationToken).ConfigureAwait(false);
+            await PracticeAsync(run, null, promoted?.Candidate, cancellationToken).ConfigureAwait(false);
+            return run.Records.OfType<DayRecord>().SingleOrDefault();
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a new learn session, ended "done", "interrupted" or "failed" as it ends.</summary>
+    private async Task<T> InSessionAsync<T>(
+        LearnOptions options, IProgress<LearnEvent>? progress, Func<LearnRun, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var session = await _journal.StartSessionAsync(Workload, "-", _koans.EvalSetHash, cancellationToken).ConfigureAwait(false);
+        await _journal.SetSessionSandboxAsync(session.Id, _runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
+        var run = new LearnRun(session.Id, _clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture), options, progress);
+        try
+        {
+            var result = await work(run).ConfigureAwait(false);
             await _journal.EndSessionAsync(session.Id, "done", CancellationToken.None).ConfigureAwait(false);
-            return new LearnReport(session.Id, baseline, promotedBefore, cycles, current?.Report.Model) { Records = [.. run.Records] };
+            return result;
         }
         catch (Exception e) when (e is OperationCanceledException or NightshiftException)
         {
@@ -109,31 +137,9 @@ public sealed partial class LearnLoop
         }
     }
 
-    /// <summary>
-    /// <c>nightshift learn day</c>: only the day phase, in a learn session of its own: the model being improved (the last one
-    /// promoted, else the agent as configured) on every train koan, recorded as attempts and episodes for the next dataset.
-    /// </summary>
-    /// <returns>The day's record (also in metrics.jsonl), or null when the koan set has no train koans.</returns>
-    public async Task<DayRecord?> DayAsync(LearnOptions options, IProgress<LearnEvent>? progress, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var session = await _journal.StartSessionAsync(Workload, "-", _koans.EvalSetHash, cancellationToken).ConfigureAwait(false);
-        await _journal.SetSessionSandboxAsync(session.Id, _runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
-        var run = new LearnRun(session.Id, _clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture), options, progress);
-        try
-        {
-            var promoted = (await _metrics.ReadAsync(cancellationToken).ConfigureAwait(false)).OfType<GateRecord>().LastOrDefault(g => g.IsPromotion);
-            await PracticeAsync(run, null, promoted?.Candidate, cancellationToken).ConfigureAwait(false);
-            await _journal.EndSessionAsync(session.Id, "done", CancellationToken.None).ConfigureAwait(false);
-            return run.Records.OfType<DayRecord>().SingleOrDefault();
-        }
-        catch (Exception e) when (e is OperationCanceledException or NightshiftException)
-        {
-            await _journal.EndSessionAsync(session.Id, e is OperationCanceledException ? "interrupted" : "failed", CancellationToken.None)
-                .ConfigureAwait(false);
-            throw;
-        }
-    }
+    /// <summary>The last gate decision that promoted a model, from metrics.jsonl; null when none did.</summary>
+    private async Task<GateRecord?> LastPromotionAsync(CancellationToken cancellationToken) =>
+        (await _metrics.ReadAsync(cancellationToken).ConfigureAwait(false)).OfType<GateRecord>().LastOrDefault(g => g.IsPromotion);
 
     private async Task<EvalReport> EvaluateAsync(LearnRun run, int? cycle, string role, string? model, CancellationToken cancellationToken)
     {
