@@ -108,6 +108,12 @@ public sealed class AttemptRunner(Journal journal, string workload, NightshiftPa
             // This attempt's harness failed (a setup command, git apply, a missing compiler): the workload decides what next.
             return await AbandonAsync<TMeasured>(attempt, e.Message, null, observer, e).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else (the disk, a fatal error, a bug) ends the workload, but never leaves the attempt "started".
+            await AbandonUnexpectedAsync(attempt, e).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Journals an attempt that was decided and then could not be landed (conflicts, the branch moved on) as abandoned.</summary>
@@ -125,6 +131,18 @@ public sealed class AttemptRunner(Journal journal, string workload, NightshiftPa
         if (observer is not null)
         {
             await observer.AbandonedAsync(attemptId, reason, endpointOutage: false, null, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task AbandonUnexpectedAsync(long attempt, Exception cause)
+    {
+        try
+        {
+            await AbandonDecidedAsync(attempt, $"the harness failed: {cause.GetType().Name}: {cause.Message}", observer: null).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The journal failing too must not hide why the attempt ended: the caller gets the first failure.
         }
     }
 
