@@ -36,7 +36,8 @@ internal static class CrashWatchCommand
                 throw new UsageException("--max-crashes must be at least 1.");
             }
 
-            var config = globals.LoadConfig(parseResult, host);
+            var config = await PromotedModel.ApplyAsync(
+                globals.LoadConfig(parseResult, host), notice => host.Error.WriteLine($"nightshift: {notice}"), cancellationToken);
             config.RequireCrash("nightshift crash-watch");
             config.RequireBuild("nightshift crash-watch (it builds every fix before deploying it)");
             var ladder = new AgentFactory(config, e => host.Error.WriteLine($"nightshift: {ProviderEventText.Line(e)}")).CreateLadder(attemptsPerRung: 1);

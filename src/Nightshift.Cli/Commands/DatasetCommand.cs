@@ -31,6 +31,10 @@ internal static class DatasetCommand
             Description = "Shingle Jaccard similarity from which two examples count as one",
             DefaultValueFactory = _ => 0.9,
         };
+        var perFamily = new Option<bool>("--per-family")
+        {
+            Description = "Also write one dataset per family of agent.routes beside it (train.jsonl → train.<family>.jsonl), to train an adapter per family",
+        };
         var koans = KoansCommand.KoansOption();
         var command = new Command(
             "build",
@@ -38,7 +42,7 @@ internal static class DatasetCommand
             "Hugging Face TRL), without near-duplicates or eval koans, and write a manifest with counts, sources and sha256. " +
             "Example: nightshift dataset build --out train.jsonl --replay last.jsonl --replay-ratio 0.5")
         {
-            output, replay, ratio, seed, threshold, koans,
+            output, replay, ratio, seed, threshold, perFamily, koans,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -70,7 +74,9 @@ internal static class DatasetCommand
             await using (var journal = context.OpenExistingJournal())
             {
                 manifest = await new DatasetBuilder(new EvalGuard(set))
-                    .BuildAsync(journal, replayPath, options, path, now, cancellationToken);
+                    .BuildAsync(
+                        journal, replayPath, options, path, now, cancellationToken,
+                        parseResult.GetValue(perFamily) ? new DatasetBuilder.FamilySplit(context.Config.Agent.Routes, set) : null);
             }
 
             await host.Out.WriteLineAsync(
@@ -97,6 +103,6 @@ internal static class DatasetCommand
               left out: {c.ExcludedEval} eval episode(s), {c.Duplicates} near-duplicate(s), {c.ReplayExcludedEval} eval replay line(s)
               sha256 {manifest.Sha256}
               manifest {DatasetManifest.PathFor(manifest.Dataset)}
-            """;
+            """ + string.Concat(manifest.Families.Select(f => $"\n  family {f.Family}: {f.Examples} example(s) in {f.Dataset}"));
     }
 }

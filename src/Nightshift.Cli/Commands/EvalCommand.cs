@@ -40,6 +40,15 @@ internal static class EvalCommand
             var context = LearnContext.Load(parseResult, globals, host);
             var set = KoansCommand.LoadKoans(parseResult, koans, host);
             var modelId = parseResult.GetValue(model);
+            if (modelId is null)
+            {
+                // Without --model, the eval measures the agent every workload runs: the promoted model when it is in use.
+                context = context with
+                {
+                    Config = await PromotedModel.ApplyAsync(context.Config, notice => host.Error.WriteLine($"nightshift: {notice}"), cancellationToken),
+                };
+            }
+
             var agents = LearnContext.Agents(context.Config, host);
             var agent = agents.Create(context.Config.Agent.Provider, modelId);
             var options = new EvalOptions

@@ -44,7 +44,7 @@ internal static class LearnCommand
             "learn.gates.margin) without repeating more errors; otherwise roll it back. Writes an HTML report plotting pass rate, " +
             "steps to green and repeat-error rate per cycle. Example: nightshift learn --cycles 3")
         {
-            cycles, repeats, jobs, ratio, seed, threshold, noDay, koans, output, Day(globals, host),
+            cycles, repeats, jobs, ratio, seed, threshold, noDay, koans, output, Day(globals, host), Rollback(globals, host),
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -60,7 +60,7 @@ internal static class LearnCommand
             };
             Validate(options);
 
-            var context = LearnContext.Load(parseResult, globals, host);
+            var context = LearnContext.LoadForLearning(parseResult, globals, host);
             var config = context.Config;
             var train = config.Learn.Train ?? throw new ConfigException(
                 $"{config.FilePath} has no 'learn.train' section, which 'nightshift learn' needs to train a model. " +
@@ -110,7 +110,7 @@ internal static class LearnCommand
         {
             var options = new LearnOptions { Eval = new EvalOptions { Repeats = parseResult.GetValue(repeats), Parallelism = parseResult.GetValue(jobs) } };
             Validate(options);
-            var context = LearnContext.Load(parseResult, globals, host);
+            var context = LearnContext.LoadForLearning(parseResult, globals, host);
             var config = context.Config;
             var set = KoansCommand.LoadKoans(parseResult, koans, host);
             var agents = LearnContext.Agents(config, host);
@@ -130,6 +130,58 @@ internal static class LearnCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary><c>nightshift learn rollback</c>: retires the promoted model, so the one promoted before it is used again.</summary>
+    private static Command Rollback(GlobalOptions globals, CliHost host)
+    {
+        var reason = new Option<string>("--reason") { Description = "Why, for the journal", DefaultValueFactory = _ => "rolled back by hand" };
+        var command = new Command(
+            "rollback",
+            "Roll the promoted model back: the one promoted before it (or, when none stands, agent.model as configured) is what " +
+            "agent.model: promoted and learn.promote_to: agent use from now on. The promotion stays in the journal, marked rolled " +
+            "back with the reason. Example: nightshift learn rollback --reason 'worse on the night of 2026-12-07'")
+        {
+            reason,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var context = LearnContext.Load(parseResult, globals, host);
+            using var sessionLock = SessionLock.Acquire(context.Paths, "learn rollback");
+            await using var journal = context.OpenExistingJournal();
+            var (rolledBack, current) = await journal.RollBackPromotionAsync(parseResult.GetValue(reason)!, cancellationToken);
+            var configured = context.Config.Agent.WantsPromotedModel ? null : context.Config.Agent.Model;
+            if (parseResult.GetValue(globals.Json))
+            {
+                var json = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["rolled_back"] = rolledBack?.Model,
+                    ["current"] = current?.Model,
+                    ["configured"] = configured,
+                };
+                await host.Out.WriteLineAsync(json.ToJsonString(LearnJson.Indented).AsMemory(), cancellationToken);
+            }
+            else
+            {
+                await host.Out.WriteLineAsync(RollbackText(rolledBack, current, configured).AsMemory(), cancellationToken);
+            }
+
+            return rolledBack is null ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string RollbackText(Store.PromotionRow? rolledBack, Store.PromotionRow? current, string? configured)
+    {
+        if (rolledBack is null)
+        {
+            return "nothing to roll back: no promoted model stands in the journal";
+        }
+
+        var now = current is not null
+            ? string.Create(CultureInfo.InvariantCulture, $"the promoted model is now {current.Model} (promoted {current.PromotedAt:yyyy-MM-dd HH:mm} UTC, pass rate {current.PassRate:P0})")
+            : $"no promoted model stands now: workloads use agent.model {configured ?? "(not set)"} as configured";
+        return string.Create(CultureInfo.InvariantCulture, $"rolled back {rolledBack.Model} (promoted {rolledBack.PromotedAt:yyyy-MM-dd HH:mm} UTC); {now}");
     }
 
     private static LearnOptions WithConfig(LearnOptions options, LearnContext context, AgentFactory agents) => options with

@@ -16,6 +16,21 @@ internal sealed record LearnContext(NightshiftConfig Config)
     public static LearnContext Load(ParseResult parseResult, GlobalOptions globals, CliHost host) =>
         new(globals.LoadConfig(parseResult, host));
 
+    /// <summary>
+    /// The learn loop's context: its baseline is <c>agent.model</c> as configured, which <c>promoted</c> does not name.
+    /// </summary>
+    /// <exception cref="ConfigException"><c>agent.model</c> is <c>promoted</c>.</exception>
+    public static LearnContext LoadForLearning(ParseResult parseResult, GlobalOptions globals, CliHost host)
+    {
+        var context = Load(parseResult, globals, host);
+        return context.Config.Agent.WantsPromotedModel
+            ? throw new ConfigException(
+                $"{context.Config.FilePath}: 'nightshift learn' holds every candidate against agent.model, the base model as configured, and " +
+                $"agent.model is '{AgentConfig.PromotedModel}'. Name the base model in agent.model, and set 'learn: {{ promote_to: agent }}' " +
+                "so that the other workloads use the promoted model.")
+            : context;
+    }
+
     /// <summary>The agents of <paramref name="config"/>, with what happens at their model endpoints logged to stderr.</summary>
     public static AgentFactory Agents(NightshiftConfig config, CliHost host)
     {

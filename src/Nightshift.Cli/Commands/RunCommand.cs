@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Nightshift.Agents;
 using Nightshift.Configuration;
 using Nightshift.Workloads.BurnDown;
 using Spectre.Console;
@@ -46,6 +47,7 @@ internal static class RunCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt(host, stop, abort));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt(host, stop, abort));
 
+        config = await PromotedModel.ApplyAsync(config, notice => host.Error.WriteLine($"nightshift: {notice}"), cancellationToken);
         var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
         var (ladder, waitForEndpoint) = agents(config);
         var options = new NightOptions

@@ -31,6 +31,11 @@ internal static class SessionPanel
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         Row(grid, "State", StateLine(live));
         Row(grid, "Started", $"{ReportFormat.Time(status.StartedAt)} · elapsed {ReportFormat.Duration(status.Elapsed)}");
+        if (status.Model is { } model)
+        {
+            Row(grid, "Model", model);
+        }
+
         var budget = status.Budget;
         Row(grid, "Time", $"{TextBar.Render(budget.TimeUsed, BarWidth)} {ReportFormat.Percent(budget.TimeUsed),4} · "
             + $"{ReportFormat.Duration(budget.Time - budget.TimeLeft)} of {ReportFormat.Duration(budget.Time)}, {ReportFormat.Duration(budget.TimeLeft)} left");

@@ -2,6 +2,7 @@ using Nightshift.Agents.BuiltIn;
 using Nightshift.Agents.External;
 using Nightshift.Agents.Local;
 using Nightshift.Agents.Resilience;
+using Nightshift.Agents.Routing;
 using Nightshift.Configuration;
 using Nightshift.Configuration.Reading;
 using Nightshift.Execution;
@@ -69,11 +70,17 @@ public sealed partial class AgentFactory
     /// </summary>
     /// <exception cref="ConfigException">The configuration lacks what the provider needs (a model, a replay source, a command).</exception>
     /// <exception cref="AgentConfigurationException">The API key variable is not set.</exception>
+    /// <remarks>
+    /// Without <paramref name="model"/>, a model provider's agent follows <c>agent.routes</c>: each task goes to its family's
+    /// model (<see cref="RoutingAgent"/>). A model asked for by name (a candidate being evaluated) is asked for every task.
+    /// </remarks>
     public IAgent Create(AgentProvider provider, string? model = null) => provider switch
     {
         AgentProvider.Suggest => new SuggestAgent(),
         AgentProvider.Replay => new ReplayAgent(ReplaySource(), _runner),
         AgentProvider.Command => new CommandAgent(CommandPresets.FromConfig(Agent) with { Prompts = Prompts }, _runner),
+        AgentProvider.OpenAI or AgentProvider.Anthropic when model is null && Agent.Routes.Count > 0 =>
+            new RoutingAgent(WireName(provider), Agent.Routes, routed => BuiltIn(provider, routed)),
         AgentProvider.OpenAI or AgentProvider.Anthropic => BuiltIn(provider, model),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown agent provider."),
     };

@@ -23,6 +23,9 @@ public sealed record AgentResult(
     /// commit's subject may carry; false when Nightshift narrated what an offline agent did ("Replayed 2 recorded changes").
     /// </summary>
     public bool SummaryIsOwn { get; init; }
+
+    /// <summary>The model (or adapter) the agent asked for, when it has one and knows it; the episode records it.</summary>
+    public string? Model { get; init; }
 }
 
 /// <summary>Why an agent stopped.</summary>

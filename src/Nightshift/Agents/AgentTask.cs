@@ -24,4 +24,11 @@ public sealed record AgentTask(
     /// the task has no such name.
     /// </summary>
     public string? Key { get; init; }
+
+    /// <summary>The task's family beyond its codes: a koan's category (<c>borrow</c>), a crash's kind (<c>panic</c>); null when none.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>The names <c>agent.routes</c> matches a task by: its key, its family and the codes of its diagnostics.</summary>
+    public IEnumerable<string> RouteNames =>
+        new[] { Key, Family }.Concat(Diagnostics.Select(d => d.Code)).OfType<string>().Distinct(StringComparer.Ordinal);
 }

@@ -22,7 +22,7 @@ namespace Nightshift.Attempts;
 /// <param name="journal">Where the attempt, its verdict and episode are journaled.</param>
 /// <param name="workload">The journal's name of the workload, on every episode.</param>
 /// <param name="paths">The repository's .nightshift/ layout (transcripts); null to keep no transcript file.</param>
-/// <param name="model">The model the agents run, for the episodes; null when not known.</param>
+/// <param name="model">The model the agents run, for the episodes (unless the agent names another: a route's); null when not known.</param>
 public sealed class AttemptRunner(Journal journal, string workload, NightshiftPaths? paths, string? model)
 {
     private readonly EpisodeJournal _episodes = new(journal);
@@ -73,7 +73,7 @@ public sealed class AttemptRunner(Journal journal, string workload, NightshiftPa
             var episode = new EpisodeContent(
                 EpisodeTask.From(setup.Task, plan.Task.Key, setup.Sources),
                 judgement.Verdict.IsAccepted ? EpisodeOutcome.Accepted : EpisodeOutcome.Rejected,
-                model,
+                result.Model ?? model,
                 setup.DiagnosticsBefore,
                 judgement.DiagnosticsAfter,
                 memory.Entries,

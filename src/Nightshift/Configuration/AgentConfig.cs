@@ -6,9 +6,19 @@ namespace Nightshift.Configuration;
 /// </summary>
 public sealed record AgentConfig
 {
+    /// <summary>The value of <c>agent.model</c> that asks for the model <c>nightshift learn</c> promoted last.</summary>
+    public const string PromotedModel = "promoted";
+
     public AgentProvider Provider { get; init; } = AgentProvider.Suggest;
 
+    /// <summary>The model name the endpoint knows, or <see cref="PromotedModel"/> for the last promoted one.</summary>
     public string? Model { get; init; }
+
+    /// <summary>
+    /// Models by task family (<c>agent.routes</c>), in the order written: the first route a task matches names the model its
+    /// attempts ask for instead of <see cref="Model"/>.
+    /// </summary>
+    public IReadOnlyList<AgentRoute> Routes { get; init; } = [];
 
     /// <summary>An OpenAI- or Anthropic-compatible endpoint (a proxy, a local server); null for the provider's own.</summary>
     public Uri? BaseUrl { get; init; }
@@ -74,6 +84,15 @@ public sealed record AgentConfig
         AgentProvider.Anthropic => "ANTHROPIC_API_KEY",
         _ => null,
     };
+
+    /// <summary>True when <c>agent.model</c> asks for the last promoted model.</summary>
+    public bool WantsPromotedModel => Model == PromotedModel;
+
+    /// <summary>The model a task of these names asks for: its route's, else <see cref="Model"/>.</summary>
+    public string? ModelFor(params IEnumerable<string?> names) => AgentRoute.For(Routes, names)?.Model ?? Model;
+
+    /// <summary>The model the agents ask for: <see cref="Model"/> when a rung of the ladder is a model provider; null otherwise.</summary>
+    public string? ModelInUse => EffectiveLadder.Any(p => p is AgentProvider.OpenAI or AgentProvider.Anthropic) ? Model : null;
 
     /// <summary>The providers in the order they are tried.</summary>
     public IReadOnlyList<AgentProvider> EffectiveLadder => Ladder.Count > 0 ? Ladder : [Provider];

@@ -84,6 +84,7 @@ public static partial class ConfigPrinter
         ["hints"] = new JsonObject(agent.Hints.OrderBy(h => h.Key, StringComparer.Ordinal)
             .Select(h => KeyValuePair.Create(h.Key, (JsonNode?)Strings(h.Value)))),
         ["context"] = Strings(agent.Context),
+        ["routes"] = new JsonObject(agent.Routes.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Model))),
     };
 
     private static JsonObject Limits(LimitsConfig limits) => new()
@@ -139,6 +140,7 @@ public static partial class ConfigPrinter
             ? new JsonObject { ["command"] = Command(train.Command), ["loss_pattern"] = train.LossPattern, ["output"] = train.Output }
             : null,
         ["gates"] = new JsonObject { ["margin"] = learn.Gates.Margin },
+        ["promote_to"] = WireNames.Name(learn.PromoteTo),
     };
 
     private static JsonObject Crash(CrashConfig crash) => new()

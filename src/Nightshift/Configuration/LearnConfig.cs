@@ -6,4 +6,7 @@ public sealed record LearnConfig
     public TrainConfig? Train { get; init; }
 
     public GatesConfig Gates { get; init; } = new();
+
+    /// <summary>Who uses a promoted model (<c>learn.promote_to</c>): <c>agent</c> makes every workload ask for it.</summary>
+    public PromotionTarget PromoteTo { get; init; } = PromotionTarget.None;
 }

@@ -73,6 +73,11 @@ public static partial class HtmlReport
         Term(html, "Ended", Field("time", "session.ended", s.EndedAt is { } ended ? F.Time(ended) : "-"));
         Term(html, "Duration", Field("span", "session.duration", F.Duration(s.Duration)));
         Term(html, "Stop reason", Field("span", "session.stop_reason", F.StopReason(s)));
+        if (s.Model is { } model)
+        {
+            Term(html, "Model", Field("span", "session.model", model));
+        }
+
         if (s.UnconfinedWarning is { } unconfined)
         {
             Term(html, "Sandbox", Field("span", "session.sandbox", unconfined));

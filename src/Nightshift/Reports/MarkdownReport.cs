@@ -23,6 +23,11 @@ public static partial class MarkdownReport
         md.Append($"- Ended: {(s.EndedAt is { } ended ? F.Time(ended) : "-")}\n");
         md.Append($"- Duration: {F.Duration(s.Duration)}\n");
         md.Append($"- Stop reason: {Escape(F.StopReason(s))}\n");
+        if (s.Model is { } model)
+        {
+            md.Append($"- Model: {Escape(model)}\n");
+        }
+
         if (s.UnconfinedWarning is { } unconfined)
         {
             md.Append($"- Sandbox: {unconfined}\n");

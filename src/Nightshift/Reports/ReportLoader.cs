@@ -44,7 +44,7 @@ public static partial class ReportLoader
             now,
             new ReportSession(
                 session.Id, session.Workload, session.Branch, session.State, session.StartedAt, session.EndedAt,
-                (session.EndedAt ?? now) - session.StartedAt, session.StopReason, session.Sandbox),
+                (session.EndedAt ?? now) - session.StartedAt, session.StopReason, session.Sandbox, session.Model),
             Commits(commits, attempts, tasks, verdicts),
             Clusters(first, last),
             first is null || last is null ? null : new ErrorTotals(first.Errors, last.Errors, first.Warnings, last.Warnings),

@@ -13,6 +13,7 @@ namespace Nightshift.Reports;
 /// <param name="Duration">Ended minus started, or up to the report's time while running.</param>
 /// <param name="StopReason">Why it stopped, as journaled; null while running.</param>
 /// <param name="Sandbox">What its worktree commands ran in (bubblewrap, off); null when not recorded.</param>
+/// <param name="Model">The model its agents asked for (the configured or the promoted one); null when they have none.</param>
 public sealed record ReportSession(
     long Id,
     string Workload,
@@ -22,7 +23,8 @@ public sealed record ReportSession(
     DateTimeOffset? EndedAt,
     [property: JsonPropertyName("duration_seconds")] TimeSpan Duration,
     string? StopReason,
-    string? Sandbox = null)
+    string? Sandbox = null,
+    string? Model = null)
 {
     /// <summary>The report's line about the sandbox when the commands ran unconfined, else null.</summary>
     [JsonIgnore]

@@ -98,6 +98,11 @@ public sealed class SessionContext : IAsyncDisposable
 
         // Every start, a resume too: the report says what the commands ran in, and a resume may have changed it.
         await journal.SetSessionSandboxAsync(session.Id, runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
+        if (config.Agent.ModelInUse is { } model)
+        {
+            await journal.SetSessionModelAsync(session.Id, model, cancellationToken).ConfigureAwait(false);
+            session = session with { Model = model };
+        }
         var pruned = await workspaces.PruneStaleAsync([], cancellationToken).ConfigureAwait(false);
         ProbeScratch.RemoveOrphans(); // the {work} folders of a probe that a kill -9 interrupted
 

@@ -27,6 +27,11 @@ public sealed partial class Journal
     public Task SetSessionSandboxAsync(long sessionId, string sandbox, CancellationToken cancellationToken) =>
         SetSessionColumnAsync(sessionId, "sandbox", sandbox, cancellationToken);
 
+    /// <summary>Records the model the session's agents ask for (the configured one, or the promoted one that replaced it).</summary>
+    /// <exception cref="InvalidOperationException">The session does not exist.</exception>
+    public Task SetSessionModelAsync(long sessionId, string model, CancellationToken cancellationToken) =>
+        SetSessionColumnAsync(sessionId, "model", model, cancellationToken);
+
     private Task<bool> SetSessionColumnAsync(long sessionId, string column, string value, CancellationToken cancellationToken) =>
         WriteAsync(
             async transaction =>

@@ -4,7 +4,7 @@ namespace Nightshift.Store;
 
 public sealed partial class Journal
 {
-    private const string SessionColumns = "id, workload, branch, started_at, ended_at, stop_reason, config_hash, state, sandbox";
+    private const string SessionColumns = "id, workload, branch, started_at, ended_at, stop_reason, config_hash, state, sandbox, model";
 
     /// <summary>Journals a new running session.</summary>
     public Task<SessionRow> StartSessionAsync(string workload, string branch, string configHash, CancellationToken cancellationToken) =>
@@ -89,5 +89,6 @@ public sealed partial class Journal
         row.GetNullableString(5),
         row.GetString(6),
         StateNames.ToSessionState(row.GetString(7)),
-        row.GetNullableString(8));
+        row.GetNullableString(8),
+        row.GetNullableString(9));
 }

@@ -47,6 +47,9 @@ public sealed record SessionStatus(
     /// <summary>The service a crash-watch session keeps running, as last sampled; null for other workloads.</summary>
     public ServiceStatus? Service { get; init; }
 
+    /// <summary>The model the session's agents ask for (the configured or the promoted one); null when they have none.</summary>
+    public string? Model { get; init; }
+
     /// <summary>The first status of a session: nothing measured yet, every worker idle.</summary>
     public static SessionStatus Starting(
         SessionRow session, TimeSpan timeBudget, decimal? costLimitUsd, int workers, DateTimeOffset now)
@@ -69,7 +72,10 @@ public sealed record SessionStatus(
             ClustersRemaining: 0,
             Eta: null,
             StopReason: null,
-            now);
+            now)
+        {
+            Model = session.Model,
+        };
     }
 
     /// <summary>The indented JSON that status.json holds.</summary>

@@ -44,6 +44,9 @@ internal static class FullConfig
           probe_interval: 5s
           price: { input_per_mtok: 3, output_per_mtok: 15.25 }
           prompts: prompts
+          routes:
+            E0382|E0499|E0502: borrow
+            rustc:error:E0277: traits-adapter
         limits:
           hours: 2d
           max_cost_usd: 40
@@ -79,6 +82,7 @@ internal static class FullConfig
             output: models/latest
           gates:
             margin: 0.05
+          promote_to: agent
         crash:
           watch: ["/var/crash/*.crash", "logs/panic-*.txt"]
           repro: [./repro.sh, "{crash}"]
@@ -156,6 +160,12 @@ internal static class FullConfig
         config.Learn.Train.LossPattern.Should().Be("loss=(?<loss>[0-9.]+)");
         config.Learn.Train.Output.Should().Be("models/latest");
         config.Learn.Gates.Margin.Should().Be(0.05m);
+        config.Learn.PromoteTo.Should().Be(PromotionTarget.Agent);
+        config.Agent.Routes.Should().BeEquivalentTo(
+            [new AgentRoute(["E0382", "E0499", "E0502"], "borrow"), new AgentRoute(["rustc:error:E0277"], "traits-adapter")],
+            o => o.WithStrictOrdering());
+        config.Agent.ModelFor("rustc:error:E0499", "E0499").Should().Be("borrow");
+        config.Agent.ModelFor("rustc:error:E0308", "E0308").Should().Be("claude-sonnet-4-5");
         config.Crash!.Watch.Should().Equal("/var/crash/*.crash", "logs/panic-*.txt");
         config.Crash.Repro.Should().Equal("./repro.sh", "{crash}");
         config.Crash.Service!.Stop!.Arguments.Should().Equal("systemctl", "--user", "stop", "app");

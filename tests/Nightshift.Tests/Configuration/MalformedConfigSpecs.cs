@@ -99,6 +99,22 @@ public sealed class MalformedConfigSpecs
         "version: 1\nlanding:\n  ticket_start: 0\n",
         "3:17: landing.ticket_start: must be at least 1, got 0.")]
     [InlineData(
+        "a route with an empty alternative",
+        "version: 1\nagent:\n  routes:\n    E0382||E0499: borrow\n",
+        "4:5: agent.routes.E0382||E0499: 'E0382||E0499' has an empty alternative: write codes or families separated by |")]
+    [InlineData(
+        "a route without a model",
+        "version: 1\nagent:\n  routes:\n    E0277: [a, b]\n",
+        "4:12: agent.routes.E0277: expected the model (or adapter) name of this family")]
+    [InlineData(
+        "routes that are not a mapping",
+        "version: 1\nagent:\n  routes: [E0277]\n",
+        "3:11: agent.routes: expected a mapping of codes or families to a model, such as { E0382|E0499|E0502: borrow, E0277: traits }")]
+    [InlineData(
+        "an unknown promotion target",
+        "version: 1\nlearn:\n  promote_to: everyone\n",
+        "3:15: learn.promote_to: 'everyone' is not one of the accepted values. Accepted values: none, agent.")]
+    [InlineData(
         "a command agent without a command",
         "version: 1\nagent:\n  provider: command\n",
         "2:1: agent.command: missing; agent.provider uses the command provider")]

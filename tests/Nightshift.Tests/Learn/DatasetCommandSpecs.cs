@@ -51,6 +51,36 @@ public sealed class DatasetCommandSpecs
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Per_family_the_dataset_is_split_by_the_routes_so_a_trainer_can_train_an_adapter_per_family()
+    {
+        using var repo = await SeededRepositoryAsync();
+        repo.Write("nightshift.yml", "version: 1\nagent:\n  routes:\n    E0502|E0382: borrow\n    E0308: types\n");
+
+        var result = await CliRun.InProcessAsync(
+            repo.Path, ["dataset", "build", "--out", "data/train.jsonl", "--replay", "replay.jsonl", "--per-family", "--json"]);
+
+        result.ExitCode.Should().Be(0, result.Err);
+        var manifest = JsonSerializer.Deserialize<DatasetManifest>(result.Out, LearnJson.Compact)!;
+        manifest.Families.Select(f => (f.Family, f.Dataset)).Should().BeEquivalentTo(
+            [("borrow", repo["data/train.borrow.jsonl"]), ("types", repo["data/train.types.jsonl"]), ("other", repo["data/train.other.jsonl"])]);
+        manifest.Families.Select(f => f.Examples).Should().Equal([2, 1, 3], "two borrow fixes, one type fix, and the replayed lines of no family");
+        manifest.Families.Sum(f => f.Examples).Should().Be(manifest.Counts.Total, "every example is in exactly one family");
+        var whole = await File.ReadAllLinesAsync(manifest.Dataset);
+        foreach (var family in manifest.Families)
+        {
+            var lines = await File.ReadAllLinesAsync(family.Dataset);
+            lines.Should().HaveCount(family.Examples).And.BeSubsetOf(whole);
+            var own = JsonSerializer.Deserialize<DatasetManifest>(await File.ReadAllTextAsync(DatasetManifest.PathFor(family.Dataset)), LearnJson.Compact)!;
+            own.Examples.Should().HaveCount(family.Examples);
+        }
+
+        (await File.ReadAllTextAsync(repo["data/train.borrow.jsonl"])).Should().Contain("E0502").And.Contain("E0382").And.NotContain("E0308");
+        (await File.ReadAllTextAsync(repo["data/train.types.jsonl"])).Should().Contain("E0308").And.NotContain("E0502");
+        var onDisk = JsonSerializer.Deserialize<DatasetManifest>(await File.ReadAllTextAsync(repo["data/train.manifest.json"]), LearnJson.Compact)!;
+        onDisk.Families.Should().BeEquivalentTo(manifest.Families);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_replay_ratio_of_one_is_a_usage_error()
     {
         using var repo = new TempDir("dataset");

@@ -9,7 +9,7 @@ public sealed class JournalMigrationSpecs
 {
     private static readonly string[] _allTables =
     [
-        "attempts", "commits", "counters", "episodes", "events", "landing_intents", "phases", "probe_cache", "released_tickets",
+        "attempts", "commits", "counters", "episodes", "events", "landing_intents", "phases", "probe_cache", "promotions", "released_tickets",
         "sessions", "snapshot_clusters", "snapshots", "tasks",
     ];
 

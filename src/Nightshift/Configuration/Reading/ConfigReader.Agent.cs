@@ -6,7 +6,7 @@ internal sealed partial class ConfigReader
     [
         "provider", "model", "base_url", "api_key_env", "command", "preset", "prompt_input", "replay", "ladder",
         "max_steps", "max_tokens", "max_cost_usd", "timeout", "idle_timeout", "retries", "probe_interval", "price", "prompts",
-        "hints", "context",
+        "hints", "context", "routes",
     ];
 
     private static readonly string[] _priceKeys = ["input_per_mtok", "output_per_mtok"];
@@ -42,6 +42,7 @@ internal sealed partial class ConfigReader
             Price = ReadPrice(agent),
             Prompts = agent.Text("prompts"),
             Hints = agent.Read("hints", Values.GlobMap) ?? defaults.Hints,
+            Routes = agent.Read("routes", Values.Routes) ?? defaults.Routes,
             Context = agent.TextList("context", "path", allowSingle: true) ?? defaults.Context,
         };
 

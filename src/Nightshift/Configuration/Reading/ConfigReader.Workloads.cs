@@ -4,7 +4,7 @@ internal sealed partial class ConfigReader
 {
     private static readonly string[] _workspaceKeys = ["copy", "env", "setup", "reuse", "keep"];
     private static readonly string[] _benchKeys = ["suites", "jobs", "min_free_disk_mb"];
-    private static readonly string[] _learnKeys = ["train", "gates"];
+    private static readonly string[] _learnKeys = ["train", "gates", "promote_to"];
     private static readonly string[] _trainKeys = ["command", "loss_pattern", "output"];
     private static readonly string[] _gatesKeys = ["margin"];
     private static readonly string[] _crashKeys = ["watch", "cores", "executable", "repro", "repro_timeout", "poll", "settle", "reuse", "service"];
@@ -79,7 +79,7 @@ internal sealed partial class ConfigReader
         var gates = learn.Section("gates", _gatesKeys) is { } gatesSection
             ? new GatesConfig { Margin = gatesSection.Number("margin") ?? defaults.Gates.Margin }
             : defaults.Gates;
-        return new LearnConfig { Train = train, Gates = gates };
+        return new LearnConfig { Train = train, Gates = gates, PromoteTo = learn.Choice<PromotionTarget>("promote_to") ?? defaults.PromoteTo };
     }
 
     private CrashConfig? ReadCrash(MappingReader root)

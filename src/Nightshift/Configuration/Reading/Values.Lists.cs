@@ -145,6 +145,44 @@ internal static partial class Values
         }
     }
 
+    /// <summary>
+    /// <c>agent.routes</c>: a mapping of <c>|</c>-separated codes, keys or families to a model name, in the order written
+    /// (the first route a task matches wins).
+    /// </summary>
+    public static IReadOnlyList<AgentRoute>? Routes(ConfigErrors errors, ConfigNode node, string path)
+    {
+        const string Example = "such as { E0382|E0499|E0502: borrow, E0277: traits }";
+        switch (node)
+        {
+            case ScalarNode { IsNull: true }:
+                return null;
+            case MappingNode mapping:
+                var routes = new List<AgentRoute>();
+                foreach (var (key, value) in mapping.Entries.Select(e => (e.Key, e.Value)))
+                {
+                    var keyPath = KeyPath.Child(path, key.Value);
+                    var matches = key.Value.Split('|', StringSplitOptions.TrimEntries);
+                    if (matches.Any(m => m.Length == 0))
+                    {
+                        errors.Add(key, keyPath, $"'{key.Value}' has an empty alternative: write codes or families separated by |, {Example}");
+                    }
+                    else if (value is ScalarNode { IsNull: false } model && NonEmpty(errors, model, keyPath, "model name") is { } name)
+                    {
+                        routes.Add(new AgentRoute(matches, name));
+                    }
+                    else if (value is not ScalarNode { IsNull: false })
+                    {
+                        errors.Add(value, keyPath, $"expected the model (or adapter) name of this family, {Example}, got {value.Kind}");
+                    }
+                }
+
+                return routes;
+            default:
+                errors.Add(node, path, $"expected a mapping of codes or families to a model, {Example}, got {node.Kind}");
+                return null;
+        }
+    }
+
     private static string? NonEmpty(ConfigErrors errors, ScalarNode node, string path, string what, string? text = null)
     {
         text ??= node.Value;

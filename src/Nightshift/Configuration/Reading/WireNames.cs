@@ -23,6 +23,7 @@ internal static class WireNames
         [typeof(NewWarnings)] = [("reveal", NewWarnings.Reveal), ("reject", NewWarnings.Reject)],
         [typeof(PendingChanges)] = [("refuse", PendingChanges.Refuse), ("include", PendingChanges.Include)],
         [typeof(SandboxMode)] = [("auto", SandboxMode.Auto), ("bubblewrap", SandboxMode.Bubblewrap), ("off", SandboxMode.Off)],
+        [typeof(PromotionTarget)] = [("none", PromotionTarget.None), ("agent", PromotionTarget.Agent)],
     };
 
     public static IReadOnlyList<string> All<T>()

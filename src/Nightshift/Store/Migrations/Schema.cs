@@ -13,6 +13,7 @@ internal static class Schema
         V003LandingIntents.Migration,
         V004EpisodeDetails.Migration,
         V005SessionSandbox.Migration,
+        V006PromotionsAndSessionModel.Migration,
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -59,7 +59,7 @@ public static class CrashTasks
             ["policy"] = policy,
             ["context"] = AgentNotes.Render(notes ?? [], worktree),
         };
-        return new AgentTask(id, Kind, analysis.Title, variables, []) { Key = analysis.Signature.Value };
+        return new AgentTask(id, Kind, analysis.Title, variables, []) { Key = analysis.Signature.Value, Family = crash.Kind };
     }
 
     private static string FrameText(CrashFrame frame) =>

@@ -1,5 +1,7 @@
 using Nightshift.Agents;
 using Nightshift.Configuration;
+using Nightshift.Store;
+using Nightshift.Telemetry.Events;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Gates;
@@ -94,7 +96,8 @@ public sealed partial class LearnLoop
         return runs;
     }
 
-    private Task RecordGateAsync(
+    /// <summary>Records the gate's decision; a promotion is journaled too, and from then on it is the model being improved.</summary>
+    private async Task RecordGateAsync(
         LearnRun run,
         int cycle,
         EvalReport? candidate,
@@ -102,25 +105,31 @@ public sealed partial class LearnLoop
         EvalReport baseline,
         Current? current,
         string dataset,
-        CancellationToken cancellationToken) =>
-        RecordAsync(
-            run,
-            new GateRecord
-            {
-                At = _clock.GetUtcNow(),
-                Cycle = cycle,
-                Candidate = candidate?.Model,
-                Decision = decision.Name,
-                Reasons = decision.Reasons,
-                Checks = decision.Checks,
-                CandidateScore = candidate is null ? null : GateScore.Of(candidate),
-                Baseline = GateScore.Of(baseline),
-                Promoted = current is null ? null : GateScore.Of(current.Report),
-                Margin = run.Options.Margin,
-                EvalSetHash = _koans.EvalSetHash,
-                Dataset = dataset,
-            },
-            cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var record = new GateRecord
+        {
+            At = _clock.GetUtcNow(),
+            Cycle = cycle,
+            Candidate = candidate?.Model,
+            Decision = decision.Name,
+            Reasons = decision.Reasons,
+            Checks = decision.Checks,
+            CandidateScore = candidate is null ? null : GateScore.Of(candidate),
+            Baseline = GateScore.Of(baseline),
+            Promoted = current is null ? null : GateScore.Of(current.Report),
+            Margin = run.Options.Margin,
+            EvalSetHash = _koans.EvalSetHash,
+            Dataset = dataset,
+        };
+        await RecordAsync(run, record, cancellationToken).ConfigureAwait(false);
+        if (decision.IsPromoted && candidate?.Model is { } model)
+        {
+            var metrics = EventJson.ToJournal(run.SessionId, record).PayloadJson ?? "{}";
+            await _journal.RecordPromotionAsync(new NewPromotion(run.SessionId, model, dataset, candidate.PassRate, metrics), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
 
     private sealed class TrainingProgress(IProgress<LearnEvent> progress, int cycle) : IProgress<TrainingLine>
     {

@@ -77,7 +77,7 @@ public sealed partial class LearnLoop
             var baseline = await EvaluateAsync(run, null, "baseline", options.BaselineModel, cancellationToken).ConfigureAwait(false);
             Current? current = null;
             EvalReport? promotedBefore = null;
-            if (earlier?.Candidate is { } promotedModel)
+            if (earlier?.Model is { } promotedModel)
             {
                 // Measured again rather than read back: the earlier numbers came from an older journal
                 // (fewer fixes known) and maybe another eval set; the gate compares like with like.
@@ -111,7 +111,7 @@ public sealed partial class LearnLoop
         return InSessionAsync(options, progress, async run =>
         {
             var promoted = await LastPromotionAsync(cancellationToken).ConfigureAwait(false);
-            await PracticeAsync(run, null, promoted?.Candidate, cancellationToken).ConfigureAwait(false);
+            await PracticeAsync(run, null, promoted?.Model, cancellationToken).ConfigureAwait(false);
             return run.Records.OfType<DayRecord>().SingleOrDefault();
         }, cancellationToken);
     }
@@ -137,9 +137,8 @@ public sealed partial class LearnLoop
         }
     }
 
-    /// <summary>The last gate decision that promoted a model, from metrics.jsonl; null when none did.</summary>
-    private async Task<GateRecord?> LastPromotionAsync(CancellationToken cancellationToken) =>
-        (await _metrics.ReadAsync(cancellationToken).ConfigureAwait(false)).OfType<GateRecord>().LastOrDefault(g => g.IsPromotion);
+    /// <summary>The promoted model that stands (the journal's latest promotion not rolled back); null when none does.</summary>
+    private Task<PromotionRow?> LastPromotionAsync(CancellationToken cancellationToken) => _journal.CurrentPromotionAsync(cancellationToken);
 
     private async Task<EvalReport> EvaluateAsync(LearnRun run, int? cycle, string role, string? model, CancellationToken cancellationToken)
     {

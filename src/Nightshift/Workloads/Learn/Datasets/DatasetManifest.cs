@@ -22,6 +22,9 @@ public sealed record DatasetManifest(
 {
     public const string ChatMessagesFormat = "chat-messages-jsonl";
 
+    /// <summary>The per-family datasets written beside this one (<c>--per-family</c>); empty when it was not split.</summary>
+    public IReadOnlyList<DatasetFamily> Families { get; init; } = [];
+
     /// <summary>Where the manifest of <paramref name="datasetPath"/> goes: same folder, same stem, <c>.manifest.json</c>.</summary>
     public static string PathFor(string datasetPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(datasetPath))!, Path.GetFileNameWithoutExtension(datasetPath) + ".manifest.json");

@@ -10,7 +10,12 @@ namespace Nightshift.Workloads.Learn.Datasets;
 public static class DatasetWriter
 {
     public static Task<DatasetManifest> WriteAsync(
-        Dataset dataset, string path, DatasetSources sources, DateTimeOffset createdAt, CancellationToken cancellationToken)
+        Dataset dataset,
+        string path,
+        DatasetSources sources,
+        DateTimeOffset createdAt,
+        CancellationToken cancellationToken,
+        IReadOnlyList<DatasetFamily>? families = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(sources);
@@ -29,7 +34,10 @@ public static class DatasetWriter
             DatasetManifest.ChatMessagesFormat,
             dataset.Counts,
             sources,
-            [.. dataset.Examples.Select((e, i) => new DatasetManifestEntry(i + 1, e.Reason, e.EpisodeId, e.TaskId, e.ReplayLine))]);
+            [.. dataset.Examples.Select((e, i) => new DatasetManifestEntry(i + 1, e.Reason, e.EpisodeId, e.TaskId, e.ReplayLine))])
+        {
+            Families = families ?? [],
+        };
 
         cancellationToken.ThrowIfCancellationRequested();
         AtomicFile.WriteAllBytes(full, bytes);

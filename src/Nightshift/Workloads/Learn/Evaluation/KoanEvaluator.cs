@@ -41,6 +41,10 @@ public sealed partial class KoanEvaluator(Journal journal, KoanToolchain toolcha
         var session = await journal.StartSessionAsync(EvalGuard.EvalWorkload, "-", koans.EvalSetHash, cancellationToken)
             .ConfigureAwait(false);
         await journal.SetSessionSandboxAsync(session.Id, runner.Sandbox.Name, cancellationToken).ConfigureAwait(false);
+        if (model is not null)
+        {
+            await journal.SetSessionModelAsync(session.Id, model, cancellationToken).ConfigureAwait(false);
+        }
         IReadOnlyList<EvalRun> runs;
         try
         {

@@ -25,6 +25,6 @@ public static class KoanTasks
             ["tests"] = File.ReadAllText(koan.TestsPath),
             ["diagnostics"] = before.Output,
         };
-        return new AgentTask($"{koan.Id}#{repeat}", "koan", koan.Title, variables, before.Diagnostics) { Key = koan.Id };
+        return new AgentTask($"{koan.Id}#{repeat}", "koan", koan.Title, variables, before.Diagnostics) { Key = koan.Id, Family = koan.Category };
     }
 }
