@@ -79,7 +79,7 @@ internal static class EvalCommand
             var record = EvalRecord.From(report, DateTimeOffset.UtcNow);
             await new MetricsLog(context.Paths.Metrics).AppendAsync(record, cancellationToken);
             await host.Out.WriteLineAsync(
-                (parseResult.GetValue(globals.Json) ? JsonSerializer.Serialize<MetricsRecord>(record, LearnJson.Compact) : LearnText.Summary(report))
+                (parseResult.GetValue(globals.Json) ? JsonSerializer.Serialize<MetricsRecord>(record, LearnJson.Compact) : $"{LearnText.Summary(report)}{Environment.NewLine}families: {LearnText.Families(report.Families)}")
                     .AsMemory(),
                 cancellationToken);
             return ExitCodes.Ok;

@@ -42,7 +42,7 @@ internal static class LearnCommand
             "Learn from the journal: build a dataset of failed-then-fixed episodes, train a candidate with learn.train, evaluate it " +
             "on the frozen eval koans and promote it only if it matches the configured agent and the promoted model (within " +
             "learn.gates.margin) without repeating more errors; otherwise roll it back. Writes an HTML report plotting pass rate, " +
-            "steps to green and repeat-error rate per cycle. Example: nightshift learn --cycles 3")
+            "steps to green, repeat-error rate, forgetting and forward transfer per koan family per cycle. Example: nightshift learn --cycles 3")
         {
             cycles, repeats, jobs, ratio, seed, threshold, noDay, koans, output, Day(globals, host), Rollback(globals, host),
         };

@@ -22,6 +22,7 @@ internal static class LearnLog
             LearnTrainingOutput output when output.Line.Loss is { } loss => $"{prefix}  step {loss.Step}: loss {loss.Loss}",
             LearnTrainingOutput output => verbose ? $"{prefix}  | {output.Line.Text}" : null,
             LearnEvalRun run => verbose || !run.Run.Passed ? $"{prefix}  {run.Role}: {LearnText.Run(run.Run)}" : null,
+            LearnContinualMeasured continual => $"{prefix}{LearnText.Continual(continual.Figures)}",
             LearnRecorded { Record: EvalRecord eval } =>
                 $"{prefix}{eval.Role} {eval.Model ?? eval.Agent}: pass rate {LearnText.Percent(eval.PassRate)}, " +
                 $"repeat-error rate {LearnText.Percent(eval.RepeatErrorRate)}",
@@ -45,6 +46,7 @@ internal static class LearnLog
             lines.Add($"promoted before: {LearnText.Summary(before)}");
         }
 
+        var continual = report.Continual;
         foreach (var cycle in report.Cycles)
         {
             lines.Add(cycle.Decision switch
@@ -53,30 +55,48 @@ internal static class LearnLog
                 _ => $"cycle {cycle.Cycle}: rolled back {cycle.Candidate?.Model ?? cycle.Training?.ModelId ?? "(no model)"}: "
                      + string.Join("; ", cycle.Decision.Reasons),
             });
+            if (continual.FirstOrDefault(c => c.Cycle == cycle.Cycle) is { } figures)
+            {
+                lines.Add($"  {LearnText.Continual(figures)}");
+            }
         }
 
         lines.Add($"promoted model: {report.Promoted ?? "none (the configured agent stays)"}");
         return string.Join(Environment.NewLine, lines);
     }
 
-    public static string Json(LearnReport report) => new JsonObject
+    public static string Json(LearnReport report)
     {
-        ["session"] = report.SessionId,
-        ["baseline"] = Score(report.Baseline),
-        ["promotedBefore"] = report.PromotedBefore is { } before ? Score(before) : null,
-        ["cycles"] = new JsonArray([.. report.Cycles.Select(c => new JsonObject
+        var continual = report.Continual;
+        return new JsonObject
         {
-            ["cycle"] = c.Cycle,
-            ["dataset"] = c.Dataset.Dataset,
-            ["examples"] = c.Dataset.Counts.Total,
-            ["model"] = c.Training?.ModelId,
-            ["candidate"] = c.Candidate is { } candidate ? Score(candidate) : null,
-            ["decision"] = c.Decision.Name,
-            ["reasons"] = new JsonArray([.. c.Decision.Reasons.Select(r => JsonValue.Create(r))]),
-        })]),
-        ["promoted"] = report.Promoted,
-    }.ToJsonString();
+            ["session"] = report.SessionId,
+            ["baseline"] = Score(report.Baseline),
+            ["promotedBefore"] = report.PromotedBefore is { } before ? Score(before) : null,
+            ["cycles"] = new JsonArray([.. report.Cycles.Select(c => new JsonObject
+            {
+                ["cycle"] = c.Cycle,
+                ["dataset"] = c.Dataset.Dataset,
+                ["examples"] = c.Dataset.Counts.Total,
+                ["model"] = c.Training?.ModelId,
+                ["candidate"] = c.Candidate is { } candidate ? Score(candidate) : null,
+                ["decision"] = c.Decision.Name,
+                ["reasons"] = new JsonArray([.. c.Decision.Reasons.Select(r => JsonValue.Create(r))]),
 
-    private static JsonNode? Score(EvalReport report) =>
-        JsonSerializer.SerializeToNode(GateScore.Of(report), LearnJson.Compact);
+                // Forgetting and forward transfer per family (ContinualMetrics); null when the cycle had no candidate eval.
+                ["continual"] = continual.FirstOrDefault(f => f.Cycle == c.Cycle) is { } figures
+                    ? JsonSerializer.SerializeToNode(figures, LearnJson.Compact)
+                    : null,
+            })]),
+            ["promoted"] = report.Promoted,
+        }.ToJsonString();
+    }
+
+    /// <summary>What the gate compares, and the pass rate of each koan family.</summary>
+    private static JsonNode Score(EvalReport report)
+    {
+        var score = JsonSerializer.SerializeToNode(GateScore.Of(report), LearnJson.Compact)!;
+        score["families"] = JsonSerializer.SerializeToNode(report.Families, LearnJson.Compact);
+        return score;
+    }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Files;
 using Nightshift.Tests.Support;
+using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Metrics;
 
 namespace Nightshift.Tests.Learn;
@@ -27,6 +29,10 @@ public sealed class EvalCommandSpecs
         printed.Agent.Should().Be("replay");
         printed.Failed.Should().HaveCount(6).And.NotContain("result-collect");
         printed.EvalSetHash.Should().Be(BundledKoans.Set.EvalSetHash);
+        printed.Families.Should().Equal(new FamilyScore("borrow", 3, 1), new FamilyScore("result-option", 3, 1), new FamilyScore("traits", 3, 1));
+        var families = JsonNode.Parse(result.Out)!["families"]!.AsArray();
+        families.Select(f => (f!["family"]!.GetValue<string>(), f["passRate"]!.GetValue<double>()))
+            .Should().Equal(("borrow", 1.0 / 3), ("result-option", 1.0 / 3), ("traits", 1.0 / 3));
         (await new MetricsLog(NightshiftPaths.For(repo.Path).Metrics).ReadAsync(CancellationToken.None)).Should().ContainSingle().Which.Should().BeEquivalentTo(printed);
         result.Err.Should().Contain("pass result-collect #1").And.Contain("FAIL option-average-empty #1");
     }

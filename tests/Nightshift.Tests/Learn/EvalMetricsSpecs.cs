@@ -66,5 +66,5 @@ public sealed class EvalMetricsSpecs
     }
 
     private static EvalRun Run(string koan, bool passed, int steps, params string[] remaining) =>
-        new(koan, 1, passed, steps, AgentStopReason.Finished, remaining, 0);
+        new(koan, "borrow", 1, passed, steps, AgentStopReason.Finished, remaining, 0);
 }

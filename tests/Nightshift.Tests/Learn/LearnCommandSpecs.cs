@@ -31,6 +31,19 @@ public sealed class LearnCommandSpecs
         json["cycles"]!.AsArray().Select(c => c!["decision"]!.GetValue<string>()).Should().Equal("promoted", "promoted");
         json["promoted"]!.GetValue<string>().Should().StartWith("tuned-").And.Be(json["cycles"]![1]!["model"]!.GetValue<string>());
         json["baseline"]!["passRate"]!.GetValue<double>().Should().Be(0.5);
+        Families(json["baseline"]!["families"]!).Should().Equal(("result-option", 1.0), ("traits", 0.0));
+
+        // The replay agent answers the same whatever the model: every family as the baseline, nothing forgotten, no transfer.
+        foreach (var cycle in json["cycles"]!.AsArray())
+        {
+            Families(cycle!["candidate"]!["families"]!).Should().Equal(("result-option", 1.0), ("traits", 0.0));
+            cycle["continual"]!["forgetting"]!.GetValue<double>().Should().Be(0);
+            cycle["continual"]!["largestDrop"].Should().BeNull();
+            cycle["continual"]!["forwardTransfer"]!.AsArray().Select(t => (t!["family"]!.GetValue<string>(), t["transfer"]!.GetValue<double>()))
+                .Should().Equal(("result-option", 0.0), ("traits", 0.0));
+        }
+
+        result.Err.Should().Contain("[cycle 2] forgetting 0.0 pp (no family fell); forward transfer vs baseline: result-option 0.0 pp, traits 0.0 pp");
         result.Err.Should().Contain("[cycle 1] training on 1 example(s)").And.Contain("step 2: loss 0.3").And.Contain("[cycle 2] promoted tuned-");
         var records = await new MetricsLog(NightshiftPaths.For(repo.Path).Metrics).ReadAsync(CancellationToken.None);
         records.OfType<GateRecord>().Should().HaveCount(2).And.OnlyContain(g => g.Margin == 0.05);
@@ -84,6 +97,9 @@ public sealed class LearnCommandSpecs
         result.Out.Should().Contain("cycle 1: rolled back (no model): training failed: sh -c").And.Contain("exited with 4");
         result.Out.Should().Contain("promoted model: none (the configured agent stays)");
     }
+
+    private static IEnumerable<(string Family, double PassRate)> Families(JsonNode families) =>
+        families.AsArray().Select(f => (f!["family"]!.GetValue<string>(), f["passRate"]!.GetValue<double>()));
 
     /// <summary>A repository whose replay agent solves one of two eval koans, with one lesson in its journal.</summary>
     private static async Task<TempDir> RepositoryAsync(string learnSection)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Nightshift.Agents;
 using Nightshift.Attempts.Episodes;
+using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
 using Nightshift.Files;
 using Nightshift.Store;
@@ -173,6 +174,55 @@ public sealed class LearnLoopSpecs
         document.QuerySelector("[data-field='cycle[2].reasons']")!.TextContent.Should().Be(string.Join("; ", gates[1].Reasons));
         document.QuerySelector("[data-field='summary.promoted']")!.TextContent.Should().Be("candidate-3");
         document.QuerySelectorAll("script, link, img").Should().BeEmpty("the report opens with no network");
+    }
+
+    [Fact(Timeout = 600_000)]
+    public async Task The_report_plots_forgetting_and_forward_transfer_per_family_for_each_cycle()
+    {
+        using var dir = new TempDir("learn");
+        var (koans, journal) = await ArrangeAsync(dir);
+        await using var _ = journal;
+
+        // Families of the four eval koans: borrow (1), result-option (2), traits (1). The baseline and the worse model pass
+        // result-option half the time and nothing else; the better one passes all of borrow and traits and half of result-option.
+        var report = await Loop(dir, koans, journal, better: ["candidate-1", "candidate-3"]).RunAsync(Options(cycles: 3), null, CancellationToken.None);
+
+        var baseline = report.Records.OfType<EvalRecord>().Single(e => e.Role == "baseline");
+        baseline.Families.Should().Equal(new FamilyScore("borrow", 1, 0), new FamilyScore("result-option", 2, 1), new FamilyScore("traits", 1, 0));
+        // Cycle 2's worse candidate falls from cycle 1's 100% to 0% on borrow and traits alike: borrow, first by name, is named.
+        report.Continual.Select(c => c.Forgetting).Should().Equal(0, 1, 0);
+        report.Continual[1].LargestDrop.Should().Be(new FamilyDrop("borrow", 1, 0));
+        double[][] transfer = [[1, 0, 1], [0, 0, 0], [1, 0, 1]];
+
+        var document = new HtmlParser().ParseDocument(LearnHtmlReport.Render(report, DateTimeOffset.UtcNow));
+
+        var forgetting = document.QuerySelectorAll("section#chart-forgetting svg circle.point").ToList();
+        forgetting.Select(p => p.GetAttribute("data-cycle")).Should().Equal("1", "2", "3");
+        forgetting.Select(p => double.Parse(p.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).Should().Equal(0, 1, 0);
+        forgetting.Select(p => p.GetAttribute("data-family")).Should().Equal("", "borrow", "");
+        var chart = document.QuerySelector("section#chart-forward-transfer svg")!;
+        chart.QuerySelectorAll("polyline.family").Select(l => l.GetAttribute("data-family")).Should().Equal("borrow", "result-option", "traits");
+        string[] families = ["borrow", "result-option", "traits"];
+        for (var f = 0; f < families.Length; f++)
+        {
+            var points = chart.QuerySelectorAll($"circle.point[data-family='{families[f]}']").ToList();
+            points.Select(p => p.GetAttribute("data-cycle")).Should().Equal(["1", "2", "3"], families[f]);
+            points.Select(p => double.Parse(p.GetAttribute("data-value")!, CultureInfo.InvariantCulture))
+                .Should().Equal(transfer.Select(cycle => cycle[f]), families[f]);
+        }
+
+        document.QuerySelector("[data-field='continual[2].forgetting']")!.TextContent.Should().Be("100.0 pp");
+        document.QuerySelector("[data-field='continual[2].forgotten']")!.TextContent.Should().Be("borrow (100.0% to 0.0%)");
+        document.QuerySelector("[data-field='continual[1].transfer[traits]']")!.TextContent.Should().Be("+100.0 pp");
+        document.QuerySelector("[data-field='continual[3].transfer[result-option]']")!.TextContent.Should().Be("0.0 pp");
+
+        LearnLog.Summary(report).Should().Contain(
+            "cycle 2: rolled back candidate-2: pass rate vs promoted: pass rate 25.0% vs 75.0% of candidate-1 (margin 1.0%); ")
+            .And.Contain(Environment.NewLine + "  forgetting 100.0 pp (borrow 100.0% -> 0.0%); forward transfer vs baseline: borrow 0.0 pp, result-option 0.0 pp, traits 0.0 pp");
+        var json = JsonNode.Parse(LearnLog.Json(report))!["cycles"]!.AsArray();
+        json.Select(c => c!["continual"]!["forgetting"]!.GetValue<double>()).Should().Equal(0, 1, 0);
+        json[1]!["continual"]!["largestDrop"]!["family"]!.GetValue<string>().Should().Be("borrow");
+        json[0]!["continual"]!["forwardTransfer"]!.AsArray().Select(t => t!["transfer"]!.GetValue<double>()).Should().Equal(1, 0, 1);
     }
 
     private static async Task<(KoanSet Koans, Journal Journal)> ArrangeAsync(TempDir dir)

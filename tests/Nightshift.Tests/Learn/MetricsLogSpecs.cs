@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nightshift.Files;
 using Nightshift.Tests.Support;
+using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Metrics;
 
 namespace Nightshift.Tests.Learn;
@@ -35,6 +36,29 @@ public sealed class MetricsLogSpecs
         await File.AppendAllTextAsync(log.Path, "{\"kind\":\"bench\",\"score\":3}\nnot json\n{\"kind\":\"tra");
 
         (await log.ReadAsync(CancellationToken.None)).Should().ContainSingle();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task An_eval_keeps_its_pass_rate_per_family_and_a_line_written_before_families_still_reads()
+    {
+        using var dir = new TempDir("metrics");
+        var log = new MetricsLog(NightshiftPaths.For(dir.Path).Metrics);
+        dir.Write(".nightshift/metrics.jsonl", """
+            {"kind":"eval","at":"2026-05-02T03:00:00+00:00","role":"baseline","agent":"replay","evalSetHash":"h","repeats":1,"runs":2,"passed":1,"passRate":0.5,"repeatErrorRate":0,"repeatErrors":0,"failed":["a"],"sessionId":4}
+
+            """);
+        var eval = ((EvalRecord)(await log.ReadAsync(CancellationToken.None)).Single()) with
+        {
+            Families = [new FamilyScore("borrow", 1, 1), new FamilyScore("traits", 3, 1)],
+        };
+
+        await log.AppendAsync(eval, CancellationToken.None);
+
+        var records = (await log.ReadAsync(CancellationToken.None)).Cast<EvalRecord>().ToList();
+        records[0].Families.Should().BeEmpty("the old line has no families");
+        records[1].Families.Should().Equal(new FamilyScore("borrow", 1, 1), new FamilyScore("traits", 3, 1));
+        (await File.ReadAllLinesAsync(log.Path))[^1].Should()
+            .Contain("\"families\":[{\"family\":\"borrow\",\"runs\":1,\"passed\":1,\"passRate\":1},{\"family\":\"traits\",\"runs\":3,\"passed\":1,\"passRate\":0.3333333333333333}]");
     }
 
     [Fact(Timeout = 30_000)]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Nightshift.Telemetry.Events;
+using Nightshift.Workloads.Learn.Evaluation;
 using Nightshift.Workloads.Learn.Gates;
 
 namespace Nightshift.Tests.Telemetry;
@@ -88,7 +89,7 @@ public sealed partial class EventJsonSpecs
         var constructor = constructors.FirstOrDefault(c => c.GetCustomAttribute<JsonConstructorAttribute>() is not null)
             ?? constructors.OrderByDescending(c => c.GetParameters().Length).First();
         var sample = (SessionEvent)constructor.Invoke([.. constructor.GetParameters().Select(p => Value(p.ParameterType))]);
-        foreach (var property in type.GetProperties().Where(p => p.SetMethod is not null && p.GetValue(sample) is null or false or 0))
+        foreach (var property in type.GetProperties().Where(p => p.SetMethod is not null && p.GetValue(sample) is null or false or 0 or System.Collections.ICollection { Count: 0 }))
         {
             property.SetValue(sample, Value(property.PropertyType));
         }
@@ -110,6 +111,7 @@ public sealed partial class EventJsonSpecs
         { } type when type == typeof(IReadOnlyList<string>) => new List<string> { "koan-3", "koan-7" },
         { } type when type == typeof(IReadOnlyList<GateCheck>) => new List<GateCheck> { new("pass rate vs baseline", true, "50.0% vs 25.0%") },
         { } type when type == typeof(GateScore) => new GateScore("candidate-1", 0.5, 0.125),
+        { } type when type == typeof(IReadOnlyList<FamilyScore>) => new List<FamilyScore> { new("borrow", 4, 3), new("result-option", 4, 0) },
         { IsEnum: true } type => Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1),
         var type => throw new InvalidOperationException($"No sample value for {type.Name}: add one."),
     };

@@ -26,3 +26,6 @@ public sealed record LearnEvalRun(string Role, EvalRun Run) : LearnEvent;
 
 /// <summary>A record was appended to metrics.jsonl (an eval, a training run, a gate decision).</summary>
 public sealed record LearnRecorded(MetricsRecord Record) : LearnEvent;
+
+/// <summary>A cycle's candidate was evaluated: its forgetting and forward transfer per family (<see cref="ContinualMetrics"/>).</summary>
+public sealed record LearnContinualMeasured(ContinualCycle Figures) : LearnEvent;

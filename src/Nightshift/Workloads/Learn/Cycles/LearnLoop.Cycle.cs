@@ -59,6 +59,11 @@ public sealed partial class LearnLoop
         }
 
         var candidate = await EvaluateAsync(run, cycle, "candidate", training.ModelId, cancellationToken).ConfigureAwait(false);
+        if (ContinualMetrics.Of(run.Records.OfType<EvalRecord>()).LastOrDefault(c => c.Cycle == cycle) is { } figures)
+        {
+            run.Report(new LearnContinualMeasured(figures) { Cycle = cycle });
+        }
+
         var decision = Gate.Decide(
             GateScore.Of(candidate), GateScore.Of(baseline), current is null ? null : GateScore.Of(current.Report), options.Margin);
         await RecordGateAsync(run, cycle, candidate, decision, baseline, current, manifest.Dataset, cancellationToken).ConfigureAwait(false);

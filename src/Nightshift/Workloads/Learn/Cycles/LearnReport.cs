@@ -18,4 +18,7 @@ public sealed record LearnReport(
 {
     /// <summary>Every record this run appended to metrics.jsonl, in order: what its report plots.</summary>
     public IReadOnlyList<MetricsRecord> Records { get; init; } = [];
+
+    /// <summary>Forgetting and forward transfer of each cycle whose candidate was evaluated, from <see cref="Records"/>.</summary>
+    public IReadOnlyList<ContinualCycle> Continual => ContinualMetrics.Of(Records.OfType<EvalRecord>());
 }

@@ -22,4 +22,7 @@ public sealed record EvalReport(
     public double? MeanStepsToGreen => EvalMetrics.MeanStepsToGreen([.. Runs]);
 
     public double RepeatErrorRate => EvalMetrics.RepeatErrorRate([.. Runs], FixedBefore);
+
+    /// <summary>The pass rate of each koan family, ordered by family.</summary>
+    public IReadOnlyList<FamilyScore> Families => FamilyScore.Of(Runs);
 }

@@ -20,7 +20,7 @@ public sealed partial class KoanEvaluator
             case AttemptEnd<KoanRun>.Decided decided:
                 var after = decided.Judgement.Measured;
                 var remaining = after.Errors.Select(e => e.Code).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
-                return new EvalRun(koan.Id, repeat, decided.Verdict.IsAccepted, decided.Agent.Steps, decided.Agent.StopReason, remaining, decided.AttemptId);
+                return new EvalRun(koan.Id, koan.Category, repeat, decided.Verdict.IsAccepted, decided.Agent.Steps, decided.Agent.StopReason, remaining, decided.AttemptId);
             case AttemptEnd<KoanRun>.Abandoned { Cause: { } cause }:
                 // The harness failed (git, rustc missing) or the eval was interrupted: the attempt is journaled as abandoned.
                 ExceptionDispatchInfo.Throw(cause);

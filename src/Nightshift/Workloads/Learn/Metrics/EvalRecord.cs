@@ -3,7 +3,7 @@ using Nightshift.Workloads.Learn.Evaluation;
 
 namespace Nightshift.Workloads.Learn.Metrics;
 
-/// <summary>An eval: which agent and model, on which eval set, and the three numbers it is judged by.</summary>
+/// <summary>An eval: which agent and model, on which eval set, the three numbers it is judged by and its pass rate per koan family.</summary>
 [EventKind("learn.evaluated")]
 public sealed record EvalRecord : MetricsRecord
 {
@@ -37,6 +37,12 @@ public sealed record EvalRecord : MetricsRecord
 
     public required long SessionId { get; init; }
 
+    /// <summary>
+    /// Runs, passes and pass rate of each koan family, ordered by family: what forgetting and forward transfer are computed
+    /// from (<see cref="ContinualMetrics"/>). Empty on lines written before families were recorded.
+    /// </summary>
+    public IReadOnlyList<FamilyScore> Families { get; init; } = [];
+
     public static EvalRecord From(EvalReport report, DateTimeOffset at, int? cycle = null, string? role = null)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -57,6 +63,7 @@ public sealed record EvalRecord : MetricsRecord
             RepeatErrors = report.Runs.Count(r => EvalMetrics.IsRepeatError(r, report.FixedBefore)),
             Failed = [.. report.Runs.Where(r => !r.Passed).Select(r => r.KoanId).Distinct()],
             SessionId = report.SessionId,
+            Families = report.Families,
         };
     }
 }

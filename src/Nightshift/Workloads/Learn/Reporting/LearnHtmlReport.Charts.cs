@@ -12,6 +12,7 @@ namespace Nightshift.Workloads.Learn.Reporting;
 public static partial class LearnHtmlReport
 {
     private const double Width = 720, Height = 220, Left = 56, Right = 120, Top = 16, Bottom = 36;
+    private const double PlotWidth = Width - Left - Right, PlotHeight = Height - Top - Bottom;
 
     private const string ChartStyle = """
         polyline.series { fill: none; stroke: var(--after); stroke-width: 2; }
@@ -39,26 +40,17 @@ public static partial class LearnHtmlReport
             .ToList();
         // Shares run 0 to 100%; steps get a fifth of headroom, so the highest point is not drawn on the frame.
         var max = series.IsShare ? 1 : Math.Ceiling(Math.Max(1, points.Select(p => p.Value!.Value).Concat(references.Select(r => r.Value)).Max()) * 1.2);
-        var plotWidth = Width - Left - Right;
-        var plotHeight = Height - Top - Bottom;
-        double X(int index) => cycles.Count == 1 ? Left + (plotWidth / 2) : Left + (index / (double)(cycles.Count - 1) * plotWidth);
-        double Y(double value) => Top + plotHeight - (value / max * plotHeight);
+        double X(int index) => CycleX(index, cycles.Count);
+        double Y(double value) => ValueY(value, 0, max);
 
-        html.Append(Svg.Open(Width, Height, series.Description)).Append(Svg.Axes(Left, Top, plotWidth, plotHeight));
-        html.Append(Label(Left - 6, Top + 4, "end", $"chart.{series.Id}.max", series.Format(max)));
-        html.Append(Label(Left - 6, Top + plotHeight, "end", $"chart.{series.Id}.zero", series.Format(0)));
-        for (var i = 0; i < cycles.Count; i++)
-        {
-            var cycle = cycles[i].Cycle.ToString(CultureInfo.InvariantCulture);
-            html.Append(Label(X(i), Height - 12, "middle", $"chart.{series.Id}.cycle[{cycle}]", $"cycle {cycle}"));
-        }
+        Frame(html, series.Id, series.Description, [.. cycles.Select(c => c.Cycle)], series.Format(max), series.Format(0));
 
         foreach (var (role, eval, value) in references)
         {
             html.Append($"<line class=\"reference {role}\"{Attribute("data-role", role)}{Attribute("data-model", eval.Model ?? eval.Agent)}")
                 .Append(Attribute("data-value", Exact(value)))
-                .Append($" x1=\"{N(Left)}\" y1=\"{N(Y(value))}\" x2=\"{N(Left + plotWidth)}\" y2=\"{N(Y(value))}\"/>");
-            html.Append(Label(Left + plotWidth + 6, Y(value) + 4, "start", $"chart.{series.Id}.{role}", $"{role} {series.Format(value)}")).Append('\n');
+                .Append($" x1=\"{N(Left)}\" y1=\"{N(Y(value))}\" x2=\"{N(Left + PlotWidth)}\" y2=\"{N(Y(value))}\"/>");
+            html.Append(Label(Left + PlotWidth + 6, Y(value) + 4, "start", $"chart.{series.Id}.{role}", $"{role} {series.Format(value)}")).Append('\n');
         }
 
         html.Append($"<polyline class=\"series\" points=\"{string.Join(' ', points.Select(p => $"{N(X(p.Index))},{N(Y(p.Value!.Value))}"))}\"/>\n");
@@ -76,6 +68,31 @@ public static partial class LearnHtmlReport
         html.Append("</svg>\n<p class=\"legend\">Line: each cycle's candidate, green when promoted, red when rolled back. ")
             .Append("Dashed: the baseline (grey) and the model promoted before this run (amber).</p></section>\n");
     }
+
+    /// <summary>
+    /// The frame every learn chart shares: the SVG's opening tag, the axes, the texts at the <paramref name="top"/> and the
+    /// <paramref name="bottom"/> of the y axis (the bottom's field named <paramref name="bottomKey"/>) and one label per cycle
+    /// on the x axis.
+    /// </summary>
+    private static void Frame(
+        StringBuilder html, string id, string description, List<int> cycles, string top, string bottom, string bottomKey = "zero")
+    {
+        html.Append(Svg.Open(Width, Height, description)).Append(Svg.Axes(Left, Top, PlotWidth, PlotHeight));
+        html.Append(Label(Left - 6, Top + 4, "end", $"chart.{id}.max", top));
+        html.Append(Label(Left - 6, Top + PlotHeight, "end", $"chart.{id}.{bottomKey}", bottom));
+        for (var i = 0; i < cycles.Count; i++)
+        {
+            var cycle = cycles[i].ToString(CultureInfo.InvariantCulture);
+            html.Append(Label(CycleX(i, cycles.Count), Height - 12, "middle", $"chart.{id}.cycle[{cycle}]", $"cycle {cycle}"));
+        }
+    }
+
+    /// <summary>The x of the <paramref name="index"/>-th of <paramref name="count"/> cycles: spread over the plot, one alone in its middle.</summary>
+    private static double CycleX(int index, int count) =>
+        count == 1 ? Left + (PlotWidth / 2) : Left + (index / (double)(count - 1) * PlotWidth);
+
+    /// <summary>The y of <paramref name="value"/> on an axis from <paramref name="min"/> (bottom) to <paramref name="max"/> (top).</summary>
+    private static double ValueY(double value, double min, double max) => Top + PlotHeight - ((value - min) / (max - min) * PlotHeight);
 
     /// <summary>The figure's value as metrics.jsonl holds it: round-trip, invariant.</summary>
     private static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);

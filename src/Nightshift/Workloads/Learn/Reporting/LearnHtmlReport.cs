@@ -10,10 +10,10 @@ namespace Nightshift.Workloads.Learn.Reporting;
 /// <summary>
 /// The report of a <c>nightshift learn</c> run as one self-contained HTML file, like the morning report
 /// (<see cref="HtmlReport"/>): inline CSS and SVG, no script, no network. It plots each cycle's candidate
-/// against the baseline (pass rate, mean steps to green, repeat-error rate) and tabulates the gate's
-/// decisions. Every figure comes from the run's metrics records (<see cref="LearnReport.Records"/>), the
-/// lines it appended to metrics.jsonl, so the report and the file cannot disagree; each plotted point
-/// carries its exact value in <c>data-value</c>.
+/// against the baseline (pass rate, mean steps to green, repeat-error rate), tabulates the gate's
+/// decisions, and plots and tabulates forgetting and forward transfer per koan family (<see cref="ContinualMetrics"/>).
+/// Every figure comes from the run's metrics records (<see cref="LearnReport.Records"/>), the lines it appended to
+/// metrics.jsonl, so the report and the file cannot disagree; each plotted point carries its exact value in <c>data-value</c>.
 /// </summary>
 public static partial class LearnHtmlReport
 {
@@ -32,7 +32,7 @@ public static partial class LearnHtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append(Invariant($"<title>Nightshift learn: session {report.SessionId}</title>\n<style>{HtmlReport.Style}{ChartStyle}</style>\n</head>\n<body>\n"));
+        html.Append(Invariant($"<title>Nightshift learn: session {report.SessionId}</title>\n<style>{HtmlReport.Style}{ChartStyle}{_continualStyle}</style>\n</head>\n<body>\n"));
         html.Append($"<header><h1>Nightshift learn: session {Field("span", "session.id", Invariant($"{report.SessionId}"))}</h1>\n");
         html.Append($"<p class=\"note\">Generated {Field("time", "generated_at", ReportFormat.Time(generatedAt))} from the metrics this run appended ");
         html.Append("to .nightshift/metrics.jsonl. Every figure is measured on the frozen eval koans.</p></header>\n");
@@ -42,6 +42,11 @@ public static partial class LearnHtmlReport
         Chart(html, Series.StepsToGreen, cycles, baseline, promotedBefore);
         Chart(html, Series.RepeatErrorRate, cycles, baseline, promotedBefore);
         Table(html, cycles);
+        var continual = report.Continual;
+        var numbers = cycles.Select(c => c.Cycle).ToList();
+        ForgettingChart(html, numbers, continual);
+        TransferChart(html, numbers, continual);
+        ContinualTable(html, continual);
 
         html.Append("</body>\n</html>\n");
         return html.ToString();
