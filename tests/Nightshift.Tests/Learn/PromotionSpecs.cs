@@ -69,6 +69,8 @@ public sealed class PromotionSpecs
         (await SessionModelAsync(night, first)).Should().Be("tuned-1");
         var report = await CliRun.InProcessAsync(night.Path, ["report", "--session", first.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         report.Out.Should().Contain("- Model: tuned-1");
+        JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(night.NightshiftDirectory, "status.json")))!["model"]!.GetValue<string>().Should().Be("tuned-1");
+        (await CliRun.InProcessAsync(night.Path, ["status"])).Out.Should().Contain("Model").And.Contain("tuned-1");
 
         var rollback = await CliRun.InProcessAsync(night.Path, ["learn", "rollback", "--reason", "worse at night"]);
 
