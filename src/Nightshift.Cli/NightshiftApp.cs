@@ -94,7 +94,7 @@ internal static class NightshiftApp
         yield return EpisodesCommand.Create(globals, host);
         yield return DatasetCommand.Create(globals, host);
         yield return EvalCommand.Create(globals, host);
-        yield return LearnCommand.Create(globals, host);
+        yield return LearnCommand.Create(globals, host, NightAgents);
         yield return AdaptersCommand.Create(globals, host);
         yield return CrashWatchCommand.Create(globals, host);
         yield return CrashCommand.Create(globals, host);

@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Nightshift.Agents;
+using Nightshift.Agents.Prompts;
 using Nightshift.Attempts.Episodes;
 using Nightshift.Cli.Rendering;
 using Nightshift.Configuration;
 using Nightshift.Files;
 using Nightshift.Sessions;
+using Nightshift.Store;
 using Nightshift.Workloads.Learn.Cycles;
 using Nightshift.Workloads.Learn.Datasets;
 using Nightshift.Workloads.Learn.Evaluation;
@@ -17,7 +19,7 @@ namespace Nightshift.Cli.Commands;
 /// <summary><c>nightshift learn</c>: dataset, training (the sleep step), eval and gate, N times.</summary>
 internal static class LearnCommand
 {
-    public static Command Create(GlobalOptions globals, CliHost host)
+    public static Command Create(GlobalOptions globals, CliHost host, NightAgentFactory nights)
     {
         var cycles = new Option<int>("--cycles", "-n") { Description = "Train-eval-gate cycles to run", DefaultValueFactory = _ => 1 };
         var repeats = new Option<int>("--repeats", "-k") { Description = "Eval runs per koan", DefaultValueFactory = _ => 1 };
@@ -35,7 +37,7 @@ internal static class LearnCommand
             DefaultValueFactory = _ => 0.9,
         };
         var output = FileOption.Create("--out", "Where to write the HTML report that plots each cycle (default: .nightshift/reports/learn-<session>.html); the path is printed");
-        var noDay = new Option<bool>("--no-day") { Description = "Skip the day phase (the agent on the train koans) that starts each cycle" };
+        var noDay = new Option<bool>("--no-day") { Description = "Skip the day phase: the open clusters of earlier nights (once, first) and the train koans (each cycle)" };
         var koans = KoansCommand.KoansOption();
         var command = new Command(
             "learn",
@@ -44,7 +46,7 @@ internal static class LearnCommand
             "learn.gates.margin) without repeating more errors; otherwise roll it back. Writes an HTML report plotting pass rate, " +
             "steps to green, repeat-error rate, forgetting and forward transfer per koan family per cycle. Example: nightshift learn --cycles 3")
         {
-            cycles, repeats, jobs, ratio, seed, threshold, noDay, koans, output, Day(globals, host), Rollback(globals, host),
+            cycles, repeats, jobs, ratio, seed, threshold, noDay, koans, output, Day(globals, host, nights), Rollback(globals, host),
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -68,6 +70,10 @@ internal static class LearnCommand
             var set = KoansCommand.LoadKoans(parseResult, koans, host);
             var agents = LearnContext.Agents(config, host);
             options = WithConfig(options, context, agents);
+            if (options.Day)
+            {
+                await PracticeOpenTasksAsync(host, context, nights, cancellationToken);
+            }
 
             using var sessionLock = SessionLock.Acquire(context.Paths, "learn");
             var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
@@ -93,7 +99,7 @@ internal static class LearnCommand
     }
 
     /// <summary><c>nightshift learn day</c>: only the day phase, whose episodes the next <c>nightshift learn</c> learns from.</summary>
-    private static Command Day(GlobalOptions globals, CliHost host)
+    private static Command Day(GlobalOptions globals, CliHost host, NightAgentFactory nights)
     {
         var repeats = new Option<int>("--repeats", "-k") { Description = "Runs per train koan", DefaultValueFactory = _ => 1 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Runs at once", DefaultValueFactory = _ => 2 };
@@ -101,8 +107,9 @@ internal static class LearnCommand
         var koans = KoansCommand.KoansOption();
         var command = new Command(
             "day",
-            "Run the day phase alone: the model being improved (the last one promoted, else agent.model) on every train koan, " +
-            "-k times each, each run journaled as an attempt with its episode for the next dataset. Example: nightshift learn day -k 2")
+            "Run the day phase alone: the model being improved (the last one promoted, else agent.model) on the clusters earlier " +
+            "nights left open (in a night restricted to them, when a probe is configured) and on every train koan, -k times " +
+            "each, each run journaled as an attempt with its episode for the next dataset. Example: nightshift learn day -k 2")
         {
             repeats, jobs, koans,
         };
@@ -115,6 +122,7 @@ internal static class LearnCommand
             var set = KoansCommand.LoadKoans(parseResult, koans, host);
             var agents = LearnContext.Agents(config, host);
             options = WithConfig(options, context, agents);
+            await PracticeOpenTasksAsync(host, context, nights, cancellationToken);
 
             using var sessionLock = SessionLock.Acquire(context.Paths, "learn day");
             var runner = await SandboxedRunner.CreateAsync(config.Sandbox, host, cancellationToken);
@@ -130,6 +138,46 @@ internal static class LearnCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The day phase on the journal's open tasks: the clusters earlier nights tried and never fixed, tried again by the
+    /// model being improved (the promoted one, else agent.model) in a burn-down night restricted to them, which records
+    /// its attempts and episodes (and lands what it verifies) as every night does. Nothing to do without a probe or an
+    /// open task. Once per command, before its learn session.
+    /// </summary>
+    private static async Task PracticeOpenTasksAsync(CliHost host, LearnContext context, NightAgentFactory nights, CancellationToken cancellationToken)
+    {
+        var config = context.Config;
+        if (config.Probe is null || !File.Exists(context.Paths.Journal))
+        {
+            return;
+        }
+
+        IReadOnlyList<string> open;
+        Store.PromotionRow? promotion;
+        await using (var journal = context.OpenJournal())
+        {
+            var episodes = await new EpisodeJournal(journal).ReadAsync(EpisodeQuery.All, cancellationToken);
+            open = OpenTasks.Of(episodes, WorkloadNames.BurnDown, ClusterTasks.Kind);
+            promotion = await journal.CurrentPromotionAsync(cancellationToken);
+        }
+
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        await host.Error.WriteLineAsync(
+            $"nightshift: day: {open.Count} open task(s) of earlier nights ({string.Join(", ", open)}), tried again in a night of their own".AsMemory(),
+            cancellationToken);
+        var model = promotion is null ? config : config with { Agent = config.Agent with { Model = promotion.Model } };
+        var night = await RunCommand.RunNightAsync(host, model, nights, resume: false, cancellationToken, open.ToHashSet(StringComparer.Ordinal));
+        await host.Error.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"nightshift: day: the open tasks' night (session {night.SessionId}) landed {night.Commits} fix(es) on {night.Branch} and rejected {night.Rejections} attempt(s); it stopped: {night.StopReason.Description}").AsMemory(),
+            cancellationToken);
     }
 
     /// <summary><c>nightshift learn rollback</c>: retires the promoted model, so the one promoted before it is used again.</summary>

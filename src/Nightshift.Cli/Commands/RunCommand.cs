@@ -18,20 +18,26 @@ internal static class RunCommand
         {
             Description = "Continue the last unfinished session (after a crash or kill -9): same branch, same tickets, no fix landed twice",
         };
+        var clusters = new Option<string[]>("--cluster")
+        {
+            Description = "Work on this cluster only, by key (rustc:error:E0308) or code (E0308); repeat it for more. The baseline still measures every cluster, and no other may grow",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command(
             "run",
             "Run a burn-down night: baseline, then attempt the largest cluster in a worktree, verify, land verified fixes as " +
             "ticketed commits on the session branch, until a budget or the clusters run out. SIGINT/SIGTERM stop it cleanly " +
             "(a second signal stops at once). Exits 0 when it stopped normally, 1 when it failed, 3 when another session runs. " +
-            "Example: nightshift run --config nightshift.yml")
+            "Example: nightshift run --config nightshift.yml, or nightshift run --cluster E0308 --cluster E0599")
         {
-            resume,
+            resume, clusters,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var config = globals.LoadConfig(parseResult, host);
-            var result = await RunNightAsync(host, config, agents, parseResult.GetValue(resume), cancellationToken);
+            var only = parseResult.GetValue(clusters) is { Length: > 0 } keys ? keys.ToHashSet(StringComparer.Ordinal) : null;
+            var result = await RunNightAsync(host, config, agents, parseResult.GetValue(resume), cancellationToken, only);
             await PrintAsync(host, result, parseResult.GetValue(globals.Json));
             return result.StopReason.IsFailure ? ExitCodes.Failed : ExitCodes.Ok;
         });
@@ -39,8 +45,15 @@ internal static class RunCommand
     }
 
     /// <summary>Runs one night with the signals wired to a clean stop; shared with <c>nightshift demo</c>.</summary>
+    /// <param name="host">Where progress and notices go.</param>
+    /// <param name="config">The loaded configuration (the promoted model is applied here).</param>
+    /// <param name="agents">Makes the night's ladder.</param>
+    /// <param name="resume">Continue the last unfinished session.</param>
+    /// <param name="cancellationToken">The process's; signals are wired to a clean stop on top of it.</param>
+    /// <param name="clusters">The clusters to work on (<c>--cluster</c>); null for every cluster.</param>
     public static async Task<NightResult> RunNightAsync(
-        CliHost host, NightshiftConfig config, NightAgentFactory agents, bool resume, CancellationToken cancellationToken)
+        CliHost host, NightshiftConfig config, NightAgentFactory agents, bool resume, CancellationToken cancellationToken,
+        IReadOnlySet<string>? clusters = null)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -56,6 +69,7 @@ internal static class RunCommand
             Ladder = ladder,
             Budget = Agents.AgentFactory.BudgetOf(config.Agent),
             Resume = resume,
+            Clusters = clusters,
             WaitForEndpoint = waitForEndpoint,
             Progress = new Rendering.SyncProgress<string>(line => host.Error.WriteLine($"nightshift: {line}")),
         };

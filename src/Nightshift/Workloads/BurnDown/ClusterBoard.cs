@@ -8,9 +8,13 @@ namespace Nightshift.Workloads.BurnDown;
 /// <summary>
 /// Which cluster a worker takes next and which ones have had their chances: the largest cluster of the branch tip
 /// that is at least <c>limits.min_cluster_size</c>, not in flight on another worker and not set aside. Rebuilt from the
-/// journal on resume, so a cluster set aside before a crash stays aside. Not thread-safe: the loop owns it.
+/// journal on resume, so a cluster set aside before a crash stays aside. A night told to work on some clusters only
+/// (<c>--cluster</c>) leaves every other cluster alone. Not thread-safe: the loop owns it.
 /// </summary>
-internal sealed class ClusterBoard(int minClusterSize, int attemptsPerCluster)
+/// <param name="minClusterSize">Smaller clusters are left alone (<c>limits.min_cluster_size</c>).</param>
+/// <param name="attemptsPerCluster">Rejections after which a cluster is set aside.</param>
+/// <param name="only">The cluster keys or codes to work on; null for every cluster.</param>
+internal sealed class ClusterBoard(int minClusterSize, int attemptsPerCluster, IReadOnlySet<string>? only = null)
 {
     private readonly Dictionary<string, int> _rejections = new(StringComparer.Ordinal);
     private readonly HashSet<string> _setAside = new(StringComparer.Ordinal);
@@ -23,9 +27,9 @@ internal sealed class ClusterBoard(int minClusterSize, int attemptsPerCluster)
 
     /// <summary>The board of a resumed session: rejections per cluster task, set-aside tasks, the run of rejections.</summary>
     public static ClusterBoard Restore(
-        int minClusterSize, int attemptsPerCluster, IReadOnlyList<TaskRow> tasks, IReadOnlyList<AttemptRow> attempts)
+        int minClusterSize, int attemptsPerCluster, IReadOnlySet<string>? only, IReadOnlyList<TaskRow> tasks, IReadOnlyList<AttemptRow> attempts)
     {
-        var board = new ClusterBoard(minClusterSize, attemptsPerCluster);
+        var board = new ClusterBoard(minClusterSize, attemptsPerCluster, only);
         var clusterTasks = tasks.Where(t => t.Kind == "cluster").ToDictionary(t => t.Id);
         foreach (var attempt in attempts.OrderBy(a => a.Id))
         {
@@ -59,11 +63,13 @@ internal sealed class ClusterBoard(int minClusterSize, int attemptsPerCluster)
 
     /// <summary>Clusters still worth an attempt, in flight or not.</summary>
     public IEnumerable<Cluster> Open(Snapshot tip) => tip.Clusters
-        .Where(c => c.Count >= minClusterSize && !_setAside.Contains(c.Key.ToString()))
+        .Where(c => c.Count >= minClusterSize && !_setAside.Contains(c.Key.ToString()) && IsWanted(c.Key))
         .OrderByDescending(c => c.Count)
         .ThenBy(c => c.Key.ToString(), StringComparer.Ordinal);
 
     public int RejectionsOf(string key) => _rejections.GetValueOrDefault(key);
+
+    private bool IsWanted(ClusterKey key) => only is null || only.Contains(key.ToString()) || (key.Code is { } code && only.Contains(code));
 
     /// <summary>The rung for the cluster's next attempt: one rejection moves up one rung, and the last rung keeps the rest.</summary>
     public LadderRung RungFor(string key, Ladder ladder) =>

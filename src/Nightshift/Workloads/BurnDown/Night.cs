@@ -61,6 +61,7 @@ public sealed partial class Night
         var board = ClusterBoard.Restore(
             _config.Limits.MinClusterSize,
             Math.Max(1, _config.Limits.AttemptsPerCluster),
+            _options.Clusters,
             await journal.SessionTasksAsync(context.Session.Id, abort).ConfigureAwait(false),
             await journal.SessionAttemptsAsync(context.Session.Id, abort).ConfigureAwait(false));
         NightStopReason reason;

@@ -12,6 +12,12 @@ public sealed record NightOptions
     /// <summary>The limits of each attempt's agent (from <c>agent</c>: max steps, tokens, cost, time, idle time).</summary>
     public required AgentBudget Budget { get; init; }
 
+    /// <summary>
+    /// The clusters to work on, by key (<c>rustc:error:E0308</c>) or code (<c>E0308</c>); null for every cluster. The
+    /// baseline still measures every cluster, and a fix still may not grow any other.
+    /// </summary>
+    public IReadOnlySet<string>? Clusters { get; init; }
+
     /// <summary>Continue the last unfinished session (<c>--resume</c>) instead of starting a new one.</summary>
     public bool Resume { get; init; }
 
