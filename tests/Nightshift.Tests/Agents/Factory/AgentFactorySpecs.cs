@@ -91,6 +91,41 @@ public sealed class AgentFactorySpecs : IDisposable
         request.Headers["Authorization"].Should().Be("Bearer sk-from-env");
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task With_routes_a_task_of_a_family_asks_for_its_routes_model_and_a_named_model_is_never_routed()
+    {
+        await using var server = await LoopbackServer.StartAsync((request, _) =>
+            OpenAIWire.ToolCall(request.WantsStream, "call_1", "finish", new { summary = "done" }, 5, 5));
+        var factory = new AgentFactory(
+            Config(new AgentConfig
+            {
+                Model = "base-model",
+                BaseUrl = new Uri(server.BaseUrl, "v1"),
+                Routes = [new AgentRoute(["panic", "SIGSEGV"], "crash-adapter"), new AgentRoute(["E0308"], "types")],
+            }),
+            environment: Keys());
+        _repo.Write("worktree/README.md", "hello\n");
+        var checks = new CargoChecks(_repo["worktree"], _repo["target"]);
+        var request = AgentRuns.Request(_repo["worktree"], checks, new RecordingTranscript(_repo["t.jsonl"]));
+        var crash = request with { Task = request.Task with { Key = "sig-1", Family = "panic", Diagnostics = [] } };
+        var plain = request with { Task = request.Task with { Key = "sig-2", Family = "SIGABRT", Diagnostics = [] } };
+
+        var routed = factory.Create(AgentProvider.OpenAI);
+        var results = new List<AgentResult>();
+        foreach (var task in new[] { crash, request, plain })
+        {
+            results.Add(await routed.RunAsync(task, CancellationToken.None));
+        }
+
+        var named = factory.Create(AgentProvider.OpenAI, "candidate-7");
+        await named.RunAsync(crash, CancellationToken.None);
+        await named.ReleaseAsync();
+
+        server.Requests.Select(r => r.Json.GetProperty("model").GetString()).Should().Equal("crash-adapter", "types", "base-model", "candidate-7");
+        results.Select(r => r.Model).Should().Equal("crash-adapter", "types", null);
+        routed.Name.Should().Be("openai");
+    }
+
     [Fact(Timeout = 10_000)]
     public async Task The_ladder_has_a_rung_per_configured_provider_and_makes_each_agent_only_when_reached()
     {
