@@ -29,6 +29,9 @@ public static partial class HtmlReport
         .legend span::before { content: "■ "; } .legend .landed { color: var(--good); } .legend .rejected { color: var(--bad); }
         .legend .abandoned { color: var(--before); } .legend .other { color: var(--after); }
         figure { margin: 1rem 0; }
+        details.diff { margin: .4rem 0; } details.diff summary { cursor: pointer; }
+        details.diff pre { background: var(--panel); padding: .6rem; overflow-x: auto; font-size: .82rem; line-height: 1.35; }
+        pre .add { color: var(--good); } pre .del { color: var(--bad); } pre .hunk { color: var(--after); } pre .file { font-weight: 600; }
         .result.deployed, .result.landed, .outcome.ok { color: var(--good); font-weight: 600; }
         .result.rejected, .result.failed, .result.rolledback, .result.servicedown, .outcome.failed { color: var(--bad); font-weight: 600; }
         .result.interrupted, .result.in_flight, .result.queued, .outcome.skipped { color: var(--warn); }

@@ -27,7 +27,44 @@ public static partial class HtmlReport
             return $"<tr{Attribute("data-ticket", c.Ticket)}>" + Cell($"{key}.ticket", c.Ticket) + Cell($"{key}.cluster", c.Cluster ?? "-")
                 + Cell($"{key}.verified", c.Verified ?? "-") + Cell($"{key}.subject", c.Subject) + Cell($"{key}.agent", c.Agent)
                 + $"<td>{Field("code", $"{key}.sha", MarkdownReport.ShortSha(c.Sha), extra: Attribute("title", c.Sha))}</td></tr>";
-        }), "No commit landed.");
+        }), "No commit landed.", Diffs(report.Commits));
+    }
+
+    /// <summary>Each landed fix's diff, collapsed under its ticket and subject, added and removed lines marked.</summary>
+    private static string Diffs(IReadOnlyList<ReportCommit> commits)
+    {
+        var html = new StringBuilder();
+        foreach (var commit in commits.Where(c => !string.IsNullOrEmpty(c.Diff)))
+        {
+            var diff = DiffSummary.Of(commit.Diff!);
+            var key = $"commit[{commit.Ticket}]";
+            html.Append($"<details class=\"diff\"{Attribute("data-ticket", commit.Ticket)}><summary>{Field("span", $"{key}.diff_subject", commit.Subject)} ")
+                .Append(Field("span", $"{key}.diff_figures", $"({diff.Figures})", "note")).Append("</summary>\n<pre>");
+            foreach (var line in diff.Lines)
+            {
+                var cls = line switch
+                {
+                    _ when line.StartsWith("+++ ", StringComparison.Ordinal) || line.StartsWith("--- ", StringComparison.Ordinal) => "file",
+                    _ when line.StartsWith('+') => "add",
+                    _ when line.StartsWith('-') => "del",
+                    _ when line.StartsWith("@@", StringComparison.Ordinal) => "hunk",
+                    _ when line.StartsWith("diff --git ", StringComparison.Ordinal) => "file",
+                    _ => null,
+                };
+                html.Append(cls is null ? Encode(line) : $"<span class=\"{cls}\">{Encode(line)}</span>").Append('\n');
+            }
+
+            html.Append("</pre>");
+            if (diff.Omitted > 0)
+            {
+                html.Append($"<p class=\"note\">{Field("span", $"{key}.diff_omitted", $"{F.Count(diff.Omitted)} more line(s)")}: ")
+                    .Append($"{Field("code", $"{key}.diff_show", $"git show {MarkdownReport.ShortSha(commit.Sha)}")}</p>");
+            }
+
+            html.Append("</details>\n");
+        }
+
+        return html.ToString();
     }
 
     private static void Clusters(StringBuilder html, ReportData report)

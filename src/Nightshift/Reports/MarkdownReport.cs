@@ -66,6 +66,7 @@ public static partial class MarkdownReport
         {
             Escape(c.Ticket), Escape(c.Cluster ?? "-"), Escape(c.Verified ?? "-"), Escape(c.Subject), Escape(c.Agent), Escape(ShortSha(c.Sha)),
         }), "No commit landed.");
+        Diffs(md, report.Commits);
         if (report.ShowsSnapshots)
         {
             Section(md, "Clusters (first snapshot -> last)", ["Cluster", "Severity", "Before", "After", "Change"], report.Clusters.Select(c => new[]
@@ -100,6 +101,42 @@ public static partial class MarkdownReport
                 $"{F.Count(h.ErrorsBefore)} -> {F.Count(h.ErrorsAfter)}", F.Cost(h.CostUsd),
             }), "No sessions.");
         return md.ToString();
+    }
+
+    /// <summary>Each landed fix's diff, collapsed under its ticket and subject (GitHub and most viewers render the details).</summary>
+    private static void Diffs(StringBuilder md, IReadOnlyList<ReportCommit> commits)
+    {
+        foreach (var commit in commits.Where(c => !string.IsNullOrEmpty(c.Diff)))
+        {
+            var diff = DiffSummary.Of(commit.Diff!);
+            var fence = new string('`', Math.Max(3, LongestRun(commit.Diff!, '`') + 1));
+            md.Append($"<details><summary>{Escape(commit.Subject)} ({diff.Figures})</summary>\n\n");
+            md.Append(fence).Append("diff\n");
+            foreach (var line in diff.Lines)
+            {
+                md.Append(line).Append('\n');
+            }
+
+            md.Append(fence).Append('\n');
+            if (diff.Omitted > 0)
+            {
+                md.Append($"\n{F.Count(diff.Omitted)} more line(s): `git show {ShortSha(commit.Sha)}`\n");
+            }
+
+            md.Append("\n</details>\n\n");
+        }
+    }
+
+    private static int LongestRun(string text, char c)
+    {
+        var (longest, run) = (0, 0);
+        foreach (var ch in text)
+        {
+            run = ch == c ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     internal static string ShortSha(string sha) => sha.Length > 10 ? sha[..10] : sha;

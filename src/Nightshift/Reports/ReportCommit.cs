@@ -10,6 +10,7 @@ namespace Nightshift.Reports;
 /// <param name="Agent">The agent that made the change.</param>
 /// <param name="Cluster">The task key (the cluster) the attempt worked on.</param>
 /// <param name="CreatedAt">When it landed.</param>
+/// <param name="Diff">What it changed: the attempt's patch the lander committed; null when the journal has none.</param>
 public sealed record ReportCommit(
     string Ticket,
     string Sha,
@@ -18,4 +19,5 @@ public sealed record ReportCommit(
     long AttemptId,
     string Agent,
     string? Cluster,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? Diff = null);

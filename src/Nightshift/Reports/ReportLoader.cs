@@ -89,7 +89,7 @@ public static partial class ReportLoader
             var verified = verdicts.GetValueOrDefault(c.AttemptId)?.Verified;
             return new ReportCommit(
                 c.Ticket, c.Sha, CommitMessage.Subject(c.Message), verified, c.AttemptId, attempt?.Agent ?? "?",
-                attempt is null ? null : tasks.GetValueOrDefault(attempt.TaskId), c.CreatedAt);
+                attempt is null ? null : tasks.GetValueOrDefault(attempt.TaskId), c.CreatedAt, attempt?.Diff);
         })];
     }
 

@@ -175,6 +175,10 @@ public sealed class HtmlReportSpecs
         e[$"{key}.subject"] = subject;
         e[$"{key}.agent"] = agent;
         e[$"{key}.sha"] = sha;
+
+        // The fixture's journal holds the word "diff" as each attempt's patch: no file, no line.
+        e[$"{key}.diff_subject"] = subject;
+        e[$"{key}.diff_figures"] = "(+0 −0 in 0 file(s))";
     }
 
     private static void Cluster(Dictionary<string, string> e, string name, string severity, string before, string after, string change)
