@@ -39,7 +39,8 @@ internal static class RunCommand
             var only = parseResult.GetValue(clusters) is { Length: > 0 } keys ? keys.ToHashSet(StringComparer.Ordinal) : null;
             var result = await RunNightAsync(host, config, agents, parseResult.GetValue(resume), cancellationToken, only);
             await PrintAsync(host, result, parseResult.GetValue(globals.Json));
-            return result.StopReason.IsFailure ? ExitCodes.Failed : ExitCodes.Ok;
+            var opened = await OpenPullRequestAsync(host, config, result, cancellationToken);
+            return result.StopReason.IsFailure || !opened ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }
@@ -75,6 +76,30 @@ internal static class RunCommand
         };
         var night = new Night(config, options);
         return await night.RunAsync(stop.Token, abort.Token);
+    }
+
+    /// <summary>
+    /// After a night that landed a fix, its pull request (<c>landing.pull_request</c>), opened or updated with the report;
+    /// false when that failed (the fixes stay on the branch, and 'nightshift pr' tries again).
+    /// </summary>
+    private static async Task<bool> OpenPullRequestAsync(CliHost host, NightshiftConfig config, NightResult result, CancellationToken cancellationToken)
+    {
+        if (config.Landing.PullRequest == PullRequestHost.None || result.Commits == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            var (opened, _) = await PullRequestCommand.OpenAsync(host, config, result.SessionId, cancellationToken);
+            await host.Error.WriteLineAsync($"nightshift: {opened.Action} the pull request of {result.Branch}{(opened.Url is { } url ? $": {url}" : "")}".AsMemory(), cancellationToken);
+            return true;
+        }
+        catch (NightshiftException e) when (!e.IsFatal)
+        {
+            await host.Error.WriteLineAsync($"nightshift: the pull request of {result.Branch} was not opened: {e.Message} ('nightshift pr' tries again)".AsMemory(), cancellationToken);
+            return false;
+        }
     }
 
     /// <summary>The night's figures: a table, or with --json one object.</summary>

@@ -107,6 +107,7 @@ public static partial class ConfigPrinter
         ["pending"] = WireNames.Name(landing.Pending),
         ["push"] = landing.Push,
         ["remote"] = landing.Remote,
+        ["pull_request"] = WireNames.Name(landing.PullRequest),
     };
 
     private static JsonObject Policy(PolicyConfig policy) => new()

@@ -24,6 +24,12 @@ public sealed partial record LandingConfig
 
     public string Remote { get; init; } = "origin";
 
+    /// <summary>
+    /// Opens or updates one pull request per session branch after the night (<c>landing.pull_request</c>), with the
+    /// morning report as its body; it needs <see cref="Push"/>, which puts the branch on the remote.
+    /// </summary>
+    public PullRequestHost PullRequest { get; init; } = PullRequestHost.None;
+
     /// <summary><c>{date}</c>: yyyy-MM-dd; <c>{time}</c>: HHmm; <c>{session}</c>: the session id.</summary>
     public static IReadOnlyList<string> BranchPlaceholders { get; } = ["{date}", "{time}", "{session}"];
 

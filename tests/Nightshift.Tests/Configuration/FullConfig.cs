@@ -63,6 +63,7 @@ internal static class FullConfig
           pending: include
           push: true
           remote: upstream
+          pull_request: gitlab
         policy:
           protected: ["src/generated/**", "*.lock"]
           max_diff_lines: 120
@@ -147,6 +148,7 @@ internal static class FullConfig
             Pending = PendingChanges.Include,
             Push = true,
             Remote = "upstream",
+            PullRequest = PullRequestHost.GitLab,
         });
         config.Policy.Protected.Should().Equal("src/generated/**", "*.lock");
         config.Policy.MaxDiffLines.Should().Be(120);

@@ -7,7 +7,7 @@ internal sealed partial class ConfigReader
     private static readonly string[] _limitsKeys =
         ["hours", "max_cost_usd", "min_cluster_size", "attempts_per_cluster", "max_consecutive_rejections", "workers", "stop_if_tests_broken", "min_free_disk"];
 
-    private static readonly string[] _landingKeys = ["branch", "ticket", "ticket_start", "pending", "push", "remote"];
+    private static readonly string[] _landingKeys = ["branch", "ticket", "ticket_start", "pending", "push", "remote", "pull_request"];
     private static readonly string[] _policyKeys = ["protected", "max_diff_lines", "cluster_tolerance", "new_warnings", "forbid_suppressions"];
 
     private static LimitsConfig ReadLimits(MappingReader root)
@@ -39,7 +39,7 @@ internal sealed partial class ConfigReader
             return defaults;
         }
 
-        return new LandingConfig
+        var config = new LandingConfig
         {
             Branch = landing.Read("branch", ReadBranch) ?? defaults.Branch,
             Ticket = landing.Read("ticket", ReadTicket) ?? defaults.Ticket,
@@ -47,7 +47,17 @@ internal sealed partial class ConfigReader
             Pending = landing.Choice<PendingChanges>("pending") ?? defaults.Pending,
             Push = landing.Boolean("push") ?? defaults.Push,
             Remote = landing.Read("remote", ReadRemote) ?? defaults.Remote,
+            PullRequest = landing.Choice<PullRequestHost>("pull_request") ?? defaults.PullRequest,
         };
+        if (config.PullRequest != PullRequestHost.None && !config.Push)
+        {
+            landing.Problem(
+                "pull_request",
+                "a pull request is opened from the session branch on the remote, and landing.push is off; set 'push: true' as well",
+                atKey: true);
+        }
+
+        return config;
     }
 
     private static string? ReadBranch(ConfigErrors errors, ConfigNode node, string path)

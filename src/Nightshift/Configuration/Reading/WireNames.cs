@@ -24,6 +24,7 @@ internal static class WireNames
         [typeof(PendingChanges)] = [("refuse", PendingChanges.Refuse), ("include", PendingChanges.Include)],
         [typeof(SandboxMode)] = [("auto", SandboxMode.Auto), ("bubblewrap", SandboxMode.Bubblewrap), ("off", SandboxMode.Off)],
         [typeof(PromotionTarget)] = [("none", PromotionTarget.None), ("agent", PromotionTarget.Agent)],
+        [typeof(PullRequestHost)] = [("none", PullRequestHost.None), ("github", PullRequestHost.GitHub), ("gitlab", PullRequestHost.GitLab)],
     };
 
     public static IReadOnlyList<string> All<T>()
