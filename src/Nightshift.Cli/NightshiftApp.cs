@@ -90,6 +90,7 @@ internal static class NightshiftApp
         yield return WatchCommand.Create(globals, host);
         yield return ReportCommand.Create(globals, host);
         yield return PullRequestCommand.Create(globals, host);
+        yield return ReviewCommand.Create(globals, host);
         yield return BenchCommand.Create(globals, host);
         yield return KoansCommand.Create(globals, host);
         yield return EpisodesCommand.Create(globals, host);
