@@ -69,6 +69,53 @@ public sealed class PullRequestSpecs
         calls.Should().NotContain(c => c.Contains("--force", StringComparison.Ordinal) || c.Contains("push", StringComparison.Ordinal));
     }
 
+    [Fact(Timeout = 300_000)]
+    [UnsupportedOSPlatform("windows")]
+    public async Task On_gitlab_a_merge_request_is_created_then_updated_with_glab_and_the_report_as_its_description()
+    {
+        using var night = await NightRepo.CreateAsync();
+        using var tools = new TempDir("glab");
+        using var remote = new TempDir("remote");
+        tools.Write("bin/glab", StandInGlab);
+        File.SetUnixFileMode(tools["bin/glab"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await night.Repo.GitAsync("init", "--bare", "-q", remote.Path);
+        await night.Repo.GitAsync("remote", "add", "origin", remote.Path);
+        var config = await File.ReadAllTextAsync(night.Repo["nightshift.yml"]);
+        night.Repo.Write("nightshift.yml", config.Replace("landing:\n", "landing:\n  push: true\n  pull_request: gitlab\n", StringComparison.Ordinal));
+        await night.Repo.CommitAllAsync("merge requests");
+        var log = tools["glab.log"];
+        var environment = new Dictionary<string, string?>
+        {
+            ["PATH"] = $"{tools["bin"]}:{Environment.GetEnvironmentVariable("PATH")}",
+            ["GLAB_LOG"] = log,
+        };
+
+        var run = await CliRun.SubprocessAsync(night.Path, ["run", "--json"], environment);
+        var pr = await CliRun.SubprocessAsync(night.Path, ["pr", "--json"], environment);
+
+        run.ExitCode.Should().Be(0, run.Err);
+        pr.ExitCode.Should().Be(0, pr.Err);
+        var session = JsonNode.Parse(run.Out)!["session"]!.GetValue<long>();
+        JsonNode.Parse(pr.Out)!["action"]!.GetValue<string>().Should().Be("updated");
+        // The log holds each call's arguments, the description's lines among them: the calls are the lines glab's verbs start.
+        var calls = (await File.ReadAllLinesAsync(log)).Where(c => c.StartsWith("mr ", StringComparison.Ordinal))
+            .Select(c => string.Join(' ', c.Split(' ').Take(3))).ToList();
+        calls.Should().Equal("mr view nightshift/test", "mr create --source-branch", "mr view nightshift/test", "mr update nightshift/test");
+        (await File.ReadAllTextAsync(log + ".description")).Should().StartWith($"# Nightshift report: session {session} (burn-down)");
+    }
+
+    private const string StandInGlab = """
+        #!/bin/sh
+        printf '%s\n' "$*" >> "$GLAB_LOG"
+        case "$1 $2" in
+          "mr view") [ -f "$GLAB_LOG.open" ] || { echo "no open merge request" >&2; exit 1; } ;;
+          "mr create"|"mr update") touch "$GLAB_LOG.open"
+                       while [ $# -gt 0 ]; do [ "$1" = --description ] && printf '%s' "$2" > "$GLAB_LOG.description"; shift; done
+                       echo "https://gitlab.example/team/repo/-/merge_requests/3" ;;
+          *) echo "unexpected: $*" >&2; exit 2 ;;
+        esac
+        """;
+
     [Fact(Timeout = 60_000)]
     public async Task A_pull_request_without_push_is_a_configuration_error_and_pr_without_a_forge_says_what_to_set()
     {
