@@ -14,12 +14,12 @@ public sealed class PullRequestSpecs
 {
     private const string StandInGh = """
         #!/bin/sh
-        printf '%s\n' "$*" >> "$GH_LOG"
+        printf '%s\n' "$*" >> "$FORGE_LOG"
         case "$1 $2" in
-          "pr view") if [ -f "$GH_LOG.open" ]; then echo OPEN; else echo "no pull requests found for branch \"$3\"" >&2; exit 1; fi ;;
-          "pr create") touch "$GH_LOG.open"; while [ $# -gt 0 ]; do [ "$1" = --body-file ] && cp "$2" "$GH_LOG.body"; shift; done
+          "pr view") if [ -f "$FORGE_LOG.open" ]; then echo OPEN; else echo "no pull requests found for branch \"$3\"" >&2; exit 1; fi ;;
+          "pr create") touch "$FORGE_LOG.open"; while [ $# -gt 0 ]; do [ "$1" = --body-file ] && cp "$2" "$FORGE_LOG.body"; shift; done
                        echo "https://github.example/team/repo/pull/7" ;;
-          "pr edit") while [ $# -gt 0 ]; do [ "$1" = --body-file ] && cp "$2" "$GH_LOG.body"; shift; done
+          "pr edit") while [ $# -gt 0 ]; do [ "$1" = --body-file ] && cp "$2" "$FORGE_LOG.body"; shift; done
                      echo "https://github.example/team/repo/pull/7" ;;
           *) echo "unexpected: $*" >&2; exit 2 ;;
         esac
@@ -29,22 +29,8 @@ public sealed class PullRequestSpecs
     [UnsupportedOSPlatform("windows")]
     public async Task A_night_opens_one_pull_request_with_its_report_and_nightshift_pr_updates_it_never_force_pushing()
     {
-        using var night = await NightRepo.CreateAsync();
-        using var tools = new TempDir("gh");
-        using var remote = new TempDir("remote");
-        tools.Write("bin/gh", StandInGh);
-        File.SetUnixFileMode(tools["bin/gh"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        await night.Repo.GitAsync("init", "--bare", "-q", remote.Path);
-        await night.Repo.GitAsync("remote", "add", "origin", remote.Path);
-        var config = await File.ReadAllTextAsync(night.Repo["nightshift.yml"]);
-        night.Repo.Write("nightshift.yml", config.Replace("landing:\n", "landing:\n  push: true\n  pull_request: github\n", StringComparison.Ordinal));
-        await night.Repo.CommitAllAsync("pull requests");
-        var log = tools["gh.log"];
-        var environment = new Dictionary<string, string?>
-        {
-            ["PATH"] = $"{tools["bin"]}:{Environment.GetEnvironmentVariable("PATH")}",
-            ["GH_LOG"] = log,
-        };
+        using var forge = await Forge.CreateAsync("gh", StandInGh, "github");
+        var (night, remote, log, environment) = (forge.Night, forge.Remote, forge.Log, forge.Environment);
 
         var run = await CliRun.SubprocessAsync(night.Path, ["run", "--json"], environment);
 
@@ -73,22 +59,8 @@ public sealed class PullRequestSpecs
     [UnsupportedOSPlatform("windows")]
     public async Task On_gitlab_a_merge_request_is_created_then_updated_with_glab_and_the_report_as_its_description()
     {
-        using var night = await NightRepo.CreateAsync();
-        using var tools = new TempDir("glab");
-        using var remote = new TempDir("remote");
-        tools.Write("bin/glab", StandInGlab);
-        File.SetUnixFileMode(tools["bin/glab"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        await night.Repo.GitAsync("init", "--bare", "-q", remote.Path);
-        await night.Repo.GitAsync("remote", "add", "origin", remote.Path);
-        var config = await File.ReadAllTextAsync(night.Repo["nightshift.yml"]);
-        night.Repo.Write("nightshift.yml", config.Replace("landing:\n", "landing:\n  push: true\n  pull_request: gitlab\n", StringComparison.Ordinal));
-        await night.Repo.CommitAllAsync("merge requests");
-        var log = tools["glab.log"];
-        var environment = new Dictionary<string, string?>
-        {
-            ["PATH"] = $"{tools["bin"]}:{Environment.GetEnvironmentVariable("PATH")}",
-            ["GLAB_LOG"] = log,
-        };
+        using var forge = await Forge.CreateAsync("glab", StandInGlab, "gitlab");
+        var (night, log, environment) = (forge.Night, forge.Log, forge.Environment);
 
         var run = await CliRun.SubprocessAsync(night.Path, ["run", "--json"], environment);
         var pr = await CliRun.SubprocessAsync(night.Path, ["pr", "--json"], environment);
@@ -106,11 +78,11 @@ public sealed class PullRequestSpecs
 
     private const string StandInGlab = """
         #!/bin/sh
-        printf '%s\n' "$*" >> "$GLAB_LOG"
+        printf '%s\n' "$*" >> "$FORGE_LOG"
         case "$1 $2" in
-          "mr view") [ -f "$GLAB_LOG.open" ] || { echo "no open merge request" >&2; exit 1; } ;;
-          "mr create"|"mr update") touch "$GLAB_LOG.open"
-                       while [ $# -gt 0 ]; do [ "$1" = --description ] && printf '%s' "$2" > "$GLAB_LOG.description"; shift; done
+          "mr view") [ -f "$FORGE_LOG.open" ] || { echo "no open merge request" >&2; exit 1; } ;;
+          "mr create"|"mr update") touch "$FORGE_LOG.open"
+                       while [ $# -gt 0 ]; do [ "$1" = --description ] && printf '%s' "$2" > "$FORGE_LOG.description"; shift; done
                        echo "https://gitlab.example/team/repo/-/merge_requests/3" ;;
           *) echo "unexpected: $*" >&2; exit 2 ;;
         esac
@@ -132,5 +104,52 @@ public sealed class PullRequestSpecs
 
         none.ExitCode.Should().Be(2);
         none.Err.Should().Contain("landing.pull_request is not set");
+    }
+
+    /// <summary>A night repository pushing to a bare remote, with a stand-in forge CLI on PATH that logs its calls.</summary>
+    private sealed class Forge : IDisposable
+    {
+        private readonly TempDir _tools;
+
+        private Forge(NightRepo night, TempDir tools, TempDir remote, string cli)
+        {
+            (Night, _tools, Remote) = (night, tools, remote);
+            Log = tools[$"{cli}.log"];
+            Environment = new Dictionary<string, string?>
+            {
+                ["PATH"] = $"{tools["bin"]}:{System.Environment.GetEnvironmentVariable("PATH")}",
+                ["FORGE_LOG"] = Log,
+            };
+        }
+
+        public NightRepo Night { get; }
+
+        public TempDir Remote { get; }
+
+        public string Log { get; }
+
+        public Dictionary<string, string?> Environment { get; }
+
+        [UnsupportedOSPlatform("windows")]
+        public static async Task<Forge> CreateAsync(string cli, string script, string host)
+        {
+            var forge = new Forge(await NightRepo.CreateAsync(), new TempDir(cli), new TempDir("remote"), cli);
+            forge._tools.Write($"bin/{cli}", script);
+            File.SetUnixFileMode(forge._tools[$"bin/{cli}"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            await forge.Night.Repo.GitAsync("init", "--bare", "-q", forge.Remote.Path);
+            await forge.Night.Repo.GitAsync("remote", "add", "origin", forge.Remote.Path);
+            var config = await File.ReadAllTextAsync(forge.Night.Repo["nightshift.yml"]);
+            forge.Night.Repo.Write(
+                "nightshift.yml", config.Replace("landing:\n", $"landing:\n  push: true\n  pull_request: {host}\n", StringComparison.Ordinal));
+            await forge.Night.Repo.CommitAllAsync("a forge");
+            return forge;
+        }
+
+        public void Dispose()
+        {
+            Night.Dispose();
+            _tools.Dispose();
+            Remote.Dispose();
+        }
     }
 }
