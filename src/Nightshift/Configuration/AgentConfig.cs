@@ -88,9 +88,6 @@ public sealed record AgentConfig
     /// <summary>True when <c>agent.model</c> asks for the last promoted model.</summary>
     public bool WantsPromotedModel => Model == PromotedModel;
 
-    /// <summary>The model a task of these names asks for: its route's, else <see cref="Model"/>.</summary>
-    public string? ModelFor(params IEnumerable<string?> names) => AgentRoute.For(Routes, names)?.Model ?? Model;
-
     /// <summary>The model the agents ask for: <see cref="Model"/> when a rung of the ladder is a model provider; null otherwise.</summary>
     public string? ModelInUse => EffectiveLadder.Any(p => p is AgentProvider.OpenAI or AgentProvider.Anthropic) ? Model : null;
 

@@ -166,8 +166,8 @@ internal static class FullConfig
         config.Agent.Routes.Should().BeEquivalentTo(
             [new AgentRoute(["E0382", "E0499", "E0502"], "borrow"), new AgentRoute(["rustc:error:E0277"], "traits-adapter")],
             o => o.WithStrictOrdering());
-        config.Agent.ModelFor("rustc:error:E0499", "E0499").Should().Be("borrow");
-        config.Agent.ModelFor("rustc:error:E0308", "E0308").Should().Be("claude-sonnet-4-5");
+        AgentRoute.For(config.Agent.Routes, "rustc:error:E0499", "E0499")!.Model.Should().Be("borrow");
+        AgentRoute.For(config.Agent.Routes, "rustc:error:E0308", "E0308").Should().BeNull("no route names E0308: it asks for agent.model");
         config.Crash!.Watch.Should().Equal("/var/crash/*.crash", "logs/panic-*.txt");
         config.Crash.Repro.Should().Equal("./repro.sh", "{crash}");
         config.Crash.Service!.Stop!.Arguments.Should().Equal("systemctl", "--user", "stop", "app");
